@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using TetReadiness.Http;
+
+namespace TetReadiness.Campaigns;
+
+public sealed class CampaignFunctions(CampaignService campaigns, HttpResponder responder)
+{
+    [Function(nameof(PutCampaign))]
+    public Task<IActionResult> PutCampaign(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/campaigns/{campaignId}")] HttpRequest request,
+        string campaignId,
+        CancellationToken cancellationToken) =>
+        responder.RespondAsync(request, async () =>
+        {
+            var (view, created) = await campaigns.PutAsync(campaignId, token => RequestBody.ReadJsonAsync<CampaignDefinition>(request, token), cancellationToken);
+            return ApiResult.Json(view, created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+        });
+
+    [Function(nameof(GetCampaign))]
+    public Task<IActionResult> GetCampaign(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/campaigns/{campaignId}")] HttpRequest request,
+        string campaignId,
+        CancellationToken cancellationToken) =>
+        responder.RespondAsync(request, async () => ApiResult.Json(await campaigns.GetAsync(campaignId, includeRecipients: true, cancellationToken)));
+
+    /// <summary>Campaigns newest first; <c>?open=true</c> keeps those open now.</summary>
+    [Function(nameof(ListCampaigns))]
+    public Task<IActionResult> ListCampaigns(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/campaigns")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        responder.RespondAsync(request, async () =>
+            ApiResult.Json(await campaigns.ListAsync(bool.TryParse(request.Query["open"], out var open) && open, cancellationToken)));
+}

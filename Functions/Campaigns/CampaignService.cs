@@ -1,0 +1,99 @@
+using Azure;
+using Microsoft.Extensions.Logging;
+using TetReadiness.Common;
+using TetReadiness.Http;
+
+namespace TetReadiness.Campaigns;
+
+/// <summary>
+/// Defines and reads campaigns. Changing the checklist of a campaign that already has submissions makes a new
+/// checklist version (older submissions keep the version they answered); before any submission it is edited in place.
+/// </summary>
+public sealed class CampaignService(CampaignStore store, CampaignCatalog catalog, TimeProvider clock, ILogger<CampaignService> logger)
+{
+    public async Task<(CampaignView View, bool Created)> PutAsync(string campaignId, Func<CancellationToken, Task<CampaignDefinition>> readBody, CancellationToken cancellationToken)
+    {
+        RequireId(campaignId);
+        var definition = await readBody(cancellationToken);
+        var (candidate, errors) = CampaignValidator.Validate(campaignId, definition);
+        if (candidate is null)
+        {
+            throw ProblemException.Validation(errors);
+        }
+
+        var now = clock.GetUtcNow();
+        var existing = await store.GetAsync(campaignId, cancellationToken);
+        var version = 1;
+        var createdAt = now;
+        if (existing is { Campaign: var current, Row: var row })
+        {
+            version = current.ChecklistVersion;
+            createdAt = row.CreatedAt;
+            if (!current.Checklist.SameAs(candidate.Checklist) && await store.HasSubmissionsAsync(campaignId, cancellationToken))
+            {
+                version++;
+            }
+        }
+
+        var campaign = candidate with { ChecklistVersion = version, RosterFrozenAt = existing?.Campaign.RosterFrozenAt };
+        if (existing is null || !existing.Value.Campaign.Checklist.SameAs(campaign.Checklist) || existing.Value.Campaign.ChecklistVersion != version)
+        {
+            // Items first: the campaign row is the commit point that makes the new version visible.
+            await store.WriteChecklistAsync(campaignId, version, campaign.Checklist, cancellationToken);
+        }
+
+        try
+        {
+            await store.SaveAsync(CampaignEntity.From(campaign, createdAt, now), existing?.Row.ETag, cancellationToken);
+        }
+        catch (RequestFailedException exception) when (exception.Status is 409 or 412)
+        {
+            throw ProblemException.Conflict("Chiến dịch vừa được người khác thay đổi; hãy tải lại và thử lại. (The campaign changed concurrently; reload and retry.)");
+        }
+
+        catalog.Forget(campaignId);
+        logger.LogInformation("Campaign {CampaignId} saved with checklist version {Version} ({ItemCount} items)", campaignId, version, campaign.Checklist.ItemCount);
+        return (CampaignView.Of(campaign), existing is null);
+    }
+
+    public async Task<CampaignView> GetAsync(string campaignId, bool includeRecipients, CancellationToken cancellationToken)
+    {
+        var campaign = await RequireAsync(campaignId, cancellationToken);
+        return CampaignView.Of(campaign, includeRecipients);
+    }
+
+    public async Task<IReadOnlyList<CampaignView>> ListAsync(bool openOnly, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var views = new List<CampaignView>();
+        foreach (var row in (await store.ListAsync(cancellationToken)).OrderByDescending(c => c.Deadline))
+        {
+            if (openOnly && !(row.OpensAt <= now && now < row.ClosesAt))
+            {
+                continue;
+            }
+
+            var checklist = await store.ReadChecklistAsync(row.CampaignId, row.ChecklistVersion, cancellationToken);
+            views.Add(CampaignView.Of(row.ToCampaign(checklist), includeRecipients: false));
+        }
+
+        return views;
+    }
+
+    /// <summary>The campaign or 404; the id is checked before it reaches a key.</summary>
+    public async Task<Campaign> RequireAsync(string campaignId, CancellationToken cancellationToken)
+    {
+        RequireId(campaignId);
+        return await catalog.FindAsync(campaignId, cancellationToken)
+            ?? throw ProblemException.NotFound($"Không có chiến dịch '{campaignId}'. (Unknown campaign.)");
+    }
+
+    private static void RequireId(string campaignId)
+    {
+        if (!Ids.IsValid(campaignId))
+        {
+            throw ProblemException.BadRequest("Mã chiến dịch không hợp lệ (a-z, 0-9, '-', tối đa 64). (Invalid campaign id.)",
+                new Dictionary<string, string[]> { ["campaignId"] = ["Invalid id."] });
+        }
+    }
+}

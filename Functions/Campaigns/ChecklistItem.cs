@@ -1,0 +1,3 @@
+namespace TetReadiness.Campaigns;
+
+public sealed record ChecklistItem(string Id, string Text, bool Required);

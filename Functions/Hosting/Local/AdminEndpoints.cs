@@ -1,0 +1,48 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using TetReadiness.Http;
+
+namespace TetReadiness.Hosting.Local;
+
+/// <summary>
+/// <c>POST /admin/functions/{name}</c> runs a timer or queue function now, as the host's admin API does
+/// (body <c>{"input": "..."}</c> for a queue message). Local mode answers 202 once the run has finished,
+/// so scripts can chain runs. It listens on loopback only.
+/// </summary>
+public static class AdminEndpoints
+{
+    public static void Map(IEndpointRouteBuilder endpoints, IReadOnlyList<FunctionDescriptor> functions)
+    {
+        endpoints.MapPost("/admin/functions/{name}", async (string name, HttpContext context, FunctionInvoker invoker) =>
+        {
+            var function = functions.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
+            if (function is null || function.Trigger == FunctionTriggerKind.Http)
+            {
+                return Results.Problem(statusCode: 404, title: "Not found", detail: $"No timer or queue function named '{name}'.");
+            }
+
+            string? message = null;
+            if (context.Request.ContentLength is > 0 || context.Request.Headers.TransferEncoding.Count > 0)
+            {
+                try
+                {
+                    using var body = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+                    message = body.RootElement.TryGetProperty("input", out var input) && input.ValueKind == JsonValueKind.String ? input.GetString() : null;
+                }
+                catch (JsonException exception)
+                {
+                    return Results.Problem(statusCode: 400, title: "Bad request", detail: exception.Message);
+                }
+            }
+
+            await invoker.InvokeAsync(function, new FunctionInput("Admin API", Message: message), context.RequestAborted);
+            return Results.StatusCode(StatusCodes.Status202Accepted);
+        });
+
+        endpoints.MapGet("/admin/functions", () => Results.Json(
+            functions.Select(f => new { f.Name, Trigger = f.Trigger.ToString(), f.Route, f.HttpMethods, f.Schedule, f.QueueName }),
+            ApiJson.Options));
+    }
+}

@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using TetReadiness.Http;
+
+namespace TetReadiness.Hosting.Local;
+
+/// <summary>
+/// Calls a function method the way the isolated worker does: a new instance per invocation from a DI scope,
+/// parameters bound from the trigger, results executed against the HTTP response.
+/// </summary>
+public sealed class FunctionInvoker(IServiceScopeFactory scopes, ILogger<FunctionInvoker> logger)
+{
+    public async Task<object?> InvokeAsync(FunctionDescriptor function, FunctionInput input, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var instance = function.Method.IsStatic ? null : ActivatorUtilities.CreateInstance(scope.ServiceProvider, function.Method.DeclaringType!);
+        var arguments = function.Method.GetParameters().Select(p => Bind(p, input, cancellationToken)).ToArray();
+        var started = Stopwatch.GetTimestamp();
+        var invocationId = Guid.NewGuid();
+        logger.LogInformation("Executing 'Functions.{FunctionName}' (Reason='{Reason}', Id={InvocationId})", function.Name, input.Reason, invocationId);
+        try
+        {
+            var result = await Unwrap(function.Method.Invoke(instance, arguments));
+            if (input.HttpContext is { } httpContext)
+            {
+                await ExecuteAsync(result, httpContext);
+            }
+
+            logger.LogInformation("Executed 'Functions.{FunctionName}' (Succeeded, Id={InvocationId}, Duration={Duration}ms)",
+                function.Name, invocationId, (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return result;
+        }
+        catch (TargetInvocationException exception) when (exception.InnerException is not null)
+        {
+            logger.LogError(exception.InnerException, "Executed 'Functions.{FunctionName}' (Failed, Id={InvocationId}, Duration={Duration}ms)",
+                function.Name, invocationId, (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(exception.InnerException);
+            throw;
+        }
+    }
+
+    private static object? Bind(ParameterInfo parameter, FunctionInput input, CancellationToken cancellationToken)
+    {
+        if (parameter.ParameterType == typeof(CancellationToken))
+        {
+            return cancellationToken;
+        }
+
+        if (parameter.ParameterType == typeof(HttpRequest))
+        {
+            return input.HttpContext?.Request ?? throw new InvalidOperationException("An HTTP function needs a request.");
+        }
+
+        if (parameter.ParameterType == typeof(TimerInfo))
+        {
+            return new TimerInfo { IsPastDue = input.IsPastDue };
+        }
+
+        if (parameter.GetCustomAttribute<QueueTriggerAttribute>() is not null)
+        {
+            var message = input.Message ?? string.Empty;
+            return parameter.ParameterType == typeof(string) ? message
+                : parameter.ParameterType == typeof(BinaryData) ? BinaryData.FromString(message)
+                : parameter.ParameterType == typeof(byte[]) ? System.Text.Encoding.UTF8.GetBytes(message)
+                : JsonSerializer.Deserialize(message, parameter.ParameterType, ApiJson.Options);
+        }
+
+        if (parameter.ParameterType == typeof(string) && input.HttpContext?.GetRouteValue(parameter.Name!) is { } routeValue)
+        {
+            return routeValue.ToString();
+        }
+
+        return null;
+    }
+
+    private static async Task<object?> Unwrap(object? returned)
+    {
+        switch (returned)
+        {
+            case Task task:
+                await task;
+                var resultProperty = task.GetType().GetProperty("Result");
+                return resultProperty?.PropertyType.Name == "VoidTaskResult" ? null : resultProperty?.GetValue(task);
+            case ValueTask valueTask:
+                await valueTask;
+                return null;
+            default:
+                return returned;
+        }
+    }
+
+    private static async Task ExecuteAsync(object? result, HttpContext httpContext)
+    {
+        switch (result)
+        {
+            case IActionResult action:
+                await action.ExecuteResultAsync(new ActionContext(httpContext, httpContext.GetRouteData(), new ActionDescriptor()));
+                break;
+            case IResult minimal:
+                await minimal.ExecuteAsync(httpContext);
+                break;
+            case null:
+                httpContext.Response.StatusCode = StatusCodes.Status204NoContent;
+                break;
+            default:
+                await httpContext.Response.WriteAsJsonAsync(result, result.GetType(), ApiJson.Options);
+                break;
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace TetReadiness.Hosting.Local;
+
+public enum FunctionTriggerKind
+{
+    Http,
+    Timer,
+    Queue,
+}

@@ -1,0 +1,97 @@
+using Azure.Storage.Queues;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TetReadiness.Storage;
+
+namespace TetReadiness.Hosting.Local;
+
+/// <summary>
+/// Local mode: the same function classes hosted on Kestrel when Azure Functions Core Tools are not installed.
+/// HTTP routes, timers and queue triggers come from the functions' attributes and <c>host.json</c>; settings
+/// come from <c>local.settings.json</c> and environment variables with the Functions naming. A development host
+/// only: it has no auth of its own, so it listens on loopback.
+/// </summary>
+public static class LocalFunctionsHost
+{
+    public const string Flag = "--local";
+    public const string DefaultUrl = "http://127.0.0.1:7071";
+
+    public static bool IsRequested(string[] args) => args.Contains(Flag);
+
+    public static async Task RunAsync(string[] args)
+    {
+        var app = Build(args.Where(a => a != Flag).ToArray());
+        await app.RunAsync();
+    }
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        LocalSettings.AddTo(builder.Configuration, Path.Combine(AppContext.BaseDirectory, "local.settings.json"));
+        builder.WebHost.UseUrls(builder.Configuration["urls"] ?? DefaultUrl);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("Azure.Core", LogLevel.Warning);
+        configure?.Invoke(builder);
+
+        builder.Services.AddTetReadiness(builder.Configuration);
+        var hostJson = HostJson.Load(Path.Combine(AppContext.BaseDirectory, "host.json"));
+        var functions = FunctionCatalog.Discover(typeof(LocalFunctionsHost).Assembly)
+            .Where(f => !IsDisabled(builder.Configuration, f.Name))
+            .ToList();
+        builder.Services.AddSingleton(hostJson);
+        builder.Services.AddSingleton<FunctionInvoker>();
+        foreach (var function in functions)
+        {
+            AddTrigger(builder.Services, builder.Configuration, function, hostJson);
+        }
+
+        var app = builder.Build();
+        foreach (var function in functions.Where(f => f.Trigger == FunctionTriggerKind.Http))
+        {
+            var template = "/" + string.Join('/', new[] { hostJson.RoutePrefix, function.Route!.Trim('/') }.Where(p => p.Length > 0));
+            app.MapMethods(template, function.HttpMethods!, (HttpContext context, FunctionInvoker invoker) =>
+                invoker.InvokeAsync(function, new FunctionInput("This function was programmatically called via the host APIs.", HttpContext: context), context.RequestAborted))
+                .WithName(function.Name);
+        }
+
+        AdminEndpoints.Map(app, functions);
+        app.Logger.LogInformation("Local mode: {Count} functions ({Http} HTTP, {Timers} timers, {Queues} queues), route prefix '{Prefix}'",
+            functions.Count,
+            functions.Count(f => f.Trigger == FunctionTriggerKind.Http),
+            functions.Count(f => f.Trigger == FunctionTriggerKind.Timer),
+            functions.Count(f => f.Trigger == FunctionTriggerKind.Queue),
+            hostJson.RoutePrefix);
+        return app;
+    }
+
+    /// <summary><c>AzureWebJobs.{Name}.Disabled</c> switches a function off, as in Azure.</summary>
+    private static bool IsDisabled(IConfiguration configuration, string name) =>
+        bool.TryParse(configuration[$"AzureWebJobs.{name}.Disabled"] ?? configuration[$"AzureWebJobs:{name}:Disabled"], out var disabled) && disabled;
+
+    private static void AddTrigger(IServiceCollection services, IConfiguration configuration, FunctionDescriptor function, HostJson hostJson)
+    {
+        switch (function.Trigger)
+        {
+            case FunctionTriggerKind.Timer:
+                var schedule = SettingExpressions.Resolve(function.Schedule!, configuration);
+                services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<LocalTimerService>(sp, function, schedule));
+                break;
+            case FunctionTriggerKind.Queue:
+                var queueName = SettingExpressions.Resolve(function.QueueName!, configuration);
+                services.AddSingleton<IHostedService>(sp =>
+                {
+                    var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+                    var raw = StorageClientFactory.CreateQueueService(configuration, options, QueueMessageEncoding.None);
+                    return ActivatorUtilities.CreateInstance<LocalQueueListener>(sp, function, raw.GetQueueClient(queueName), raw.GetQueueClient(queueName + "-poison"), hostJson);
+                });
+                break;
+            case FunctionTriggerKind.Http:
+                break;
+        }
+    }
+}

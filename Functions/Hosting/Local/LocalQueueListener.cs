@@ -1,0 +1,98 @@
+using System.Text;
+using Azure;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace TetReadiness.Hosting.Local;
+
+/// <summary>
+/// Polls a queue as the Functions queue trigger does, with the <c>host.json</c> settings: batches, back-off to
+/// <c>maxPollingInterval</c>, retry after <c>visibilityTimeout</c>, and after <c>maxDequeueCount</c> failures the
+/// message moves to <c>{queue}-poison</c>. A message that is not Base64 (when Base64 is expected) is poisoned at once.
+/// </summary>
+public sealed class LocalQueueListener(
+    FunctionDescriptor function,
+    QueueClient queue,
+    QueueClient poison,
+    HostJson settings,
+    FunctionInvoker invoker,
+    ILogger<LocalQueueListener> logger) : BackgroundService
+{
+    private static readonly TimeSpan ProcessingLease = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan MinimumPollingInterval = TimeSpan.FromMilliseconds(100);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var delay = MinimumPollingInterval;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            QueueMessage[] messages;
+            try
+            {
+                await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+                await poison.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+                messages = (await queue.ReceiveMessagesAsync(Math.Clamp(settings.QueueBatchSize, 1, 32), ProcessingLease, stoppingToken)).Value;
+            }
+            catch (Exception exception) when (exception is RequestFailedException or HttpRequestException or TimeoutException
+                || (exception is OperationCanceledException && !stoppingToken.IsCancellationRequested))
+            {
+                logger.LogWarning(exception, "Queue {Queue} could not be polled; retrying", queue.Name);
+                await Task.Delay(settings.QueueMaxPollingInterval, stoppingToken);
+                continue;
+            }
+
+            if (messages.Length == 0)
+            {
+                await Task.Delay(delay, stoppingToken);
+                delay = TimeSpan.FromTicks(Math.Min(settings.QueueMaxPollingInterval.Ticks, delay.Ticks * 2));
+                continue;
+            }
+
+            delay = MinimumPollingInterval;
+            await Task.WhenAll(messages.Select(message => ProcessAsync(message, stoppingToken)));
+        }
+    }
+
+    private async Task ProcessAsync(QueueMessage message, CancellationToken stoppingToken)
+    {
+        var raw = message.Body.ToString();
+        string text;
+        try
+        {
+            text = settings.QueueBase64 ? Encoding.UTF8.GetString(Convert.FromBase64String(raw)) : raw;
+        }
+        catch (FormatException)
+        {
+            logger.LogError("Message {MessageId} on {Queue} is not Base64; moving it to {PoisonQueue}", message.MessageId, queue.Name, poison.Name);
+            await MoveToPoisonAsync(message, raw, stoppingToken);
+            return;
+        }
+
+        try
+        {
+            await invoker.InvokeAsync(function, new FunctionInput($"New queue message detected on '{queue.Name}'.", Message: text), stoppingToken);
+            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            if (message.DequeueCount >= settings.QueueMaxDequeueCount)
+            {
+                logger.LogError(exception, "Message {MessageId} failed {DequeueCount} times; moving it to {PoisonQueue}", message.MessageId, message.DequeueCount, poison.Name);
+                await MoveToPoisonAsync(message, raw, stoppingToken);
+            }
+            else
+            {
+                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: settings.QueueVisibilityTimeout, cancellationToken: stoppingToken);
+            }
+        }
+    }
+
+    private async Task MoveToPoisonAsync(QueueMessage message, string raw, CancellationToken stoppingToken)
+    {
+        // The body is copied as it arrived, as the host does: the raw text of the original message.
+        await poison.SendMessageAsync(raw, stoppingToken);
+        await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken);
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using TetReadiness.Http;
+
+namespace TetReadiness.Roster;
+
+public sealed class RosterFunctions(RosterImporter importer, HttpResponder responder)
+{
+    /// <summary>Replaces the roster from CSV; <c>?dryRun=true</c> previews the changes, <c>?areaLevel=</c> names the area level.</summary>
+    [Function(nameof(ImportRoster))]
+    public Task<IActionResult> ImportRoster(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/roster")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        responder.RespondAsync(request, async () =>
+        {
+            var csv = await RequestBody.ReadTextAsync(request, "text/csv", cancellationToken, RosterImporter.MaxBytes);
+            var result = await importer.ImportAsync(csv, request.Query["areaLevel"], IsTrue(request.Query["dryRun"]), "api", cancellationToken);
+            return ApiResult.Json(result);
+        });
+
+    [Function(nameof(GetRoster))]
+    public Task<IActionResult> GetRoster(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/roster")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        responder.RespondAsync(request, async () => ApiResult.Json(await importer.ReadAsync(cancellationToken)));
+
+    private static bool IsTrue(string? value) => bool.TryParse(value, out var flag) && flag;
+}

@@ -1,0 +1,107 @@
+using Microsoft.Extensions.Logging;
+using TetReadiness.Campaigns;
+using TetReadiness.Common;
+using TetReadiness.Http;
+
+namespace TetReadiness.Roster;
+
+/// <summary>
+/// Replaces the roster from a CSV. Every row is checked before anything is written. Before the first change,
+/// each campaign that has closed gets a frozen copy of the roster it closed with, so no import rewrites its history.
+/// </summary>
+public sealed class RosterImporter(RosterStore roster, CampaignStore campaigns, TimeProvider clock, ILogger<RosterImporter> logger)
+{
+    public const int MaxBytes = 5 * 1024 * 1024;
+    public const int MaxAreaLevelLength = 60;
+
+    public async Task<RosterImportResult> ImportAsync(string csv, string? areaLevel, bool dryRun, string importedBy, CancellationToken cancellationToken)
+    {
+        var level = TextRules.Normalize(string.IsNullOrWhiteSpace(areaLevel) ? RosterDistrict.DefaultAreaLevel : areaLevel);
+        if (level.Length > MaxAreaLevelLength || TextRules.HasControlCharacters(level, false) || TextRules.LooksLikeFormula(level))
+        {
+            throw ProblemException.BadRequest("Tên cấp địa bàn không hợp lệ. (Invalid areaLevel.)");
+        }
+
+        var parsed = RosterCsvParser.Parse(csv, level);
+        if (!parsed.IsValid)
+        {
+            throw ProblemException.Validation(parsed.Errors,
+                $"Danh sách có {parsed.Errors.Count} dòng lỗi; chưa ghi gì. (The roster has {parsed.Errors.Count} rejected rows; nothing was written.)");
+        }
+
+        var current = new List<RosterUnit>();
+        await foreach (var row in roster.ReadCurrentUnitsAsync(cancellationToken))
+        {
+            current.Add(row.ToUnit());
+        }
+
+        var changes = RosterChanges.Between(current, await roster.ReadDistrictsAsync(cancellationToken), parsed);
+        var now = clock.GetUtcNow();
+        var frozen = new List<string>();
+        if (!dryRun)
+        {
+            foreach (var campaign in await campaigns.ListAsync(cancellationToken))
+            {
+                if (campaign.RosterFrozenAt is null && campaign.ClosesAt <= now)
+                {
+                    await roster.FreezeForCampaignAsync(campaign.CampaignId, cancellationToken);
+                    await campaigns.MarkRosterFrozenAsync(campaign, now, cancellationToken);
+                    frozen.Add(campaign.CampaignId);
+                }
+            }
+
+            await roster.ApplyAsync(changes, now, cancellationToken);
+        }
+
+        var result = new RosterImportResult(
+            Applied: !dryRun,
+            AreaLevel: level,
+            Districts: parsed.Districts.Count,
+            Units: parsed.Units.Count,
+            Added: changes.Added.Count,
+            Updated: changes.Updated.Count,
+            Deactivated: changes.Deactivated.Count,
+            Reactivated: changes.Reactivated.Count,
+            Unchanged: changes.Unchanged,
+            AddedUnitIds: changes.Added.Select(u => u.UnitId).ToList(),
+            UpdatedUnitIds: changes.Updated.Select(u => u.UnitId).ToList(),
+            DeactivatedUnitIds: changes.Deactivated.Select(u => u.UnitId).ToList(),
+            ReactivatedUnitIds: changes.Reactivated.Select(u => u.UnitId).ToList(),
+            FrozenCampaignIds: frozen);
+
+        if (!dryRun)
+        {
+            await roster.RecordImportAsync(new RosterImportEntity
+            {
+                RowKey = RosterImportEntity.RowKeyFor(now),
+                ImportedAt = now,
+                ImportedBy = importedBy,
+                AreaLevel = level,
+                Districts = result.Districts,
+                Units = result.Units,
+                Added = result.Added,
+                Updated = result.Updated,
+                Deactivated = result.Deactivated,
+                Reactivated = result.Reactivated,
+                Unchanged = result.Unchanged,
+            }, cancellationToken);
+            logger.LogInformation(
+                "Roster imported by {ImportedBy}: {Units} units in {Districts} areas; {Added} added, {Updated} updated, {Deactivated} deactivated, {Reactivated} reactivated",
+                importedBy, result.Units, result.Districts, result.Added, result.Updated, result.Deactivated, result.Reactivated);
+        }
+
+        return result;
+    }
+
+    public async Task<RosterView> ReadAsync(CancellationToken cancellationToken)
+    {
+        var units = new List<RosterUnit>();
+        await foreach (var row in roster.ReadCurrentUnitsAsync(cancellationToken))
+        {
+            units.Add(row.ToUnit());
+        }
+
+        var districts = await roster.ReadDistrictsAsync(cancellationToken);
+        return RosterView.Of(districts, units);
+    }
+}

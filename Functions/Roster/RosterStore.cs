@@ -1,0 +1,101 @@
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Caching.Memory;
+using TetReadiness.Storage;
+
+namespace TetReadiness.Roster;
+
+/// <summary>
+/// The roster in <c>Units</c> and <c>Districts</c> (one partition each: a full read is one request per
+/// 1,000 rows), and the frozen copies closed campaigns keep in <c>CampaignUnits</c>.
+/// Single units are cached briefly for the submission path.
+/// </summary>
+public sealed class RosterStore(StorageTables tables, IMemoryCache cache)
+{
+    /// <summary>How long a unit read stays cached: a removed officer can still submit for this long.</summary>
+    public static readonly TimeSpan UnitCacheDuration = TimeSpan.FromSeconds(30);
+
+    public async Task<RosterUnit?> GetUnitAsync(string unitId, CancellationToken cancellationToken)
+    {
+        if (cache.TryGetValue(CacheKey(unitId), out RosterUnit? cached))
+        {
+            return cached;
+        }
+
+        var response = await tables.Units.GetEntityIfExistsAsync<UnitEntity>(UnitEntity.CurrentPartition, unitId, cancellationToken: cancellationToken);
+        var unit = response.HasValue ? response.Value!.ToUnit() : null;
+        cache.Set(CacheKey(unitId), unit, UnitCacheDuration);
+        return unit;
+    }
+
+    public IAsyncEnumerable<UnitEntity> ReadCurrentUnitsAsync(CancellationToken cancellationToken) =>
+        TableQueries.ReadPartitionAsync<UnitEntity>(tables.Units, TableQueries.Partition(UnitEntity.CurrentPartition), cancellationToken);
+
+    /// <summary>The units a campaign counts: its frozen roster once it has one, otherwise the current roster.</summary>
+    public IAsyncEnumerable<UnitEntity> ReadUnitsForCampaignAsync(string campaignId, bool frozen, CancellationToken cancellationToken) =>
+        frozen
+            ? TableQueries.ReadPartitionAsync<UnitEntity>(tables.CampaignUnits, TableQueries.Partition(campaignId), cancellationToken)
+            : ReadCurrentUnitsAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<RosterDistrict>> ReadDistrictsAsync(CancellationToken cancellationToken)
+    {
+        var districts = new List<RosterDistrict>();
+        await foreach (var row in TableQueries.ReadPartitionAsync<DistrictEntity>(tables.Districts, TableQueries.Partition(UnitEntity.CurrentPartition), cancellationToken))
+        {
+            districts.Add(row.ToDistrict());
+        }
+
+        return districts;
+    }
+
+    /// <summary>Copies the current roster into the campaign's frozen partition (idempotent upserts).</summary>
+    public async Task FreezeForCampaignAsync(string campaignId, CancellationToken cancellationToken)
+    {
+        var actions = new List<TableTransactionAction>();
+        await foreach (var unit in ReadCurrentUnitsAsync(cancellationToken))
+        {
+            unit.PartitionKey = campaignId;
+            unit.ETag = ETag.All;
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, unit));
+        }
+
+        await TableBatches.SubmitInChunksAsync(tables.CampaignUnits, actions, cancellationToken);
+    }
+
+    /// <summary>Writes only what changed. Merge keeps columns other features add to a unit row.</summary>
+    public async Task ApplyAsync(RosterChanges changes, DateTimeOffset importedAt, CancellationToken cancellationToken)
+    {
+        var unitActions = changes.Added.Concat(changes.Updated).Concat(changes.Reactivated)
+            .Select(u => UnitEntity.From(u, importedAt))
+            .Concat(changes.Deactivated.Select(u =>
+            {
+                var entity = UnitEntity.From(u, importedAt);
+                entity.DeactivatedAt = importedAt;
+                return entity;
+            }))
+            .Select(e => new TableTransactionAction(TableTransactionActionType.UpsertMerge, e))
+            .ToList();
+        await TableBatches.SubmitInChunksAsync(tables.Units, unitActions, cancellationToken);
+
+        var districtActions = changes.DistrictsToWrite.Select(d => DistrictEntity.From(d, importedAt))
+            .Concat(changes.DistrictsToDeactivate.Select(d =>
+            {
+                var entity = DistrictEntity.From(d, importedAt);
+                entity.DeactivatedAt = importedAt;
+                return entity;
+            }))
+            .Select(e => new TableTransactionAction(TableTransactionActionType.UpsertMerge, e))
+            .ToList();
+        await TableBatches.SubmitInChunksAsync(tables.Districts, districtActions, cancellationToken);
+
+        foreach (var unit in unitActions)
+        {
+            cache.Remove(CacheKey(unit.Entity.RowKey));
+        }
+    }
+
+    public Task RecordImportAsync(RosterImportEntity record, CancellationToken cancellationToken) =>
+        tables.RosterImports.AddEntityAsync(record, cancellationToken);
+
+    private static string CacheKey(string unitId) => "unit:" + unitId;
+}

@@ -1,0 +1,57 @@
+using Azure;
+using Azure.Data.Tables;
+using TetReadiness.Common;
+
+namespace TetReadiness.Roster;
+
+/// <summary>
+/// A row of <c>Units</c> (partition <c>roster</c>: the current roster) or of <c>CampaignUnits</c>
+/// (partition = campaign id: the roster a closed campaign closed with). Row key = unit id.
+/// </summary>
+public sealed class UnitEntity : ITableEntity
+{
+    public const string CurrentPartition = "roster";
+
+    public string PartitionKey { get; set; } = CurrentPartition;
+
+    public string RowKey { get; set; } = string.Empty;
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string UnitId { get; set; } = string.Empty;
+
+    public string UnitName { get; set; } = string.Empty;
+
+    public string DistrictId { get; set; } = string.Empty;
+
+    public string DistrictName { get; set; } = string.Empty;
+
+    /// <summary>';'-separated, lowercase.</summary>
+    public string OfficerEmails { get; set; } = string.Empty;
+
+    public int OfficerCount { get; set; }
+
+    public bool Active { get; set; } = true;
+
+    public DateTimeOffset ImportedAt { get; set; }
+
+    public DateTimeOffset? DeactivatedAt { get; set; }
+
+    public static UnitEntity From(RosterUnit unit, DateTimeOffset importedAt, string partitionKey = CurrentPartition) => new()
+    {
+        PartitionKey = partitionKey,
+        RowKey = unit.UnitId,
+        UnitId = unit.UnitId,
+        UnitName = unit.UnitName,
+        DistrictId = unit.DistrictId,
+        DistrictName = unit.DistrictName,
+        OfficerEmails = Emails.Join(unit.OfficerEmails),
+        OfficerCount = unit.OfficerEmails.Count,
+        Active = unit.Active,
+        ImportedAt = importedAt,
+    };
+
+    public RosterUnit ToUnit() => new(UnitId, UnitName, DistrictId, DistrictName, Emails.Parse(OfficerEmails), Active);
+}

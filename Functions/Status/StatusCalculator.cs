@@ -1,0 +1,52 @@
+using TetReadiness.Campaigns;
+using TetReadiness.Roster;
+using TetReadiness.Submissions;
+using TetReadiness.Time;
+
+namespace TetReadiness.Status;
+
+/// <summary>Reporting rate, timeliness and readiness from a roster and the latest submissions. No I/O.</summary>
+public static class StatusCalculator
+{
+    public static CampaignStatus Calculate(
+        Campaign campaign,
+        IReadOnlyList<RosterUnit> units,
+        IReadOnlyDictionary<string, UnitReport> reports,
+        DateTimeOffset asOf)
+    {
+        var districts = units
+            .GroupBy(u => u.DistrictId)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(group => Summarize(group.ToList(), reports, (total, reported, onTime, late, readiness) =>
+                new DistrictStatus(group.Key, group.First().DistrictName, total, reported, onTime, late, total - reported, readiness)))
+            .ToList();
+        return Summarize(units, reports, (total, reported, onTime, late, readiness) =>
+            new CampaignStatus(campaign.CampaignId, VietnamTime.ToVietnam(asOf), total, reported, onTime, late, total - reported, readiness, districts));
+    }
+
+    public static IReadOnlyList<NonReporter> NonReporters(
+        Campaign campaign,
+        IEnumerable<RosterUnit> units,
+        IReadOnlyDictionary<string, UnitReport> reports,
+        DateOnly today)
+    {
+        var daysOverdue = DaysOverdue(campaign, today);
+        return units
+            .Where(u => !reports.ContainsKey(u.UnitId))
+            .OrderBy(u => u.DistrictId, StringComparer.Ordinal)
+            .ThenBy(u => u.UnitId, StringComparer.Ordinal)
+            .Select(u => new NonReporter(u.UnitId, u.UnitName, u.DistrictId, u.DistrictName, daysOverdue))
+            .ToList();
+    }
+
+    /// <summary>Whole Vietnam calendar days past the deadline's date; 0 on or before it.</summary>
+    public static int DaysOverdue(Campaign campaign, DateOnly today) =>
+        Math.Max(0, VietnamTime.DaysBetween(VietnamTime.DateOf(campaign.Deadline), today));
+
+    private static T Summarize<T>(IReadOnlyList<RosterUnit> units, IReadOnlyDictionary<string, UnitReport> reports, Func<int, int, int, int, double?, T> create)
+    {
+        var reported = units.Select(u => reports.GetValueOrDefault(u.UnitId)).OfType<UnitReport>().ToList();
+        var onTime = reported.Count(r => r.OnTime);
+        return create(units.Count, reported.Count, onTime, reported.Count - onTime, ReadinessScore.MeanOf(reported.Select(r => r.Readiness)));
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using TetReadiness.Common;
+using TetReadiness.Http;
+
+namespace TetReadiness.Status;
+
+public sealed class StatusFunctions(StatusService status, HttpResponder responder)
+{
+    /// <summary>Reporting status of a campaign; <c>?district=</c> narrows it to one area.</summary>
+    [Function(nameof(GetCampaignStatus))]
+    public Task<IActionResult> GetCampaignStatus(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/campaigns/{campaignId}/status")] HttpRequest request,
+        string campaignId,
+        CancellationToken cancellationToken) =>
+        responder.RespondAsync(request, async () => ApiResult.Json(await status.GetStatusAsync(campaignId, DistrictFilter(request), cancellationToken)));
+
+    [Function(nameof(GetNonReporters))]
+    public Task<IActionResult> GetNonReporters(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/campaigns/{campaignId}/non-reporters")] HttpRequest request,
+        string campaignId,
+        CancellationToken cancellationToken) =>
+        responder.RespondAsync(request, async () => ApiResult.Json(await status.GetNonReportersAsync(campaignId, DistrictFilter(request), cancellationToken)));
+
+    private static string? DistrictFilter(HttpRequest request)
+    {
+        var district = request.Query["district"].ToString();
+        if (district.Length == 0)
+        {
+            return null;
+        }
+
+        return Ids.IsValid(district)
+            ? district
+            : throw ProblemException.BadRequest("Mã địa bàn không hợp lệ. (Invalid district id.)", new Dictionary<string, string[]> { ["district"] = ["Invalid id."] });
+    }
+}

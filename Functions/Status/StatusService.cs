@@ -1,0 +1,63 @@
+using TetReadiness.Campaigns;
+using TetReadiness.Roster;
+using TetReadiness.Storage;
+using TetReadiness.Submissions;
+using TetReadiness.Time;
+
+namespace TetReadiness.Status;
+
+/// <summary>
+/// Status and non-reporters for one campaign: one query per page of units and one per page of submissions,
+/// whatever the number of units. An optional area filter narrows the answer (and its totals).
+/// </summary>
+public sealed class StatusService(CampaignService campaigns, RosterStore roster, StorageTables tables, TimeProvider clock)
+{
+    private static readonly string[] ReportColumns =
+    [
+        "RowKey", nameof(SubmissionEntity.Revision), nameof(SubmissionEntity.OnTime), nameof(SubmissionEntity.Late),
+        nameof(SubmissionEntity.Readiness), nameof(SubmissionEntity.SubmittedAt), nameof(SubmissionEntity.FirstSubmittedAt),
+    ];
+
+    public async Task<CampaignStatus> GetStatusAsync(string campaignId, string? districtId, CancellationToken cancellationToken)
+    {
+        var (campaign, units, reports) = await LoadAsync(campaignId, districtId, cancellationToken);
+        return StatusCalculator.Calculate(campaign, units, reports, clock.GetUtcNow());
+    }
+
+    public async Task<IReadOnlyList<NonReporter>> GetNonReportersAsync(string campaignId, string? districtId, CancellationToken cancellationToken)
+    {
+        var (campaign, units, reports) = await LoadAsync(campaignId, districtId, cancellationToken);
+        return StatusCalculator.NonReporters(campaign, units, reports, VietnamTime.Today(clock));
+    }
+
+    public async Task<(Campaign Campaign, IReadOnlyList<RosterUnit> Units, IReadOnlyDictionary<string, UnitReport> Reports)> LoadAsync(
+        string campaignId, string? districtId, CancellationToken cancellationToken)
+    {
+        var campaign = await campaigns.RequireAsync(campaignId, cancellationToken);
+        var units = new List<RosterUnit>();
+        await foreach (var row in roster.ReadUnitsForCampaignAsync(campaignId, campaign.RosterFrozenAt is not null, cancellationToken))
+        {
+            if (row.Active && (districtId is null || row.DistrictId == districtId))
+            {
+                units.Add(row.ToUnit());
+            }
+        }
+
+        var reports = await ReadReportsAsync(campaignId, cancellationToken);
+        return (campaign, units, reports);
+    }
+
+    public async Task<IReadOnlyDictionary<string, UnitReport>> ReadReportsAsync(string campaignId, CancellationToken cancellationToken)
+    {
+        var reports = new Dictionary<string, UnitReport>(StringComparer.Ordinal);
+        await foreach (var row in TableQueries.ReadPartitionAsync<SubmissionEntity>(tables.Submissions, TableQueries.Partition(campaignId), cancellationToken, ReportColumns))
+        {
+            if (row.Revision > 0)
+            {
+                reports[row.RowKey] = new UnitReport(row.RowKey, row.Revision, row.OnTime, row.Late, row.Readiness, row.SubmittedAt, row.FirstSubmittedAt);
+            }
+        }
+
+        return reports;
+    }
+}

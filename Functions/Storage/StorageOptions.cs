@@ -1,0 +1,26 @@
+namespace TetReadiness.Storage;
+
+/// <summary>
+/// Settings under the connection name <c>Storage</c>. The connection itself is either the plain value
+/// <c>Storage</c> (a connection string: Azurite locally) or, in Azure, <c>Storage__accountName</c> or the
+/// service URIs, used with <c>DefaultAzureCredential</c> (managed identity). Queue triggers use the same name.
+/// </summary>
+public sealed class StorageOptions
+{
+    public const string SectionName = "Storage";
+
+    public string? AccountName { get; set; }
+
+    public Uri? TableServiceUri { get; set; }
+
+    public Uri? QueueServiceUri { get; set; }
+
+    /// <summary>Per-attempt network timeout. Azure's default is generous; tests set it small.</summary>
+    public int NetworkTimeoutSeconds { get; set; } = 20;
+
+    /// <summary>Retries after the first attempt, exponential back-off.</summary>
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>Optional prefix on every table name (letters and digits), so several test runs or tenants can share an account.</summary>
+    public string TablePrefix { get; set; } = string.Empty;
+}

@@ -1,0 +1,121 @@
+using Azure.Data.Tables;
+using TetReadiness.Storage;
+
+namespace TetReadiness.Submissions;
+
+/// <summary>
+/// <c>SubmissionRevisions</c>, the source of truth. Committing a revision is one entity-group transaction that
+/// adds its header and all its answers; adding a revision number that exists fails the whole batch, which is
+/// how two officers submitting at once get consecutive numbers and neither is lost.
+/// </summary>
+public sealed class RevisionStore(StorageTables tables)
+{
+    // Header + at most 98 answers + the next header: the latest revision always fits one page.
+    private const int LatestPageSize = 100;
+
+    /// <summary>The newest revision with its answers, in one request.</summary>
+    public async Task<Revision?> ReadLatestAsync(string campaignId, string unitId, CancellationToken cancellationToken)
+    {
+        var filter = TableQueries.PartitionPrefix(RevisionKeys.Partition(campaignId, unitId), "r");
+        await foreach (var page in tables.SubmissionRevisions.QueryAsync<TableEntity>(filter, LatestPageSize, cancellationToken: cancellationToken).AsPages())
+        {
+            return FromRows(page.Values);
+        }
+
+        return null;
+    }
+
+    /// <summary>Every revision's header, newest first (answers are not read).</summary>
+    public async Task<IReadOnlyList<RevisionEntity>> ReadHeadersAsync(string campaignId, string unitId, CancellationToken cancellationToken)
+    {
+        var partition = RevisionKeys.Partition(campaignId, unitId);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowType eq {RevisionEntity.RowTypeName}");
+        var headers = new List<RevisionEntity>();
+        await foreach (var row in TableQueries.ReadPartitionAsync<RevisionEntity>(tables.SubmissionRevisions, filter, cancellationToken))
+        {
+            headers.Add(row);
+        }
+
+        return headers;
+    }
+
+    /// <summary>One revision with its answers: one range read.</summary>
+    public async Task<Revision?> ReadAsync(string campaignId, string unitId, int revision, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {RevisionKeys.Partition(campaignId, unitId)} and RowKey ge {RevisionKeys.Header(revision)} and RowKey lt {RevisionKeys.Header(revision) + "|\uffff"}");
+        var rows = new List<TableEntity>();
+        await foreach (var row in TableQueries.ReadPartitionAsync<TableEntity>(tables.SubmissionRevisions, filter, cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        return FromRows(rows);
+    }
+
+    /// <summary>Commits the revision atomically; false when that revision number was taken meanwhile.</summary>
+    public async Task<bool> TryCommitAsync(Revision revision, CancellationToken cancellationToken)
+    {
+        var actions = new List<TableTransactionAction>(revision.Answers.Count + 1)
+        {
+            new(TableTransactionActionType.Add, RevisionEntity.From(revision)),
+        };
+        actions.AddRange(revision.Answers.Select(a => new TableTransactionAction(TableTransactionActionType.Add, AnswerEntity.ForRevision(revision, a))));
+        try
+        {
+            await tables.SubmissionRevisions.SubmitTransactionAsync(actions, cancellationToken);
+            return true;
+        }
+        catch (TableTransactionFailedException exception) when (exception.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    private static Revision? FromRows(IReadOnlyList<TableEntity> rows)
+    {
+        if (rows.Count == 0 || rows[0].GetString(nameof(RevisionEntity.RowType)) != RevisionEntity.RowTypeName)
+        {
+            return null;
+        }
+
+        var header = rows[0];
+        var answers = rows.Skip(1)
+            .TakeWhile(r => r.RowKey.StartsWith(header.RowKey + "|", StringComparison.Ordinal))
+            .Select(ToAnswerEntity)
+            .Select(a => a.ToAnswer())
+            .ToList();
+        return ToHeader(header).ToRevision(answers);
+    }
+
+    private static RevisionEntity ToHeader(TableEntity row) => new()
+    {
+        PartitionKey = row.PartitionKey,
+        RowKey = row.RowKey,
+        ETag = row.ETag,
+        CampaignId = row.GetString(nameof(RevisionEntity.CampaignId)) ?? string.Empty,
+        UnitId = row.GetString(nameof(RevisionEntity.UnitId)) ?? string.Empty,
+        UnitName = row.GetString(nameof(RevisionEntity.UnitName)) ?? string.Empty,
+        DistrictId = row.GetString(nameof(RevisionEntity.DistrictId)) ?? string.Empty,
+        DistrictName = row.GetString(nameof(RevisionEntity.DistrictName)) ?? string.Empty,
+        Revision = row.GetInt32(nameof(RevisionEntity.Revision)) ?? 0,
+        SubmittedAt = row.GetDateTimeOffset(nameof(RevisionEntity.SubmittedAt)) ?? default,
+        FirstSubmittedAt = row.GetDateTimeOffset(nameof(RevisionEntity.FirstSubmittedAt)) ?? default,
+        Late = row.GetBoolean(nameof(RevisionEntity.Late)) ?? false,
+        OnTime = row.GetBoolean(nameof(RevisionEntity.OnTime)) ?? false,
+        ChecklistVersion = row.GetInt32(nameof(RevisionEntity.ChecklistVersion)) ?? 0,
+        SubmitterName = row.GetString(nameof(RevisionEntity.SubmitterName)),
+        SubmitterTitle = row.GetString(nameof(RevisionEntity.SubmitterTitle)),
+        SubmitterPhone = row.GetString(nameof(RevisionEntity.SubmitterPhone)),
+        SubmittedBy = row.GetString(nameof(RevisionEntity.SubmittedBy)) ?? string.Empty,
+        SubmittedVia = row.GetString(nameof(RevisionEntity.SubmittedVia)) ?? string.Empty,
+    };
+
+    private static AnswerEntity ToAnswerEntity(TableEntity row) => new()
+    {
+        ItemId = row.GetString(nameof(AnswerEntity.ItemId)) ?? string.Empty,
+        SectionId = row.GetString(nameof(AnswerEntity.SectionId)) ?? string.Empty,
+        Status = row.GetString(nameof(AnswerEntity.Status)) ?? string.Empty,
+        Note = row.GetString(nameof(AnswerEntity.Note)),
+    };
+}

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using TetReadiness.Http;
+
+namespace TetReadiness.Submissions;
+
+public sealed class SubmissionFunctions(SubmissionService submissions, HttpResponder responder)
+{
+    private const string Route = "api/campaigns/{campaignId}/units/{unitId}/submission";
+
+    [Function(nameof(PutSubmission))]
+    public Task<IActionResult> PutSubmission(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = Route)] HttpRequest request,
+        string campaignId,
+        string unitId,
+        CancellationToken cancellationToken) =>
+        responder.RespondAsync(request, async () =>
+        {
+            var preconditions = SubmissionPreconditions.Parse(request.Headers.IfMatch, request.Headers.IfNoneMatch);
+            var (receipt, created) = await submissions.SubmitAsync(
+                campaignId, unitId, token => RequestBody.ReadJsonAsync<SubmissionRequest>(request, token), preconditions, SubmissionAuthor.Api, cancellationToken);
+            return ApiResult.Json(receipt, created ? StatusCodes.Status201Created : StatusCodes.Status200OK)
+                .WithHeader("ETag", Revision.FormatETag(receipt.Revision));
+        });
+
+    /// <summary>The current submission with its answers; <c>?revision=n</c> reads an earlier one.</summary>
+    [Function(nameof(GetSubmission))]
+    public Task<IActionResult> GetSubmission(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route)] HttpRequest request,
+        string campaignId,
+        string unitId,
+        CancellationToken cancellationToken) =>
+        responder.RespondAsync(request, async () =>
+        {
+            int? number = int.TryParse(request.Query["revision"], out var value) && value > 0 ? value : null;
+            var revision = await submissions.GetCurrentAsync(campaignId, unitId, number, cancellationToken);
+            return ApiResult.Json(SubmissionView.Of(revision)).WithHeader("ETag", revision.ETag);
+        });
+
+    [Function(nameof(ListRevisions))]
+    public Task<IActionResult> ListRevisions(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/campaigns/{campaignId}/units/{unitId}/revisions")] HttpRequest request,
+        string campaignId,
+        string unitId,
+        CancellationToken cancellationToken) =>
+        responder.RespondAsync(request, async () => ApiResult.Json(await submissions.ListRevisionsAsync(campaignId, unitId, cancellationToken)));
+}

@@ -1,0 +1,147 @@
+using Azure;
+using Azure.Data.Tables;
+using TetReadiness.Storage;
+
+namespace TetReadiness.Submissions;
+
+/// <summary>
+/// Keeps the latest-state tables (<c>Submissions</c>, <c>Answers</c>) in step with <c>SubmissionRevisions</c>.
+/// Every write is conditional on the storage ETag of what was read, and nothing older ever replaces something
+/// newer, so concurrent or repeated projections of different revisions end on the newest.
+/// </summary>
+public sealed class SubmissionProjector(StorageTables tables)
+{
+    private const int MaxAttempts = 50;
+
+    /// <summary>Flags the unit's row before a commit, so a crash between commit and projection is found later.</summary>
+    public async Task<ETag> MarkPendingAsync(string campaignId, string unitId, int revision, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var marker = new TableEntity(campaignId, unitId)
+        {
+            [nameof(SubmissionEntity.CampaignId)] = campaignId,
+            [nameof(SubmissionEntity.UnitId)] = unitId,
+            [nameof(SubmissionEntity.ProjectionPending)] = true,
+            [nameof(SubmissionEntity.PendingRevision)] = revision,
+            [nameof(SubmissionEntity.PendingSince)] = now,
+        };
+        var response = await tables.Submissions.UpsertEntityAsync(marker, TableUpdateMode.Merge, cancellationToken);
+        return response.Headers.ETag ?? ETag.All;
+    }
+
+    public async Task ProjectAsync(Revision revision, ETag? pendingETag, CancellationToken cancellationToken)
+    {
+        await ProjectLatestAsync(revision, pendingETag, cancellationToken);
+        await ProjectAnswersAsync(revision, cancellationToken);
+    }
+
+    /// <summary>Clears a pending flag whose revision was never committed (the writer died before its commit).</summary>
+    public async Task ClearAbandonedAsync(SubmissionEntity row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (row.Revision == 0)
+            {
+                await tables.Submissions.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken);
+            }
+            else
+            {
+                row.ProjectionPending = false;
+                row.PendingSince = null;
+                await tables.Submissions.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+            }
+        }
+        catch (RequestFailedException exception) when (exception.Status is 404 or 412)
+        {
+            // Someone else wrote the row meanwhile; their projection decides.
+        }
+    }
+
+    private async Task ProjectLatestAsync(Revision revision, ETag? knownETag, CancellationToken cancellationToken)
+    {
+        var etag = knownETag;
+        var pendingRevision = revision.Number;
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var entity = SubmissionEntity.Latest(revision);
+            entity.PendingRevision = pendingRevision;
+            entity.ProjectionPending = pendingRevision > revision.Number;
+            try
+            {
+                if (etag is { } match)
+                {
+                    await tables.Submissions.UpdateEntityAsync(entity, match, TableUpdateMode.Replace, cancellationToken);
+                }
+                else
+                {
+                    await tables.Submissions.AddEntityAsync(entity, cancellationToken);
+                }
+
+                return;
+            }
+            catch (RequestFailedException exception) when (exception.Status is 409 or 412 or 404)
+            {
+                var current = await tables.Submissions.GetEntityIfExistsAsync<SubmissionEntity>(revision.CampaignId, revision.UnitId, cancellationToken: cancellationToken);
+                if (!current.HasValue)
+                {
+                    etag = null;
+                    continue;
+                }
+
+                var row = current.Value!;
+                if (row.Revision >= revision.Number)
+                {
+                    return;
+                }
+
+                etag = row.ETag;
+                pendingRevision = Math.Max(row.PendingRevision, revision.Number);
+            }
+        }
+
+        throw new InvalidOperationException($"Could not project revision {revision.Number} of {revision.CampaignId}/{revision.UnitId} after {MaxAttempts} attempts.");
+    }
+
+    private async Task ProjectAnswersAsync(Revision revision, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var existing = new Dictionary<string, AnswerEntity>(StringComparer.Ordinal);
+            var filter = TableQueries.PartitionPrefix(revision.CampaignId, revision.UnitId + "|");
+            await foreach (var row in TableQueries.ReadPartitionAsync<AnswerEntity>(tables.Answers, filter, cancellationToken, ["RowKey", nameof(AnswerEntity.Revision)]))
+            {
+                existing[row.RowKey] = row;
+            }
+
+            if (existing.Values.Any(row => row.Revision > revision.Number))
+            {
+                return;
+            }
+
+            var wanted = revision.Answers.Select(a => AnswerEntity.Latest(revision, a)).ToList();
+            var wantedKeys = wanted.Select(a => a.RowKey).ToHashSet(StringComparer.Ordinal);
+            var actions = wanted
+                .Select(a => existing.TryGetValue(a.RowKey, out var old)
+                    ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, a, old.ETag)
+                    : new TableTransactionAction(TableTransactionActionType.Add, a))
+                .Concat(existing.Values.Where(old => !wantedKeys.Contains(old.RowKey))
+                    .Select(old => new TableTransactionAction(TableTransactionActionType.Delete, old, old.ETag)))
+                .ToList();
+            try
+            {
+                // One batch for a unit (98 items at most); only a checklist change that renames many items needs two.
+                foreach (var chunk in actions.Chunk(TableBatches.MaxBatchSize))
+                {
+                    await tables.Answers.SubmitTransactionAsync(chunk, cancellationToken);
+                }
+
+                return;
+            }
+            catch (TableTransactionFailedException exception) when (exception.Status is 409 or 412 or 404)
+            {
+                // Another projection wrote this unit's answers meanwhile: read again and decide again.
+            }
+        }
+
+        throw new InvalidOperationException($"Could not project the answers of revision {revision.Number} of {revision.CampaignId}/{revision.UnitId}.");
+    }
+}

@@ -1,0 +1,139 @@
+using Microsoft.Extensions.Logging;
+using TetReadiness.Campaigns;
+using TetReadiness.Common;
+using TetReadiness.Http;
+using TetReadiness.Roster;
+
+namespace TetReadiness.Submissions;
+
+/// <summary>
+/// Takes a unit's checklist. Everything is checked before anything is written; then the revision is committed in
+/// one batch (the commit point) and projected into the latest-state tables. Concurrent submitters each get the
+/// next revision number: a lost race is retried, never lost.
+/// </summary>
+public sealed class SubmissionService(
+    CampaignService campaigns,
+    RosterStore roster,
+    RevisionStore revisions,
+    SubmissionProjector projector,
+    TimeProvider clock,
+    ILogger<SubmissionService> logger)
+{
+    private const int MaxCommitAttempts = 100;
+
+    public async Task<(SubmissionReceipt Receipt, bool Created)> SubmitAsync(
+        string campaignId,
+        string unitId,
+        Func<CancellationToken, Task<SubmissionRequest>> readBody,
+        SubmissionPreconditions preconditions,
+        SubmissionAuthor author,
+        CancellationToken cancellationToken)
+    {
+        var (campaign, unit) = await ResolveAsync(campaignId, unitId, cancellationToken);
+        var request = await readBody(cancellationToken);
+        var (answers, submitter, errors) = ChecklistValidator.Validate(campaign.Checklist, request, author.RequiresSubmitter);
+        if (errors.Count > 0)
+        {
+            throw ProblemException.Validation(errors);
+        }
+
+        var now = clock.GetUtcNow();
+        if (now < campaign.OpensAt)
+        {
+            throw ProblemException.Conflict($"Chiến dịch mở nhận báo cáo từ {Time.VietnamTime.Format(campaign.OpensAt)}. (The campaign is not open yet.)");
+        }
+
+        if (campaign.IsClosedAt(now))
+        {
+            throw ProblemException.Conflict($"Chiến dịch đã đóng lúc {Time.VietnamTime.Format(campaign.ClosesAt)}. (The campaign is closed.)");
+        }
+
+        for (var attempt = 1; attempt <= MaxCommitAttempts; attempt++)
+        {
+            var latest = await revisions.ReadLatestAsync(campaignId, unitId, cancellationToken);
+            if (preconditions.Check(latest?.Number ?? 0) is { } refusal)
+            {
+                throw ProblemException.PreconditionFailed(refusal);
+            }
+
+            var late = now > campaign.Deadline;
+            var revision = new Revision(
+                campaignId, unitId, unit.UnitName, unit.DistrictId, unit.DistrictName,
+                Number: (latest?.Number ?? 0) + 1,
+                SubmittedAt: now,
+                FirstSubmittedAt: latest?.FirstSubmittedAt ?? now,
+                Late: late,
+                OnTime: latest?.OnTime ?? !late,
+                ChecklistVersion: campaign.ChecklistVersion,
+                Submitter: submitter,
+                SubmittedBy: author.Identity,
+                SubmittedVia: author.Via,
+                Answers: answers);
+
+            var pendingETag = await projector.MarkPendingAsync(campaignId, unitId, revision.Number, now, cancellationToken);
+            if (!await revisions.TryCommitAsync(revision, cancellationToken))
+            {
+                logger.LogDebug("Revision {Revision} of {CampaignId}/{UnitId} was taken; retrying (attempt {Attempt})", revision.Number, campaignId, unitId, attempt);
+                await Task.Delay(Random.Shared.Next(5, 20 + (5 * attempt)), cancellationToken);
+                continue;
+            }
+
+            logger.LogInformation("Submission {CampaignId}/{UnitId} revision {Revision} committed via {Via} (late: {Late})", campaignId, unitId, revision.Number, author.Via, late);
+            await ProjectOrLeavePendingAsync(revision, pendingETag, cancellationToken);
+            return (SubmissionReceipt.Of(revision), revision.Number == 1);
+        }
+
+        throw new ProblemException(503, "Service unavailable", "Quá nhiều người gửi cùng lúc cho đơn vị này; vui lòng thử lại. (Too many concurrent submissions for this unit; retry.)")
+        {
+            Headers = new Dictionary<string, string> { ["Retry-After"] = "5" },
+        };
+    }
+
+    public async Task<Revision> GetCurrentAsync(string campaignId, string unitId, int? revisionNumber, CancellationToken cancellationToken)
+    {
+        await ResolveAsync(campaignId, unitId, cancellationToken, requireActive: false);
+        var revision = revisionNumber is { } number
+            ? await revisions.ReadAsync(campaignId, unitId, number, cancellationToken)
+            : await revisions.ReadLatestAsync(campaignId, unitId, cancellationToken);
+        return revision ?? throw ProblemException.NotFound(revisionNumber is null
+            ? "Đơn vị chưa nộp báo cáo cho chiến dịch này. (No submission yet.)"
+            : $"Không có lần nộp {revisionNumber}. (No such revision.)");
+    }
+
+    public async Task<IReadOnlyList<RevisionSummary>> ListRevisionsAsync(string campaignId, string unitId, CancellationToken cancellationToken)
+    {
+        await ResolveAsync(campaignId, unitId, cancellationToken, requireActive: false);
+        return (await revisions.ReadHeadersAsync(campaignId, unitId, cancellationToken)).Select(RevisionSummary.Of).ToList();
+    }
+
+    private async Task ProjectOrLeavePendingAsync(Revision revision, Azure.ETag pendingETag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await projector.ProjectAsync(revision, pendingETag, cancellationToken);
+        }
+        catch (Exception exception) when (StorageFaults.IsUnavailable(exception))
+        {
+            // The revision is committed; the row stays flagged and ProjectionRepair finishes the job.
+            logger.LogWarning(exception, "Projection of {CampaignId}/{UnitId} revision {Revision} left pending", revision.CampaignId, revision.UnitId, revision.Number);
+        }
+    }
+
+    private async Task<(Campaign Campaign, RosterUnit Unit)> ResolveAsync(string campaignId, string unitId, CancellationToken cancellationToken, bool requireActive = true)
+    {
+        if (!Ids.IsValid(unitId))
+        {
+            throw ProblemException.BadRequest("Mã đơn vị không hợp lệ (a-z, 0-9, '-', tối đa 64). (Invalid unit id.)",
+                new Dictionary<string, string[]> { ["unitId"] = ["Invalid id."] });
+        }
+
+        var campaign = await campaigns.RequireAsync(campaignId, cancellationToken);
+        var unit = await roster.GetUnitAsync(unitId, cancellationToken);
+        if (unit is null || (requireActive && !unit.Active))
+        {
+            throw ProblemException.NotFound($"Không có đơn vị '{unitId}' trong danh sách hiện hành. (Unknown or inactive unit.)");
+        }
+
+        return (campaign, unit);
+    }
+}
