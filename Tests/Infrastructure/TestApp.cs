@@ -1,0 +1,114 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using TetReadiness.Hosting;
+using TetReadiness.Storage;
+
+namespace TetReadiness.Tests.Infrastructure;
+
+/// <summary>
+/// The app's services, as the Functions worker registers them, against a real Azurite with tables of their own
+/// (a unique prefix), so test classes never see each other's rows. Time is a <see cref="TestClock"/>.
+/// </summary>
+public sealed class TestApp : IAsyncDisposable
+{
+    private readonly ServiceProvider provider;
+
+    private TestApp(ServiceProvider provider, TestClock clock, string prefix, string connectionString)
+    {
+        this.provider = provider;
+        Clock = clock;
+        TablePrefix = prefix;
+        ConnectionString = connectionString;
+    }
+
+    public TestClock Clock { get; }
+
+    public string TablePrefix { get; }
+
+    public string ConnectionString { get; }
+
+    public IServiceProvider Services => provider;
+
+    public StorageTables Tables => provider.GetRequiredService<StorageTables>();
+
+    public static async Task<TestApp> StartAsync(
+        DateTimeOffset? now = null,
+        IDictionary<string, string?>? settings = null,
+        AzuriteServer? azurite = null,
+        Action<IServiceCollection>? configure = null)
+    {
+        azurite ??= await AzuriteServer.Shared;
+        var prefix = NewPrefix();
+        var values = new Dictionary<string, string?>
+        {
+            ["Storage"] = azurite.ConnectionString,
+            ["Storage:TablePrefix"] = prefix,
+            ["Storage:NetworkTimeoutSeconds"] = "5",
+            ["Storage:MaxRetries"] = "1",
+            ["App:PublicBaseUrl"] = "http://localhost:7071",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var clock = new TestClock(now ?? new DateTimeOffset(2024, 1, 20, 9, 0, 0, TimeSpan.FromHours(7)));
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddTetReadiness(configuration);
+        services.AddSingleton<TimeProvider>(clock);
+        configure?.Invoke(services);
+        var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<StorageTables>().CreateAllAsync(TableNames.All, CancellationToken.None);
+        return new TestApp(provider, clock, prefix, azurite.ConnectionString);
+    }
+
+    public T Get<T>()
+        where T : notnull => provider.GetRequiredService<T>();
+
+    /// <summary>A function class as the worker creates it: constructor injection from the container.</summary>
+    public T Create<T>() => ActivatorUtilities.CreateInstance<T>(provider);
+
+    public async Task<IReadOnlyList<TableEntity>> ReadAllAsync(string table)
+    {
+        var rows = new List<TableEntity>();
+        await foreach (var row in Tables.Get(table).QueryAsync<TableEntity>())
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    /// <summary>Every row of every app table, for "nothing was written" assertions.</summary>
+    public async Task<string> SnapshotAsync()
+    {
+        var lines = new List<string>();
+        foreach (var table in TableNames.All)
+        {
+            foreach (var row in await ReadAllAsync(table))
+            {
+                lines.Add($"{table}|{row.PartitionKey}|{row.RowKey}|{row.ETag}");
+            }
+        }
+
+        lines.Sort(StringComparer.Ordinal);
+        return string.Join('\n', lines);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var table in TableNames.All)
+        {
+            await Tables.Get(table).DeleteAsync();
+        }
+
+        await provider.DisposeAsync();
+    }
+
+    public static string NewPrefix() => "t" + Guid.NewGuid().ToString("N")[..10];
+}

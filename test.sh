@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Builds with warnings as errors, checks formatting, and runs every test against a real Azurite that the tests
+# start themselves (installed here from the pinned npm package if missing). The last line is the totals.
+set -uo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$root"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+passed=0 failed=0 skipped=0
+totals() { echo "$passed passed, $failed failed, $skipped skipped"; }
+fail() { echo "test.sh: $1" >&2; failed=$((failed + 1)); totals; exit 1; }
+
+command -v dotnet >/dev/null || fail "the .NET SDK is required"
+command -v node >/dev/null || fail "Node.js is required (Azurite)"
+
+TETREADINESS_AZURITE="$(scripts/azurite.sh)" || fail "could not install Azurite"
+export TETREADINESS_AZURITE
+
+echo "== build (warnings are errors)"
+dotnet build TetReadiness.sln -c Release -nologo -v quiet -clp:ErrorsOnly || fail "build failed"
+
+echo "== format"
+dotnet format TetReadiness.sln --verify-no-changes --no-restore -v quiet || fail "dotnet format found changes to make (run: dotnet format TetReadiness.sln)"
+
+echo "== tests"
+results="$root/TestResults/$(date +%Y%m%d-%H%M%S)"
+dotnet test TetReadiness.sln -c Release --no-build --nologo \
+  --logger "trx;LogFileName=tests.trx" --logger "console;verbosity=normal" --results-directory "$results" \
+  -- RunConfiguration.TestSessionTimeout=1500000
+status=$?
+
+trx="$(ls "$results"/*.trx 2>/dev/null | head -n 1)"
+if [ -n "$trx" ]; then
+  read -r passed failed skipped < <(node -e '
+    const xml = require("fs").readFileSync(process.argv[1], "utf8");
+    const attr = n => { const m = xml.match(new RegExp("<Counters[^>]*\\s" + n + "=\"(\\d+)\"")); return m ? +m[1] : 0; };
+    const total = attr("total"), executed = attr("executed");
+    console.log(attr("passed"), attr("failed") + attr("error") + attr("timeout") + attr("aborted"), Math.max(0, total - executed) + attr("notExecuted") * 0);
+  ' "$trx")
+fi
+[ "$status" -ne 0 ] && [ "$failed" -eq 0 ] && failed=1
+totals
+exit "$status"
