@@ -31,7 +31,7 @@ public static class BicepCli
         }
     }
 
-    public static BicepResult Run(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    public static BicepResult Run(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var executable = ExecutablePath;
         EnsureExecutable(executable);
@@ -48,9 +48,17 @@ public static class BicepCli
             startInfo.ArgumentList.Add(argument);
         }
 
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        // A null value removes the variable, so a default in main.bicepparam is what gets tested.
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
-            startInfo.Environment[name] = value;
+            if (value is null)
+            {
+                startInfo.Environment.Remove(name);
+            }
+            else
+            {
+                startInfo.Environment[name] = value;
+            }
         }
 
         using var process = Process.Start(startInfo) ?? throw new InvalidOperationException("Could not start the Bicep CLI.");

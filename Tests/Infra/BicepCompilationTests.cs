@@ -7,12 +7,15 @@ namespace TetReadiness.Tests.Infra;
 [Collection(InfraCollection.Name)]
 public sealed partial class BicepCompilationTests(CompiledTemplateFixture compiled)
 {
-    // What azd would provide; the required parameters have no default in main.bicepparam.
-    private static readonly Dictionary<string, string> ParameterEnvironment = new()
+    // What azd would provide for the required parameters (no default in main.bicepparam); the optional ones
+    // are removed so their defaults are what gets checked.
+    private static readonly Dictionary<string, string?> ParameterEnvironment = new()
     {
         ["ENTRA_CLIENT_ID"] = "00000000-0000-0000-0000-000000000001",
         ["SENDGRID_FROM_EMAIL"] = "nhac-viec@example.vn",
         ["ALERT_EMAIL"] = "it@example.vn",
+        ["AZURE_LOCATION"] = null,
+        ["ALLOW_SHARED_KEY_ACCESS"] = null,
     };
 
     [Fact]
