@@ -25,7 +25,7 @@ param entraClientId string
 param sendGridFromEmail string
 
 @description('Sender display name of reminder and digest emails.')
-param sendGridFromName string = 'TetReadiness'
+param sendGridFromName string = 'Sẵn sàng Tết'
 
 @minLength(3)
 @description('City IT mailbox that receives the alerts.')

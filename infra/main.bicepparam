@@ -11,7 +11,7 @@ param entraClientId = readEnvironmentVariable('ENTRA_CLIENT_ID')
 param sendGridFromEmail = readEnvironmentVariable('SENDGRID_FROM_EMAIL')
 param alertEmail = readEnvironmentVariable('ALERT_EMAIL')
 
-param sendGridFromName = readEnvironmentVariable('SENDGRID_FROM_NAME', 'TetReadiness')
+param sendGridFromName = readEnvironmentVariable('SENDGRID_FROM_NAME', 'Sẵn sàng Tết')
 param publicBaseUrl = readEnvironmentVariable('PUBLIC_BASE_URL', '')
 
 // UTC NCRONTAB; Vietnam is UTC+7 (Linux ignores WEBSITE_TIME_ZONE).
