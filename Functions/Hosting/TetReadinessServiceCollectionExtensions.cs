@@ -2,8 +2,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TetReadiness.Campaigns;
+using TetReadiness.Email;
 using TetReadiness.Health;
 using TetReadiness.Http;
+using TetReadiness.Reminders;
 using TetReadiness.Roster;
 using TetReadiness.Status;
 using TetReadiness.Storage;
@@ -17,6 +19,7 @@ public static class TetReadinessServiceCollectionExtensions
     public static IServiceCollection AddTetReadiness(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName));
+        services.AddOptions<AppOptions>().Bind(configuration.GetSection(AppOptions.SectionName));
         services.AddMemoryCache();
         services.AddSingleton(TimeProvider.System);
 
@@ -41,6 +44,9 @@ public static class TetReadinessServiceCollectionExtensions
         services.AddSingleton<ProjectionRepairService>();
 
         services.AddSingleton<StatusService>();
+
+        services.AddEmail(configuration);
+        services.AddReminders(configuration);
         return services;
     }
 }

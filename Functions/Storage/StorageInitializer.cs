@@ -1,13 +1,14 @@
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace TetReadiness.Storage;
 
 /// <summary>
-/// Creates the app's tables at start-up when they are missing (in Azure the template has created them already).
+/// Creates the app's tables and queues at start-up when they are missing (in Azure the template has created them already).
 /// Keeps trying in the background, so an app that starts during a storage outage recovers without a restart.
 /// </summary>
-public sealed class StorageInitializer(StorageTables tables, ILogger<StorageInitializer> logger) : BackgroundService
+public sealed class StorageInitializer(StorageTables tables, QueueServiceClient queues, ILogger<StorageInitializer> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -17,6 +18,11 @@ public sealed class StorageInitializer(StorageTables tables, ILogger<StorageInit
             try
             {
                 await tables.CreateAllAsync(TableNames.All, stoppingToken);
+                foreach (var queue in QueueNames.All.SelectMany(q => new[] { q, q + "-poison" }))
+                {
+                    await queues.GetQueueClient(queue).CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+                }
+
                 logger.LogInformation("Storage tables are ready");
                 return;
             }

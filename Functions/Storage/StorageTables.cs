@@ -28,6 +28,12 @@ public sealed class StorageTables(TableServiceClient service, IOptions<StorageOp
 
     public TableClient Answers => Get(TableNames.Answers);
 
+    public TableClient Reminders => Get(TableNames.Reminders);
+
+    public TableClient Digests => Get(TableNames.Digests);
+
+    public TableClient StatusSnapshots => Get(TableNames.StatusSnapshots);
+
     public TableClient Get(string name) => Service.GetTableClient(prefix + name);
 
     public async Task CreateAllAsync(IEnumerable<string> names, CancellationToken cancellationToken)

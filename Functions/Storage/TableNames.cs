@@ -12,7 +12,10 @@ public static class TableNames
     public const string Submissions = "Submissions";
     public const string SubmissionRevisions = "SubmissionRevisions";
     public const string Answers = "Answers";
+    public const string Reminders = "Reminders";
+    public const string Digests = "Digests";
+    public const string StatusSnapshots = "StatusSnapshots";
 
     public static IReadOnlyList<string> All { get; } =
-        [Units, Districts, CampaignUnits, RosterImports, Campaigns, ChecklistItems, Submissions, SubmissionRevisions, Answers];
+        [Units, Districts, CampaignUnits, RosterImports, Campaigns, ChecklistItems, Submissions, SubmissionRevisions, Answers, Reminders, Digests, StatusSnapshots];
 }

@@ -1,0 +1,26 @@
+namespace TetReadiness.Email;
+
+/// <summary>
+/// Settings under <c>SendGrid</c>. Without an API key, emails are written to <see cref="OutboxPath"/> as .eml and
+/// .html files instead of being sent.
+/// </summary>
+public sealed class EmailOptions
+{
+    public const string SectionName = "SendGrid";
+
+    public string? ApiKey { get; set; }
+
+    public string FromEmail { get; set; } = "no-reply@tetreadiness.invalid";
+
+    public string FromName { get; set; } = "Sẵn sàng Tết";
+
+    /// <summary>Overrides the SendGrid API host (tests and local capture), e.g. <c>http://127.0.0.1:5999</c>.</summary>
+    public string? Host { get; set; }
+
+    /// <summary>Where emails go when no API key is set.</summary>
+    public string OutboxPath { get; set; } = Path.Combine(Path.GetTempPath(), "tetreadiness-outbox");
+
+    public int TimeoutSeconds { get; set; } = 30;
+
+    public bool SendsForReal => !string.IsNullOrWhiteSpace(ApiKey);
+}

@@ -1,0 +1,65 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace TetReadiness.Reminders;
+
+/// <summary>
+/// A row of <c>Reminders</c>: one decision of the reminder scan. Partition = campaign id; row key =
+/// <c>{unitId}|{checkpoint}</c>, which is also the idempotency key within the campaign, so a scan that fires twice
+/// cannot add the same reminder twice.
+/// </summary>
+public sealed class ReminderEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = string.Empty;
+
+    public string RowKey { get; set; } = string.Empty;
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string CampaignId { get; set; } = string.Empty;
+
+    public string UnitId { get; set; } = string.Empty;
+
+    public string UnitName { get; set; } = string.Empty;
+
+    public string DistrictId { get; set; } = string.Empty;
+
+    public string DistrictName { get; set; } = string.Empty;
+
+    /// <summary><c>before-3</c>, <c>before-1</c>, <c>deadline</c> or <c>overdue-{n}</c>.</summary>
+    public string Checkpoint { get; set; } = string.Empty;
+
+    /// <summary><c>upcoming</c>, <c>deadline</c>, <c>overdue</c> or <c>escalated</c>.</summary>
+    public string Kind { get; set; } = string.Empty;
+
+    /// <summary>The Vietnam calendar date the reminder was decided for, <c>yyyy-MM-dd</c>.</summary>
+    public string ReminderDate { get; set; } = string.Empty;
+
+    public int DaysLeft { get; set; }
+
+    public int DaysOverdue { get; set; }
+
+    public bool Escalated { get; set; }
+
+    public string State { get; set; } = ReminderState.Queued;
+
+    public string Recipients { get; set; } = string.Empty;
+
+    public string Cc { get; set; } = string.Empty;
+
+    public string IdempotencyKey { get; set; } = string.Empty;
+
+    public int Attempts { get; set; }
+
+    public string? LastError { get; set; }
+
+    public DateTimeOffset DecidedAt { get; set; }
+
+    public DateTimeOffset? ClaimedAt { get; set; }
+
+    public DateTimeOffset? SentAt { get; set; }
+
+    public static string RowKeyFor(string unitId, string checkpoint) => $"{unitId}|{checkpoint}";
+}

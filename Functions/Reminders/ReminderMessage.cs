@@ -1,0 +1,31 @@
+namespace TetReadiness.Reminders;
+
+/// <summary>The JSON on queue <c>reminders</c>: one per unit, campaign and day.</summary>
+public sealed class ReminderMessage
+{
+    public string CampaignId { get; set; } = string.Empty;
+
+    public string UnitId { get; set; } = string.Empty;
+
+    public string Checkpoint { get; set; } = string.Empty;
+
+    public string Kind { get; set; } = string.Empty;
+
+    public List<string> Recipients { get; set; } = [];
+
+    public List<string> Cc { get; set; } = [];
+
+    /// <summary><c>{campaignId}|{unitId}|{checkpoint}</c>: the same reminder is never sent twice.</summary>
+    public string IdempotencyKey { get; set; } = string.Empty;
+
+    public static ReminderMessage From(ReminderEntity row) => new()
+    {
+        CampaignId = row.CampaignId,
+        UnitId = row.UnitId,
+        Checkpoint = row.Checkpoint,
+        Kind = row.Kind,
+        Recipients = Common.Emails.Parse(row.Recipients).ToList(),
+        Cc = Common.Emails.Parse(row.Cc).ToList(),
+        IdempotencyKey = row.IdempotencyKey,
+    };
+}

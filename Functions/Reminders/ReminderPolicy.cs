@@ -1,0 +1,38 @@
+namespace TetReadiness.Reminders;
+
+/// <summary>
+/// Who is reminded, and when. A unit that has not reported gets at most one reminder per scan: the most severe
+/// checkpoint that is due and not yet recorded. Earlier checkpoints missed while the app was down are recorded as
+/// superseded, not sent late. All dates are Vietnam calendar dates. No I/O.
+/// </summary>
+public static class ReminderPolicy
+{
+    public static ReminderDecision? Decide(DateOnly opensDate, DateOnly deadlineDate, DateOnly today, IReadOnlySet<string> recordedCheckpoints)
+    {
+        var due = DueCheckpoints(opensDate, deadlineDate, today);
+        if (due.Count == 0 || recordedCheckpoints.Contains(due[^1].Key))
+        {
+            return null;
+        }
+
+        var superseded = due.Take(due.Count - 1).Where(c => !recordedCheckpoints.Contains(c.Key)).ToList();
+        return new ReminderDecision(due[^1], superseded);
+    }
+
+    /// <summary>Every checkpoint from the campaign's opening up to today, oldest first.</summary>
+    public static IReadOnlyList<ReminderCheckpoint> DueCheckpoints(DateOnly opensDate, DateOnly deadlineDate, DateOnly today)
+    {
+        var checkpoints = new List<ReminderCheckpoint>
+        {
+            new("before-3", deadlineDate.AddDays(-3), 3, 0),
+            new("before-1", deadlineDate.AddDays(-1), 1, 0),
+            new("deadline", deadlineDate, 0, 0),
+        };
+        for (var day = 1; deadlineDate.AddDays(day) <= today; day++)
+        {
+            checkpoints.Add(new ReminderCheckpoint($"overdue-{day}", deadlineDate.AddDays(day), 0, day));
+        }
+
+        return checkpoints.Where(c => c.Date <= today && c.Date >= opensDate).ToList();
+    }
+}

@@ -1,0 +1,187 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TetReadiness.Campaigns;
+using TetReadiness.Common;
+using TetReadiness.Http;
+using TetReadiness.Roster;
+using TetReadiness.Status;
+using TetReadiness.Storage;
+using TetReadiness.Time;
+
+namespace TetReadiness.Reminders;
+
+/// <summary>
+/// Finds the units of every open campaign that have not reported and queues their reminders. Each decision is
+/// first added as a row of <c>Reminders</c> (an add fails if the row exists), and only what this scan added is
+/// queued, so a timer that fires twice or overlaps itself queues nothing twice. Reads are one query per page of
+/// units, submissions and reminders; rows are written 100 to a batch.
+/// </summary>
+public sealed class ReminderScanService(
+    CampaignStore campaigns,
+    RosterStore roster,
+    StatusService status,
+    StorageTables tables,
+    QueueServiceClient queues,
+    TimeProvider clock,
+    IOptions<ReminderOptions> options,
+    ILogger<ReminderScanService> logger)
+{
+    /// <summary>A queued reminder never tried after this long is assumed lost before reaching the queue.</summary>
+    public static readonly TimeSpan LostAfter = TimeSpan.FromHours(1);
+
+    private static readonly string[] ReminderColumns = ["RowKey", nameof(ReminderEntity.UnitId), nameof(ReminderEntity.Checkpoint), nameof(ReminderEntity.State), nameof(ReminderEntity.Attempts), nameof(ReminderEntity.DecidedAt), nameof(ReminderEntity.ReminderDate)];
+
+    public async Task<ReminderScanResult> ScanAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var open = (await campaigns.ListAsync(cancellationToken)).Where(c => c.OpensAt <= now && now < c.ClosesAt).ToList();
+        if (open.Count == 0)
+        {
+            return new ReminderScanResult(0, 0, 0, 0, 0);
+        }
+
+        var coordinators = (await roster.ReadDistrictsAsync(cancellationToken)).ToDictionary(d => d.DistrictId, d => d.CoordinatorEmails);
+        var units = new List<RosterUnit>();
+        await foreach (var row in roster.ReadCurrentUnitsAsync(cancellationToken))
+        {
+            if (row.Active)
+            {
+                units.Add(row.ToUnit());
+            }
+        }
+
+        var total = new ReminderScanResult(open.Count, 0, 0, 0, 0);
+        foreach (var campaign in open)
+        {
+            var result = await ScanCampaignAsync(campaign, units, coordinators, now, cancellationToken);
+            total = total with
+            {
+                Queued = total.Queued + result.Queued,
+                Failed = total.Failed + result.Failed,
+                Superseded = total.Superseded + result.Superseded,
+                Requeued = total.Requeued + result.Requeued,
+            };
+        }
+
+        logger.LogInformation("Reminder scan: {Campaigns} open campaigns, {Queued} reminders queued, {Failed} failed (no email), {Superseded} superseded, {Requeued} requeued",
+            total.Campaigns, total.Queued, total.Failed, total.Superseded, total.Requeued);
+        return total;
+    }
+
+    private async Task<ReminderScanResult> ScanCampaignAsync(
+        CampaignEntity campaign, IReadOnlyList<RosterUnit> units, IReadOnlyDictionary<string, IReadOnlyList<string>> coordinators, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var today = VietnamTime.DateOf(now);
+        var reports = await status.ReadReportsAsync(campaign.CampaignId, cancellationToken);
+        var recorded = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var lost = new List<ReminderEntity>();
+        await foreach (var row in TableQueries.ReadPartitionAsync<ReminderEntity>(tables.Reminders, TableQueries.Partition(campaign.CampaignId), cancellationToken, ReminderColumns))
+        {
+            (recorded.TryGetValue(row.UnitId, out var set) ? set : recorded[row.UnitId] = []).Add(row.Checkpoint);
+            if (row is { State: ReminderState.Queued, Attempts: 0 } && row.DecidedAt < now - LostAfter && row.ReminderDate == today.ToString("yyyy-MM-dd"))
+            {
+                lost.Add(row);
+            }
+        }
+
+        var rows = new List<ReminderEntity>();
+        var opensDate = VietnamTime.DateOf(campaign.OpensAt);
+        var deadlineDate = VietnamTime.DateOf(campaign.Deadline);
+        foreach (var unit in units.Where(u => !reports.ContainsKey(u.UnitId)))
+        {
+            var decision = ReminderPolicy.Decide(opensDate, deadlineDate, today, recorded.GetValueOrDefault(unit.UnitId) ?? []);
+            if (decision is null)
+            {
+                continue;
+            }
+
+            var cc = decision.Send.Escalated ? coordinators.GetValueOrDefault(unit.DistrictId) ?? [] : [];
+            rows.Add(Row(campaign, unit, decision.Send, today, now, unit.OfficerEmails.Count == 0 ? ReminderState.Failed : ReminderState.Queued, unit.OfficerEmails, cc));
+            rows.AddRange(decision.Superseded.Select(c => Row(campaign, unit, c, today, now, ReminderState.Superseded, [], [])));
+        }
+
+        var added = await AddNewAsync(rows, cancellationToken);
+        var toQueue = added.Where(r => r.State == ReminderState.Queued).ToList();
+        await EnqueueAsync(toQueue.Concat(lost), cancellationToken);
+        foreach (var failed in added.Where(r => r.State == ReminderState.Failed))
+        {
+            logger.LogWarning("Reminder for {CampaignId}/{UnitId} not sent: the unit has no officer email", failed.CampaignId, failed.UnitId);
+        }
+
+        return new ReminderScanResult(1, toQueue.Count, added.Count(r => r.State == ReminderState.Failed), added.Count(r => r.State == ReminderState.Superseded), lost.Count);
+    }
+
+    private static ReminderEntity Row(CampaignEntity campaign, RosterUnit unit, ReminderCheckpoint checkpoint, DateOnly today, DateTimeOffset now, string state, IReadOnlyList<string> to, IReadOnlyList<string> cc) => new()
+    {
+        PartitionKey = campaign.CampaignId,
+        RowKey = ReminderEntity.RowKeyFor(unit.UnitId, checkpoint.Key),
+        CampaignId = campaign.CampaignId,
+        UnitId = unit.UnitId,
+        UnitName = unit.UnitName,
+        DistrictId = unit.DistrictId,
+        DistrictName = unit.DistrictName,
+        Checkpoint = checkpoint.Key,
+        Kind = checkpoint.Kind,
+        ReminderDate = today.ToString("yyyy-MM-dd"),
+        DaysLeft = checkpoint.DaysLeft,
+        DaysOverdue = checkpoint.DaysOverdue,
+        Escalated = checkpoint.Escalated,
+        State = state,
+        Recipients = Emails.Join(to),
+        Cc = Emails.Join(cc),
+        IdempotencyKey = $"{campaign.CampaignId}|{unit.UnitId}|{checkpoint.Key}",
+        LastError = state == ReminderState.Failed ? "Đơn vị chưa có email cán bộ trong danh sách. (The unit has no officer email in the roster.)" : null,
+        DecidedAt = now,
+    };
+
+    /// <summary>Adds the rows 100 to a batch; a batch that meets a row another scan added is retried row by row.</summary>
+    private async Task<IReadOnlyList<ReminderEntity>> AddNewAsync(IReadOnlyList<ReminderEntity> rows, CancellationToken cancellationToken)
+    {
+        var added = new List<ReminderEntity>();
+        foreach (var chunk in rows.Chunk(TableBatches.MaxBatchSize))
+        {
+            try
+            {
+                await tables.Reminders.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r)), cancellationToken);
+                added.AddRange(chunk);
+            }
+            catch (TableTransactionFailedException exception) when (exception.Status == 409)
+            {
+                foreach (var row in chunk)
+                {
+                    try
+                    {
+                        await tables.Reminders.AddEntityAsync(row, cancellationToken);
+                        added.Add(row);
+                    }
+                    catch (RequestFailedException conflict) when (conflict.Status == 409)
+                    {
+                        // Another scan decided this one first; it queues it.
+                    }
+                }
+            }
+        }
+
+        return added;
+    }
+
+    private async Task EnqueueAsync(IEnumerable<ReminderEntity> rows, CancellationToken cancellationToken)
+    {
+        var batch = rows.ToList();
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        var queue = queues.GetQueueClient(QueueNames.Reminders);
+        await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await Parallel.ForEachAsync(
+            batch,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.EnqueueParallelism), CancellationToken = cancellationToken },
+            async (row, token) => await queue.SendMessageAsync(JsonSerializer.Serialize(ReminderMessage.From(row), ApiJson.Options), token));
+    }
+}

@@ -1,0 +1,106 @@
+using Azure;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TetReadiness.Campaigns;
+using TetReadiness.Email;
+using TetReadiness.Hosting;
+using TetReadiness.Storage;
+
+namespace TetReadiness.Reminders;
+
+/// <summary>
+/// Sends one queued reminder. The send is claimed on its <c>Reminders</c> row (with the row's ETag) before SendGrid
+/// is called, so a redelivered or concurrent copy of the message is skipped. SendGrid has no idempotency key: a
+/// crash after SendGrid accepted the mail and before the row says <c>sent</c> can still send it twice.
+/// </summary>
+public sealed class ReminderSender(
+    StorageTables tables,
+    CampaignCatalog campaigns,
+    IEmailSender email,
+    TimeProvider clock,
+    IOptions<AppOptions> app,
+    IOptions<ReminderOptions> options,
+    ILogger<ReminderSender> logger)
+{
+    /// <summary>A claim older than this is taken to be from a sender that died.</summary>
+    public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(1);
+
+    public async Task SendAsync(ReminderMessage message, CancellationToken cancellationToken)
+    {
+        var found = await tables.Reminders.GetEntityIfExistsAsync<ReminderEntity>(message.CampaignId, ReminderEntity.RowKeyFor(message.UnitId, message.Checkpoint), cancellationToken: cancellationToken);
+        if (!found.HasValue)
+        {
+            logger.LogWarning("Reminder {IdempotencyKey} has no Reminders row; dropping the message", message.IdempotencyKey);
+            return;
+        }
+
+        var row = found.Value!;
+        var now = clock.GetUtcNow();
+        if (row.State is ReminderState.Sent or ReminderState.Failed or ReminderState.Superseded)
+        {
+            logger.LogInformation("Reminder {IdempotencyKey} is already {State}; not sending again", message.IdempotencyKey, row.State);
+            return;
+        }
+
+        if (row.State == ReminderState.Sending && row.ClaimedAt > now - ClaimLease)
+        {
+            throw new TransientSendException($"Reminder {message.IdempotencyKey} is being sent by another invocation.");
+        }
+
+        row.State = ReminderState.Sending;
+        row.Attempts++;
+        row.ClaimedAt = now;
+        try
+        {
+            row.ETag = (await tables.Reminders.UpdateEntityAsync(row, row.ETag, Azure.Data.Tables.TableUpdateMode.Replace, cancellationToken)).Headers.ETag ?? ETag.All;
+        }
+        catch (RequestFailedException exception) when (exception.Status == 412)
+        {
+            logger.LogInformation("Reminder {IdempotencyKey} was claimed by another invocation; skipping", message.IdempotencyKey);
+            return;
+        }
+
+        var campaign = await campaigns.FindAsync(row.CampaignId, cancellationToken);
+        var result = campaign is null
+            ? new EmailSendResult(EmailSendOutcome.PermanentFailure, null, "The campaign no longer exists.")
+            : await email.SendAsync(ReminderEmail.Compose(row, campaign.Title, campaign.Deadline, app.Value.FormUrl(row.CampaignId, row.UnitId)), cancellationToken);
+
+        row.LastError = result.Error;
+        switch (result.Outcome)
+        {
+            case EmailSendOutcome.Sent:
+                row.State = ReminderState.Sent;
+                row.SentAt = clock.GetUtcNow();
+                await RecordAsync(row, cancellationToken);
+                logger.LogInformation("Reminder {Kind} sent to {UnitId} for {CampaignId} (attempt {Attempts})", row.Kind, row.UnitId, row.CampaignId, row.Attempts);
+                return;
+            case EmailSendOutcome.PermanentFailure:
+                row.State = ReminderState.Failed;
+                await RecordAsync(row, cancellationToken);
+                logger.LogError("Email send failed permanently for reminder {IdempotencyKey}: {Error}", message.IdempotencyKey, result.Error);
+                return;
+            default:
+                var givingUp = row.Attempts >= options.Value.MaxSendAttempts;
+                row.State = givingUp ? ReminderState.Failed : ReminderState.Queued;
+                if (givingUp)
+                {
+                    row.LastError = $"Gave up after {row.Attempts} attempts; the message goes to reminders-poison. Last error: {result.Error}";
+                }
+
+                await RecordAsync(row, cancellationToken);
+                throw new TransientSendException($"Email send failed for reminder {message.IdempotencyKey} (attempt {row.Attempts}): {result.Error}");
+        }
+    }
+
+    private async Task RecordAsync(ReminderEntity row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await tables.Reminders.UpdateEntityAsync(row, row.ETag, Azure.Data.Tables.TableUpdateMode.Replace, cancellationToken);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 412)
+        {
+            logger.LogWarning("Reminder {UnitId}/{Checkpoint} changed while it was being sent; keeping the newer record", row.UnitId, row.Checkpoint);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace TetReadiness.Reminders;
+
+public static class ReminderServiceCollectionExtensions
+{
+    public static IServiceCollection AddReminders(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ReminderOptions>().Bind(configuration.GetSection(ReminderOptions.SectionName));
+        services.AddSingleton<ReminderScanService>();
+        services.AddSingleton<ReminderSender>();
+        return services;
+    }
+}
