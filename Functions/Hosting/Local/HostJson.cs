@@ -1,9 +1,14 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
 
 namespace TetReadiness.Hosting.Local;
 
-/// <summary>The parts of <c>host.json</c> local mode honours, read from the same file the Functions host reads.</summary>
+/// <summary>
+/// The parts of <c>host.json</c> local mode honours, read from the same file the Functions host reads. As in Azure,
+/// an app setting <c>AzureFunctionsJobHost__extensions__queues__visibilityTimeout</c> (and so on) overrides the file.
+/// </summary>
 public sealed record HostJson(
     string RoutePrefix,
     int QueueBatchSize,
@@ -14,25 +19,38 @@ public sealed record HostJson(
 {
     public static HostJson Default { get; } = new("api", 16, 5, TimeSpan.Zero, TimeSpan.FromMinutes(1), true);
 
-    public static HostJson Load(string path)
+    public static HostJson Load(string path, IConfiguration? configuration = null)
     {
-        if (!File.Exists(path))
+        var root = File.Exists(path)
+            ? JsonNode.Parse(File.ReadAllText(path), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true })
+            : null;
+
+        string? Value(params string[] keys)
         {
-            return Default;
+            if (configuration?["AzureFunctionsJobHost:" + string.Join(':', keys)] is { } overridden)
+            {
+                return overridden;
+            }
+
+            var node = root;
+            foreach (var key in keys)
+            {
+                node = node?[key];
+            }
+
+            return node is JsonValue value ? value.ToString() : null;
         }
 
-        var root = JsonNode.Parse(File.ReadAllText(path), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        var extensions = root?["extensions"];
-        var queues = extensions?["queues"];
-        return new HostJson(
-            RoutePrefix: (extensions?["http"]?["routePrefix"]?.GetValue<string>() ?? Default.RoutePrefix).Trim('/'),
-            QueueBatchSize: queues?["batchSize"]?.GetValue<int>() ?? Default.QueueBatchSize,
-            QueueMaxDequeueCount: queues?["maxDequeueCount"]?.GetValue<int>() ?? Default.QueueMaxDequeueCount,
-            QueueVisibilityTimeout: Span(queues?["visibilityTimeout"], Default.QueueVisibilityTimeout),
-            QueueMaxPollingInterval: Span(queues?["maxPollingInterval"], Default.QueueMaxPollingInterval),
-            QueueBase64: !string.Equals(queues?["messageEncoding"]?.GetValue<string>(), "none", StringComparison.OrdinalIgnoreCase));
-    }
+        int Number(int fallback, params string[] keys) => int.TryParse(Value(keys), CultureInfo.InvariantCulture, out var n) ? n : fallback;
 
-    private static TimeSpan Span(JsonNode? node, TimeSpan fallback) =>
-        node?.GetValue<string>() is { } text && TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : fallback;
+        TimeSpan Span(TimeSpan fallback, params string[] keys) => TimeSpan.TryParse(Value(keys), CultureInfo.InvariantCulture, out var s) ? s : fallback;
+
+        return new HostJson(
+            RoutePrefix: (Value("extensions", "http", "routePrefix") ?? Default.RoutePrefix).Trim('/'),
+            QueueBatchSize: Number(Default.QueueBatchSize, "extensions", "queues", "batchSize"),
+            QueueMaxDequeueCount: Number(Default.QueueMaxDequeueCount, "extensions", "queues", "maxDequeueCount"),
+            QueueVisibilityTimeout: Span(Default.QueueVisibilityTimeout, "extensions", "queues", "visibilityTimeout"),
+            QueueMaxPollingInterval: Span(Default.QueueMaxPollingInterval, "extensions", "queues", "maxPollingInterval"),
+            QueueBase64: !string.Equals(Value("extensions", "queues", "messageEncoding"), "none", StringComparison.OrdinalIgnoreCase));
+    }
 }

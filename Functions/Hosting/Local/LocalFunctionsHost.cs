@@ -39,7 +39,7 @@ public static class LocalFunctionsHost
         configure?.Invoke(builder);
 
         builder.Services.AddTetReadiness(builder.Configuration);
-        var hostJson = HostJson.Load(Path.Combine(AppContext.BaseDirectory, "host.json"));
+        var hostJson = HostJson.Load(Path.Combine(AppContext.BaseDirectory, "host.json"), builder.Configuration);
         var functions = FunctionCatalog.Discover(typeof(LocalFunctionsHost).Assembly)
             .Where(f => !IsDisabled(builder.Configuration, f.Name))
             .ToList();
@@ -54,9 +54,11 @@ public static class LocalFunctionsHost
         foreach (var function in functions.Where(f => f.Trigger == FunctionTriggerKind.Http))
         {
             var template = "/" + string.Join('/', new[] { hostJson.RoutePrefix, function.Route!.Trim('/') }.Where(p => p.Length > 0));
-            app.MapMethods(template, function.HttpMethods!, (HttpContext context, FunctionInvoker invoker) =>
-                invoker.InvokeAsync(function, new FunctionInput("This function was programmatically called via the host APIs.", HttpContext: context), context.RequestAborted))
-                .WithName(function.Name);
+            // Returns a plain Task: the invoker has already written the function's result to the response.
+            app.MapMethods(template, function.HttpMethods!, async (HttpContext context, FunctionInvoker invoker) =>
+            {
+                await invoker.InvokeAsync(function, new FunctionInput("HTTP request", HttpContext: context), context.RequestAborted);
+            }).WithName(function.Name);
         }
 
         AdminEndpoints.Map(app, functions);

@@ -1,0 +1,181 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Azure.Storage.Queues;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using TetReadiness.Hosting.Local;
+using TetReadiness.Storage;
+using TetReadiness.Tests.Infrastructure;
+using TetReadiness.Time;
+
+namespace TetReadiness.Tests.Hosting;
+
+/// <summary>
+/// Local mode as ./run.sh starts it, over its own Azurite: the admin API runs the scan, the queue trigger sends
+/// through the outbox, and the queue listener poisons what the Functions host would poison.
+/// </summary>
+public sealed class LocalModeReminderTests : IAsyncLifetime
+{
+    private readonly string outbox = Path.Combine(Path.GetTempPath(), "tetreadiness-test-outbox-" + Guid.NewGuid().ToString("N")[..8]);
+    private AzuriteServer azurite = null!;
+    private WebApplication app = null!;
+    private HttpClient http = null!;
+
+    public async Task InitializeAsync()
+    {
+        azurite = await AzuriteServer.StartAsync(null);
+        app = LocalFunctionsHost.Build([], builder =>
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Storage"] = azurite.ConnectionString,
+                ["Storage:MaxRetries"] = "1",
+                ["SendGrid:ApiKey"] = string.Empty,
+                ["SendGrid:OutboxPath"] = outbox,
+                ["ReminderScanSchedule"] = "0 0 1 1 1 *",
+                ["DailyDigestSchedule"] = "0 0 1 1 1 *",
+                ["ProjectionRepairSchedule"] = "0 0 1 1 1 *",
+                ["Reminders:MaxSendAttempts"] = "3",
+                ["AzureFunctionsJobHost:extensions:queues:maxDequeueCount"] = "3",
+                ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:00",
+                ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.200",
+            });
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        http = new HttpClient { BaseAddress = new Uri(address) };
+        await WaitForHealthyAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        http.Dispose();
+        await app.StopAsync();
+        await app.DisposeAsync();
+        await azurite.DisposeAsync();
+        if (Directory.Exists(outbox))
+        {
+            Directory.Delete(outbox, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Admin_scan_emails_exactly_the_units_that_have_not_reported_and_a_second_scan_sends_nothing()
+    {
+        await SeedAsync();
+        var submit = await http.PutAsync("/api/campaigns/local-test/units/hoan-kiem-ubnd/submission", JsonContent.Create(new
+        {
+            answers = new[]
+            {
+                new { itemId = "pccc-cho", status = "ready" },
+                new { itemId = "pccc-phuong-tien", status = "ready" },
+                new { itemId = "an-sinh-qua-tet", status = "partial" },
+            },
+        }));
+        Assert.Equal(HttpStatusCode.Created, submit.StatusCode);
+
+        Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync("/admin/functions/ReminderScan", null)).StatusCode);
+        var emails = await WaitForOutboxAsync(expected: 2);
+        Assert.Contains(emails, e => e.Contains("To: vanphong@ba-dinh.invalid", StringComparison.Ordinal));
+        Assert.Contains(emails, e => e.Contains("To: truc@ba-dinh-ttyt.invalid", StringComparison.Ordinal));
+        Assert.DoesNotContain(emails, e => e.Contains("hoan-kiem", StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync("/admin/functions/ReminderScan", null)).StatusCode);
+        var reminders = new QueueClient(azurite.ConnectionString, QueueNames.Reminders);
+        Assert.Equal(0, (await reminders.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+        Assert.Equal(2, Directory.GetFiles(outbox, "*.eml").Length);
+    }
+
+    [Fact]
+    public async Task A_plain_text_message_goes_straight_to_the_poison_queue()
+    {
+        var raw = new QueueClient(azurite.ConnectionString, QueueNames.Reminders, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
+        await raw.CreateIfNotExistsAsync();
+        await raw.SendMessageAsync("{\"campaignId\":\"not base64\"}");
+
+        var poisoned = await WaitForPoisonAsync();
+        Assert.Equal("{\"campaignId\":\"not base64\"}", poisoned);
+    }
+
+    [Fact]
+    public async Task A_message_that_keeps_failing_lands_in_the_poison_queue_after_max_dequeue_count()
+    {
+        var queue = new QueueClient(azurite.ConnectionString, QueueNames.Reminders, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        await queue.CreateIfNotExistsAsync();
+        // Not JSON: the trigger's binding throws every time, as it would under the Functions host.
+        await queue.SendMessageAsync("this is not json");
+
+        var poisoned = await WaitForPoisonAsync();
+        Assert.Equal(Convert.ToBase64String(Encoding.UTF8.GetBytes("this is not json")), poisoned);
+    }
+
+    private async Task SeedAsync()
+    {
+        var roster = new StringContent(Seed.RosterCsv, Encoding.UTF8, "text/csv");
+        Assert.Equal(HttpStatusCode.OK, (await http.PutAsync("/api/roster", roster)).StatusCode);
+        var today = VietnamTime.Today(TimeProvider.System);
+        var campaign = Seed.Campaign(
+            opensAt: VietnamTime.StartOf(today.AddDays(-10)).ToString("yyyy-MM-ddTHH:mm:sszzz"),
+            deadline: today.ToString("yyyy-MM-dd"));
+        Assert.Equal(HttpStatusCode.Created, (await http.PutAsync("/api/campaigns/local-test", JsonContent.Create(campaign))).StatusCode);
+    }
+
+    private async Task<List<string>> WaitForOutboxAsync(int expected)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            var files = Directory.Exists(outbox) ? Directory.GetFiles(outbox, "*.eml") : [];
+            if (files.Length >= expected)
+            {
+                return files.Select(File.ReadAllText).ToList();
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"The outbox did not receive {expected} emails.");
+    }
+
+    private async Task<string> WaitForPoisonAsync()
+    {
+        var poison = new QueueClient(azurite.ConnectionString, QueueNames.Reminders + "-poison", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await poison.ExistsAsync())
+            {
+                var messages = (await poison.ReceiveMessagesAsync(1)).Value;
+                if (messages.Length > 0)
+                {
+                    return messages[0].Body.ToString();
+                }
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("Nothing reached the poison queue.");
+    }
+
+    private async Task WaitForHealthyAsync()
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            if ((await http.GetAsync("/api/health")).IsSuccessStatusCode)
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("Local mode never became healthy.");
+    }
+}
