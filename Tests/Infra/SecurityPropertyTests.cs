@@ -206,6 +206,7 @@ public sealed class SecurityPropertyTests(CompiledTemplateFixture compiled)
     [Theory]
     [InlineData("poison-queue", "-poison")]
     [InlineData("email-failed", "EmailSendFailed")]
+    [InlineData("email-failed", "Email send failed")]
     [InlineData("5xx-burst", "resultCode startswith \"5\"")]
     [InlineData("scheduled-run-missed", "ReminderScan")]
     [InlineData("scheduled-run-missed", "DailyDigest")]

@@ -85,7 +85,8 @@ traces
   }
 }
 
-// The app logs event EmailSendFailed with the message template "Email send failed ...".
+// The app logs "Email send failed ..." (a trace, or an exception when one is attached; event name
+// EmailSendFailed), for permanent failures and for attempts that will be retried.
 resource emailFailureAlert 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
   name: 'alert-${namePrefix}-email-failed'
   location: location
@@ -109,6 +110,9 @@ union isfuzzy=true
     (traces
         | where message has "Email send failed"
             or tostring(customDimensions.EventName) == "EmailSendFailed"),
+    (exceptions
+        | where tostring(customDimensions.FormattedMessage) has "Email send failed"
+            or innermostMessage has "Email send failed"),
     (customEvents
         | where name == "EmailSendFailed")
 '''
