@@ -28,6 +28,8 @@ public sealed class RosterStore(StorageTables tables, IMemoryCache cache)
         return unit;
     }
 
+    public void Forget(string unitId) => cache.Remove(CacheKey(unitId));
+
     public IAsyncEnumerable<UnitEntity> ReadCurrentUnitsAsync(CancellationToken cancellationToken) =>
         TableQueries.ReadPartitionAsync<UnitEntity>(tables.Units, TableQueries.Partition(UnitEntity.CurrentPartition), cancellationToken);
 

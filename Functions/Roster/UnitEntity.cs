@@ -39,6 +39,9 @@ public sealed class UnitEntity : ITableEntity
 
     public DateTimeOffset? DeactivatedAt { get; set; }
 
+    /// <summary>Raised to revoke every link of the unit. Null on import rows, so an import (a merge) never resets it.</summary>
+    public int? LinkGeneration { get; set; }
+
     public static UnitEntity From(RosterUnit unit, DateTimeOffset importedAt, string partitionKey = CurrentPartition) => new()
     {
         PartitionKey = partitionKey,
@@ -53,5 +56,5 @@ public sealed class UnitEntity : ITableEntity
         ImportedAt = importedAt,
     };
 
-    public RosterUnit ToUnit() => new(UnitId, UnitName, DistrictId, DistrictName, Emails.Parse(OfficerEmails), Active);
+    public RosterUnit ToUnit() => new(UnitId, UnitName, DistrictId, DistrictName, Emails.Parse(OfficerEmails), Active, LinkGeneration ?? 0);
 }

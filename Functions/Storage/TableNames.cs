@@ -15,7 +15,8 @@ public static class TableNames
     public const string Reminders = "Reminders";
     public const string Digests = "Digests";
     public const string StatusSnapshots = "StatusSnapshots";
+    public const string AuditLog = "AuditLog";
 
     public static IReadOnlyList<string> All { get; } =
-        [Units, Districts, CampaignUnits, RosterImports, Campaigns, ChecklistItems, Submissions, SubmissionRevisions, Answers, Reminders, Digests, StatusSnapshots];
+        [Units, Districts, CampaignUnits, RosterImports, Campaigns, ChecklistItems, Submissions, SubmissionRevisions, Answers, Reminders, Digests, StatusSnapshots, AuditLog];
 }

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Logging;
+using TetReadiness.Storage;
+using TetReadiness.Time;
+
+namespace TetReadiness.Auth;
+
+/// <summary>Writes roster imports, campaign changes and link minting or revocation to <c>AuditLog</c>.</summary>
+public sealed class AuditLog(StorageTables tables, TimeProvider clock, ILogger<AuditLog> logger)
+{
+    public async Task RecordAsync(Caller caller, string action, string target, string? detail, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var entry = new AuditLogEntity
+        {
+            PartitionKey = VietnamTime.DateOf(now).ToString("yyyy-MM"),
+            RowKey = (DateTimeOffset.MaxValue.UtcTicks - now.UtcTicks).ToString("D19") + "-" + Guid.NewGuid().ToString("N")[..8],
+            At = now,
+            Actor = caller.Identity,
+            Via = caller.Principal is not null ? "entra" : caller.Link is not null ? "link" : "system",
+            Action = action,
+            Target = target,
+            Detail = detail,
+            SourceIp = caller.SourceIp,
+        };
+        await tables.Get(TableNames.AuditLog).AddEntityAsync(entry, cancellationToken);
+        logger.LogInformation("Audit: {Actor} {Action} {Target}", entry.Actor, action, target);
+    }
+}
