@@ -8,7 +8,8 @@ namespace TetReadiness.Common;
 /// </summary>
 public static partial class Ids
 {
-    public const string Pattern = "^[a-z0-9-]{1,64}$";
+    // \z, not $: in .NET '$' also matches before a final '\n', which would let "tet-2024\n" through to a key.
+    public const string Pattern = @"^[a-z0-9-]{1,64}\z";
 
     public static bool IsValid([NotNullWhen(true)] string? id) => id is not null && SlugRegex().IsMatch(id);
 
