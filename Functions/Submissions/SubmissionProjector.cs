@@ -107,7 +107,8 @@ public sealed class SubmissionProjector(StorageTables tables)
         {
             var existing = new Dictionary<string, AnswerEntity>(StringComparer.Ordinal);
             var filter = TableQueries.PartitionPrefix(revision.CampaignId, revision.UnitId + "|");
-            await foreach (var row in TableQueries.ReadPartitionAsync<AnswerEntity>(tables.Answers, filter, cancellationToken, ["RowKey", nameof(AnswerEntity.Revision)]))
+            // PartitionKey too: a row this revision no longer answers is deleted by its full key.
+            await foreach (var row in TableQueries.ReadPartitionAsync<AnswerEntity>(tables.Answers, filter, cancellationToken, ["PartitionKey", "RowKey", nameof(AnswerEntity.Revision)]))
             {
                 existing[row.RowKey] = row;
             }

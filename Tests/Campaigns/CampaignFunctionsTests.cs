@@ -1,0 +1,208 @@
+using TetReadiness.Campaigns;
+using TetReadiness.Storage;
+using TetReadiness.Submissions;
+using TetReadiness.Tests.Infrastructure;
+
+namespace TetReadiness.Tests.Campaigns;
+
+/// <summary><c>PUT/GET /api/campaigns/{id}</c> through <see cref="CampaignFunctions"/> against Azurite.</summary>
+public sealed class CampaignFunctionsTests
+{
+    private static Task<HttpResponseSnapshot> PutAsync(TestApp app, string campaignId, CampaignDefinition definition) =>
+        HttpCall.RunAsync(HttpCall.Json("PUT", $"/api/campaigns/{campaignId}", definition), r => app.Create<CampaignFunctions>().PutCampaign(r, campaignId, CancellationToken.None));
+
+    private static Task<HttpResponseSnapshot> PutRawAsync(TestApp app, string campaignId, string body, string? contentType = "application/json") =>
+        HttpCall.RunAsync(HttpCall.Request("PUT", $"/api/campaigns/{campaignId}", body, contentType), r => app.Create<CampaignFunctions>().PutCampaign(r, campaignId, CancellationToken.None));
+
+    private static Task<HttpResponseSnapshot> GetAsync(TestApp app, string campaignId) =>
+        HttpCall.RunAsync(HttpCall.Request("GET", $"/api/campaigns/{campaignId}", contentType: null), r => app.Create<CampaignFunctions>().GetCampaign(r, campaignId, CancellationToken.None));
+
+    [Fact]
+    public async Task A_new_campaign_is_created_with_version_1_and_read_back_in_Vietnam_time()
+    {
+        await using var app = await TestApp.StartAsync();
+
+        var created = await PutAsync(app, "tet-2024", Seed.Campaign());
+        var read = await GetAsync(app, "tet-2024");
+
+        Assert.Equal(201, created.Status);
+        Assert.Equal(200, read.Status);
+        var campaign = read.Json;
+        Assert.Equal("tet-2024", campaign.GetProperty("campaignId").GetString());
+        Assert.Equal("Chuẩn bị Tết Giáp Thìn 2024", campaign.GetProperty("title").GetString());
+        Assert.Equal("2024-01-15T08:00:00+07:00", campaign.GetProperty("opensAt").GetString());
+        Assert.Equal("2024-01-31T23:59:59+07:00", campaign.GetProperty("deadline").GetString());
+        Assert.Equal("2024-02-14T23:59:59+07:00", campaign.GetProperty("closesAt").GetString());
+        Assert.Equal(1, campaign.GetProperty("version").GetInt32());
+        Assert.Equal(3, campaign.GetProperty("itemCount").GetInt32());
+        Assert.Equal(["sonoivu@hanoi.invalid"], campaign.GetProperty("digestRecipients").EnumerateArray().Select(e => e.GetString()));
+        var sections = campaign.GetProperty("sections");
+        Assert.Equal(["pccc", "an-sinh"], sections.EnumerateArray().Select(s => s.GetProperty("id").GetString()));
+        var firstItem = sections[0].GetProperty("items")[0];
+        Assert.Equal(("pccc-cho", "Kiểm tra PCCC tại chợ", true),
+            (firstItem.GetProperty("id").GetString(), firstItem.GetProperty("text").GetString(), firstItem.GetProperty("required").GetBoolean()));
+    }
+
+    [Fact]
+    public async Task The_checklist_is_stored_as_rows_Power_BI_can_join()
+    {
+        await using var app = await TestApp.StartAsync();
+
+        await PutAsync(app, "tet-2024", Seed.Campaign());
+
+        var rows = await app.ReadAllAsync(TableNames.ChecklistItems);
+        Assert.Equal(["an-sinh-qua-tet", "pccc-cho", "pccc-phuong-tien"], rows.Select(r => r.GetString("ItemId")).Order(StringComparer.Ordinal));
+        Assert.All(rows, r =>
+        {
+            Assert.Equal("tet-2024", r.PartitionKey);
+            Assert.Equal("tet-2024", r.GetString("CampaignId"));
+            Assert.Equal(1, r.GetInt32("ChecklistVersion"));
+            Assert.StartsWith("v0001|", r.RowKey, StringComparison.Ordinal);
+        });
+        var campaignRow = Assert.Single(await app.ReadAllAsync(TableNames.Campaigns));
+        Assert.Equal(new DateTimeOffset(2024, 1, 31, 16, 59, 59, TimeSpan.Zero), campaignRow.GetDateTimeOffset("Deadline"));
+    }
+
+    [Fact]
+    public async Task Editing_the_checklist_before_any_submission_keeps_version_1()
+    {
+        await using var app = await TestApp.StartAsync();
+        await PutAsync(app, "tet-2024", Seed.Campaign());
+        var changed = Seed.Campaign();
+        changed.Sections![1].Items!.RemoveAt(0);
+        changed.Sections[1].Items!.Add(new CampaignDefinition.ItemDefinition { Id = "an-sinh-tham-hoi", Text = "Thăm hỏi gia đình chính sách", Required = true });
+
+        var updated = await PutAsync(app, "tet-2024", changed);
+
+        Assert.Equal(200, updated.Status);
+        Assert.Equal(1, updated.Json.GetProperty("version").GetInt32());
+        var items = (await app.ReadAllAsync(TableNames.ChecklistItems)).Select(r => r.GetString("ItemId")).Order(StringComparer.Ordinal);
+        Assert.Equal(["an-sinh-tham-hoi", "pccc-cho", "pccc-phuong-tien"], items);
+    }
+
+    [Fact]
+    public async Task Saving_the_same_checklist_after_submissions_keeps_the_version()
+    {
+        await using var app = await TestApp.StartAsync();
+        await Seed.RosterAndCampaignAsync(app);
+        await app.Get<SubmissionService>().SubmitAsync("tet-2024", "ba-dinh-ubnd", _ => Task.FromResult(Seed.Answers()), SubmissionPreconditions.None, SubmissionAuthor.Api, CancellationToken.None);
+        var retitled = Seed.Campaign(deadline: "2024-02-02");
+        retitled.Title = "Tết Giáp Thìn 2024 (gia hạn)";
+
+        var updated = await PutAsync(app, "tet-2024", retitled);
+
+        Assert.Equal(1, updated.Json.GetProperty("version").GetInt32());
+        Assert.Equal("2024-02-02T23:59:59+07:00", (await GetAsync(app, "tet-2024")).Json.GetProperty("deadline").GetString());
+    }
+
+    [Fact]
+    public async Task A_campaign_whose_deadline_is_not_after_its_opening_is_refused_and_nothing_is_written()
+    {
+        await using var app = await TestApp.StartAsync();
+
+        var problem = await ProblemAssert.RefusedAsync(app, 400, "see 'errors'",
+            () => PutAsync(app, "tet-2024", Seed.Campaign(opensAt: "2024-02-01T08:00:00+07:00", deadline: "2024-01-31")));
+
+        Assert.Contains("after the opening", Assert.Single(ProblemAssert.Errors(problem)["deadline"]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_campaign_without_items_is_refused_and_nothing_is_written()
+    {
+        await using var app = await TestApp.StartAsync();
+        var empty = Seed.Campaign();
+        empty.Sections = [new CampaignDefinition.SectionDefinition { Id = "chung", Title = "Chung", Items = [] }];
+
+        var problem = await ProblemAssert.RefusedAsync(app, 400, "see 'errors'", () => PutAsync(app, "tet-2024", empty));
+
+        Assert.Equal(["sections[0].items"], ProblemAssert.Errors(problem).Keys);
+    }
+
+    [Fact]
+    public async Task A_campaign_without_sections_is_refused_and_nothing_is_written()
+    {
+        await using var app = await TestApp.StartAsync();
+
+        var problem = await ProblemAssert.RefusedAsync(app, 400, "see 'errors'",
+            () => PutRawAsync(app, "tet-2024", "{\"title\":\"Tết\",\"opensAt\":\"2024-01-15\",\"deadline\":\"2024-01-31\"}"));
+
+        Assert.Equal(["sections"], ProblemAssert.Errors(problem).Keys);
+    }
+
+    [Fact]
+    public async Task A_rejected_change_leaves_the_existing_campaign_as_it_was()
+    {
+        await using var app = await TestApp.StartAsync();
+        await PutAsync(app, "tet-2024", Seed.Campaign());
+        var tooMany = Seed.Campaign();
+        tooMany.Sections![0].Items = [.. Enumerable.Range(1, 99).Select(i => new CampaignDefinition.ItemDefinition { Id = $"muc-{i}", Text = "Mục", Required = false })];
+
+        var problem = await ProblemAssert.RefusedAsync(app, 400, "see 'errors'", () => PutAsync(app, "tet-2024", tooMany));
+
+        Assert.Contains("98", Assert.Single(ProblemAssert.Errors(problem)["sections"]), StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string> BadIds => new() { "../x", "A B", "x' or '1'='1", new string('a', 65), "tet-2024\n" };
+
+    [Theory]
+    [MemberData(nameof(BadIds))]
+    public async Task A_bad_campaign_id_is_refused_and_nothing_is_written(string campaignId)
+    {
+        await using var app = await TestApp.StartAsync();
+
+        var problem = await ProblemAssert.RefusedAsync(app, 400, "Invalid campaign id", () => PutAsync(app, campaignId, Seed.Campaign()));
+
+        Assert.Equal(["campaignId"], ProblemAssert.Errors(problem).Keys);
+    }
+
+    [Theory]
+    [InlineData("{\"title\": ")]
+    [InlineData("{'title': 'Tết'}")]
+    [InlineData("{\"sections\": {}}")]
+    public async Task Malformed_JSON_is_refused_and_nothing_is_written(string body)
+    {
+        await using var app = await TestApp.StartAsync();
+
+        await ProblemAssert.RefusedAsync(app, 400, "Malformed JSON", () => PutRawAsync(app, "tet-2024", body));
+    }
+
+    [Fact]
+    public async Task JSON_null_is_refused_and_nothing_is_written()
+    {
+        await using var app = await TestApp.StartAsync();
+
+        await ProblemAssert.RefusedAsync(app, 400, "JSON null", () => PutRawAsync(app, "tet-2024", "null"));
+    }
+
+    [Fact]
+    public async Task A_campaign_sent_as_text_is_an_unsupported_media_type()
+    {
+        await using var app = await TestApp.StartAsync();
+
+        await ProblemAssert.RefusedAsync(app, 415, "application/json", () => PutRawAsync(app, "tet-2024", "{}", "text/plain"));
+    }
+
+    [Fact]
+    public async Task An_unknown_campaign_is_not_found()
+    {
+        await using var app = await TestApp.StartAsync();
+
+        await ProblemAssert.RefusedAsync(app, 404, "Unknown campaign", () => GetAsync(app, "tet-2099"));
+    }
+
+    [Fact]
+    public async Task Campaigns_are_listed_newest_deadline_first_and_can_be_narrowed_to_open_ones()
+    {
+        await using var app = await TestApp.StartAsync(new DateTimeOffset(2025, 1, 20, 9, 0, 0, TimeSpan.FromHours(7)));
+        await PutAsync(app, "tet-2024", Seed.Campaign());
+        await PutAsync(app, "tet-2025", Seed.Campaign(opensAt: "2025-01-10", deadline: "2025-01-25"));
+
+        Task<HttpResponseSnapshot> ListAsync(string query) => HttpCall.RunAsync(HttpCall.Request("GET", "/api/campaigns" + query, contentType: null),
+            r => app.Create<CampaignFunctions>().ListCampaigns(r, CancellationToken.None));
+
+        Assert.Equal(["tet-2025", "tet-2024"], (await ListAsync("")).Json.EnumerateArray().Select(c => c.GetProperty("campaignId").GetString()));
+        var open = (await ListAsync("?open=true")).Json;
+        Assert.Equal(["tet-2025"], open.EnumerateArray().Select(c => c.GetProperty("campaignId").GetString()));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, open[0].GetProperty("digestRecipients").ValueKind);
+    }
+}
