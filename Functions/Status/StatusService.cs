@@ -35,7 +35,8 @@ public sealed class StatusService(CampaignService campaigns, RosterStore roster,
     {
         var campaign = await campaigns.RequireAsync(campaignId, cancellationToken);
         var units = new List<RosterUnit>();
-        await foreach (var row in roster.ReadUnitsForCampaignAsync(campaignId, campaign.RosterFrozenAt is not null, cancellationToken))
+        var frozen = await IsRosterFrozenAsync(campaign, cancellationToken);
+        await foreach (var row in roster.ReadUnitsForCampaignAsync(campaignId, frozen, cancellationToken))
         {
             if (row.Active && (districtId is null || row.DistrictId == districtId))
             {
@@ -45,6 +46,27 @@ public sealed class StatusService(CampaignService campaigns, RosterStore roster,
 
         var reports = await ReadReportsAsync(campaignId, cancellationToken);
         return (campaign, units, reports);
+    }
+
+    /// <summary>
+    /// The cached campaign may predate the import that froze its roster (on this instance or another), so a closed
+    /// campaign not yet known as frozen asks its row: one point read, and only for closed campaigns.
+    /// </summary>
+    private async Task<bool> IsRosterFrozenAsync(Campaign campaign, CancellationToken cancellationToken)
+    {
+        if (campaign.RosterFrozenAt is not null)
+        {
+            return true;
+        }
+
+        if (!campaign.IsClosedAt(clock.GetUtcNow()))
+        {
+            return false;
+        }
+
+        var row = await tables.Campaigns.GetEntityIfExistsAsync<CampaignEntity>(
+            CampaignEntity.Partition, campaign.CampaignId, [nameof(CampaignEntity.RosterFrozenAt)], cancellationToken);
+        return row.HasValue && row.Value!.RosterFrozenAt is not null;
     }
 
     public async Task<IReadOnlyDictionary<string, UnitReport>> ReadReportsAsync(string campaignId, CancellationToken cancellationToken)

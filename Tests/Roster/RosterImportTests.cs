@@ -1,0 +1,269 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using TetReadiness.Roster;
+using TetReadiness.Status;
+using TetReadiness.Storage;
+using TetReadiness.Submissions;
+using TetReadiness.Tests.Infrastructure;
+
+namespace TetReadiness.Tests.Roster;
+
+/// <summary><c>PUT /api/roster</c> through <see cref="RosterFunctions"/>, read back from the tables.</summary>
+public sealed class RosterImportTests
+{
+    private static readonly string WithoutBaVi = string.Join('\n', Seed.RosterCsv.Split('\n').Where(line => !line.StartsWith("ba-vi,", StringComparison.Ordinal)));
+
+    private static HttpRequest CsvRequest(byte[] body, string? contentType = "text/csv", string query = "")
+    {
+        var request = HttpCall.Request("PUT", "/api/roster" + query, contentType: contentType);
+        request.Body = new MemoryStream(body);
+        request.ContentLength = body.Length;
+        return request;
+    }
+
+    private static Task<HttpResponseSnapshot> ImportAsync(TestApp app, string csv, string query = "", string? contentType = "text/csv") =>
+        ImportAsync(app, Encoding.UTF8.GetBytes(csv), query, contentType);
+
+    private static Task<HttpResponseSnapshot> ImportAsync(TestApp app, byte[] csv, string query = "", string? contentType = "text/csv") =>
+        HttpCall.RunAsync(CsvRequest(csv, contentType, query), r => app.Create<RosterFunctions>().ImportRoster(r, CancellationToken.None));
+
+    private static async Task<Azure.Data.Tables.TableEntity> UnitRowAsync(TestApp app, string unitId) =>
+        (await app.ReadAllAsync(TableNames.Units)).Single(r => r.RowKey == unitId);
+
+    [Fact]
+    public async Task A_first_import_adds_every_unit_and_answers_the_counts()
+    {
+        await using var app = await TestApp.StartAsync();
+
+        var response = await ImportAsync(app, Seed.RosterCsv);
+
+        Assert.Equal(200, response.Status);
+        var result = response.Json;
+        Assert.True(result.GetProperty("applied").GetBoolean());
+        Assert.Equal((3, 4, 4, 0, 0), (result.GetProperty("districts").GetInt32(), result.GetProperty("units").GetInt32(),
+            result.GetProperty("added").GetInt32(), result.GetProperty("updated").GetInt32(), result.GetProperty("deactivated").GetInt32()));
+        var unit = await UnitRowAsync(app, "hoan-kiem-ubnd");
+        Assert.Equal(("hoan-kiem-ubnd", "UBND Quận Hoàn Kiếm", "hoan-kiem", "Quận Hoàn Kiếm", true),
+            (unit.GetString("UnitId"), unit.GetString("UnitName"), unit.GetString("DistrictId"), unit.GetString("DistrictName"), unit.GetBoolean("Active") == true));
+        Assert.Equal("vanphong@hoan-kiem.invalid;lanhdao@hoan-kiem.invalid", unit.GetString("OfficerEmails"));
+        var district = (await app.ReadAllAsync(TableNames.Districts)).Single(r => r.RowKey == "ba-dinh");
+        Assert.Equal("dieuphoi@ba-dinh.invalid", district.GetString("CoordinatorEmails"));
+        Assert.Single(await app.ReadAllAsync(TableNames.RosterImports));
+    }
+
+    [Fact]
+    public async Task A_semicolon_roster_with_a_BOM_and_decomposed_Vietnamese_is_stored_precomposed()
+    {
+        await using var app = await TestApp.StartAsync();
+        var csv = "district_id;district_name;unit_id;unit_name;officer_emails\r\nba-dinh;Qu\u00e2\u0323n Ba \u0110i\u0300nh;ba-dinh-ubnd;UBND Qu\u00e2\u0323n Ba \u0110i\u0300nh;a@ba-dinh.invalid\r\n";
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray();
+
+        var response = await ImportAsync(app, bytes);
+
+        Assert.Equal(200, response.Status);
+        var unit = await UnitRowAsync(app, "ba-dinh-ubnd");
+        Assert.Equal("UBND Quận Ba Đình", unit.GetString("UnitName"));
+        Assert.Equal("Quận Ba Đình", unit.GetString("DistrictName"));
+    }
+
+    [Fact]
+    public async Task A_unit_missing_from_a_later_import_is_marked_inactive_never_deleted()
+    {
+        await using var app = await TestApp.StartAsync();
+        await ImportAsync(app, Seed.RosterCsv);
+        app.Clock.Advance(TimeSpan.FromDays(1));
+
+        var response = await ImportAsync(app, WithoutBaVi);
+
+        Assert.Equal(["ba-vi-ubnd"], response.Json.GetProperty("deactivatedUnitIds").EnumerateArray().Select(e => e.GetString()));
+        var unit = await UnitRowAsync(app, "ba-vi-ubnd");
+        Assert.False(unit.GetBoolean("Active"));
+        Assert.Equal(app.Clock.GetUtcNow(), unit.GetDateTimeOffset("DeactivatedAt"));
+        Assert.Equal("UBND Huyện Ba Vì", unit.GetString("UnitName"));
+        var district = (await app.ReadAllAsync(TableNames.Districts)).Single(r => r.RowKey == "ba-vi");
+        Assert.False(district.GetBoolean("Active"));
+
+        var roster = await HttpCall.RunAsync(HttpCall.Request("GET", "/api/roster", contentType: null), r => app.Create<RosterFunctions>().GetRoster(r, CancellationToken.None));
+        Assert.Equal(3, roster.Json.GetProperty("units").GetInt32());
+        Assert.DoesNotContain("ba-vi", roster.Json.GetProperty("areas").EnumerateArray().Select(a => a.GetProperty("districtId").GetString()));
+    }
+
+    [Fact]
+    public async Task A_unit_that_comes_back_is_reactivated_and_can_report_again()
+    {
+        await using var app = await TestApp.StartAsync();
+        await Seed.RosterAndCampaignAsync(app);
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        await ImportAsync(app, WithoutBaVi);
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        var response = await ImportAsync(app, Seed.RosterCsv);
+
+        Assert.Equal(["ba-vi-ubnd"], response.Json.GetProperty("reactivatedUnitIds").EnumerateArray().Select(e => e.GetString()));
+        Assert.True((await UnitRowAsync(app, "ba-vi-ubnd")).GetBoolean("Active"));
+        var (receipt, _) = await app.Get<SubmissionService>().SubmitAsync(
+            "tet-2024", "ba-vi-ubnd", _ => Task.FromResult(Seed.Answers()), SubmissionPreconditions.None, SubmissionAuthor.Api, CancellationToken.None);
+        Assert.Equal(1, receipt.Revision);
+    }
+
+    [Fact]
+    public async Task A_dry_run_answers_the_changes_and_writes_nothing()
+    {
+        await using var app = await TestApp.StartAsync();
+        await ImportAsync(app, Seed.RosterCsv);
+        var before = await app.SnapshotAsync();
+
+        var response = await ImportAsync(app, WithoutBaVi, "?dryRun=true");
+
+        Assert.Equal(200, response.Status);
+        Assert.False(response.Json.GetProperty("applied").GetBoolean());
+        Assert.Equal(1, response.Json.GetProperty("deactivated").GetInt32());
+        Assert.Equal(before, await app.SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task A_roster_that_is_not_UTF8_is_refused_naming_the_problem_and_nothing_is_written()
+    {
+        await using var app = await TestApp.StartAsync();
+        await ImportAsync(app, Seed.RosterCsv);
+        var windows1258 = CodePagesEncodingProvider.Instance.GetEncoding(1258)!;
+        var bytes = windows1258.GetBytes(WithoutBaVi);
+
+        var problem = await ProblemAssert.RefusedAsync(app, 400, "not valid UTF-8", () => ImportAsync(app, bytes));
+
+        Assert.Contains("CSV UTF-8", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_Latin1_roster_is_refused_too()
+    {
+        await using var app = await TestApp.StartAsync();
+
+        await ProblemAssert.RefusedAsync(app, 400, "not valid UTF-8",
+            () => ImportAsync(app, Encoding.Latin1.GetBytes("district_id,district_name,unit_id,unit_name,officer_emails\nhue,Thành phố Huế,hue-ubnd,UBND Huế,\n")));
+    }
+
+    [Fact]
+    public async Task Rows_that_disagree_about_a_district_are_refused_naming_the_rows_and_nothing_is_written()
+    {
+        await using var app = await TestApp.StartAsync();
+        await ImportAsync(app, Seed.RosterCsv);
+        var csv =
+            "district_id,district_name,unit_id,unit_name,officer_emails,coordinator_emails\n" +
+            "ba-dinh,Quận Ba Đình,ba-dinh-ubnd,UBND Quận Ba Đình,,dieuphoi@ba-dinh.invalid\n" +
+            "ba-dinh,Q. Ba Đình,ba-dinh-ttyt,Trung tâm Y tế Ba Đình,,\n" +
+            "ba-dinh,Quận Ba Đình,ba-dinh-cho,BQL chợ Ngọc Hà,,khac@ba-dinh.invalid\n" +
+            "ba-dinh,Quận Ba Đình,ba-dinh-ca,Công an Quận Ba Đình,,\n";
+
+        var problem = await ProblemAssert.RefusedAsync(app, 400, "2 rejected rows; nothing was written", () => ImportAsync(app, csv));
+
+        var errors = ProblemAssert.Errors(problem);
+        Assert.Equal(["row 3", "row 4"], errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains("name", errors["row 3"][0], StringComparison.Ordinal);
+        Assert.Contains("coordinators", errors["row 4"][0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_formula_in_a_cell_is_refused_and_nothing_is_written()
+    {
+        await using var app = await TestApp.StartAsync();
+
+        var problem = await ProblemAssert.RefusedAsync(app, 400, "rejected rows",
+            () => ImportAsync(app, "district_id,district_name,unit_id,unit_name,officer_emails\nba-dinh,Quận Ba Đình,ba-dinh-ubnd,=HYPERLINK(\"http://x.invalid\"),\n"));
+
+        Assert.Contains("formula", Assert.Single(ProblemAssert.Errors(problem)["row 2"]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_roster_with_a_missing_column_is_refused_and_nothing_is_written()
+    {
+        await using var app = await TestApp.StartAsync();
+
+        var problem = await ProblemAssert.RefusedAsync(app, 400, "rejected rows",
+            () => ImportAsync(app, "district_id,district_name,unit_id,unit_name\nba-dinh,Quận Ba Đình,ba-dinh-ubnd,UBND\n"));
+
+        Assert.Contains("officer_emails", Assert.Single(ProblemAssert.Errors(problem)["header"]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_empty_roster_is_refused_and_nothing_is_written()
+    {
+        await using var app = await TestApp.StartAsync();
+        await ImportAsync(app, Seed.RosterCsv);
+
+        var problem = await ProblemAssert.RefusedAsync(app, 400, "rejected rows", () => ImportAsync(app, ""));
+
+        Assert.Contains("empty", Assert.Single(ProblemAssert.Errors(problem)["header"]), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("application/json")]
+    [InlineData("text/plain")]
+    [InlineData("text/csv; charset=windows-1258")]
+    [InlineData(null)]
+    public async Task A_roster_that_is_not_UTF8_CSV_is_an_unsupported_media_type(string? contentType)
+    {
+        await using var app = await TestApp.StartAsync();
+
+        await ProblemAssert.RefusedAsync(app, 415, "text/csv", () => ImportAsync(app, Seed.RosterCsv, contentType: contentType));
+    }
+
+    [Fact]
+    public async Task A_roster_over_5_MiB_is_too_large()
+    {
+        await using var app = await TestApp.StartAsync();
+        var huge = new byte[RosterImporter.MaxBytes + 1];
+        Array.Fill(huge, (byte)'a');
+
+        await ProblemAssert.RefusedAsync(app, 413, "5120 KiB", () => ImportAsync(app, huge));
+    }
+
+    [Fact]
+    public async Task An_area_level_that_looks_like_a_formula_is_refused()
+    {
+        await using var app = await TestApp.StartAsync();
+
+        await ProblemAssert.RefusedAsync(app, 400, "areaLevel", () => ImportAsync(app, Seed.RosterCsv, "?areaLevel=%3D1%2B1"));
+    }
+
+    [Fact]
+    public async Task The_area_level_is_stored_as_data()
+    {
+        await using var app = await TestApp.StartAsync();
+
+        await ImportAsync(app, Seed.RosterCsv, "?areaLevel=Ph%C6%B0%E1%BB%9Dng%2FX%C3%A3");
+
+        Assert.All(await app.ReadAllAsync(TableNames.Districts), d => Assert.Equal("Phường/Xã", d.GetString("AreaLevel")));
+    }
+
+    [Fact]
+    public async Task A_closed_campaign_keeps_the_roster_it_closed_with()
+    {
+        await using var app = await TestApp.StartAsync(new DateTimeOffset(2024, 1, 20, 9, 0, 0, TimeSpan.FromHours(7)));
+        await Seed.RosterAndCampaignAsync(app);
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        await Seed.RosterAndCampaignAsync(app, "kiem-tra-2024", Seed.Campaign(opensAt: "2024-01-15", deadline: "2024-12-31"));
+        var submissions = app.Get<SubmissionService>();
+        foreach (var unit in new[] { "ba-dinh-ubnd", "ba-vi-ubnd" })
+        {
+            await submissions.SubmitAsync("tet-2024", unit, _ => Task.FromResult(Seed.Answers()), SubmissionPreconditions.None, SubmissionAuthor.Api, CancellationToken.None);
+        }
+
+        app.Clock.Set(new DateTimeOffset(2024, 3, 1, 9, 0, 0, TimeSpan.FromHours(7)));
+        Task<HttpResponseSnapshot> StatusAsync(string campaignId) => HttpCall.RunAsync(
+            HttpCall.Request("GET", $"/api/campaigns/{campaignId}/status", contentType: null),
+            r => app.Create<StatusFunctions>().GetCampaignStatus(r, campaignId, CancellationToken.None));
+        var closedBefore = await StatusAsync("tet-2024");
+        Assert.Equal(4, closedBefore.Json.GetProperty("units").GetInt32());
+        Assert.Equal(4, (await StatusAsync("kiem-tra-2024")).Json.GetProperty("units").GetInt32());
+
+        var import = await ImportAsync(app, WithoutBaVi);
+
+        Assert.Equal(["tet-2024"], import.Json.GetProperty("frozenCampaignIds").EnumerateArray().Select(e => e.GetString()));
+        var closedAfter = await StatusAsync("tet-2024");
+        Assert.Equal(closedBefore.Body, closedAfter.Body);
+        Assert.Equal(3, (await StatusAsync("kiem-tra-2024")).Json.GetProperty("units").GetInt32());
+        Assert.False((await UnitRowAsync(app, "ba-vi-ubnd")).GetBoolean("Active"));
+        Assert.Equal(4, (await app.ReadAllAsync(TableNames.CampaignUnits)).Count(r => r.PartitionKey == "tet-2024"));
+    }
+}
