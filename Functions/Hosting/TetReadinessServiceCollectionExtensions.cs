@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TetReadiness.Campaigns;
+using TetReadiness.Digests;
 using TetReadiness.Email;
 using TetReadiness.Health;
 using TetReadiness.Http;
@@ -47,6 +48,7 @@ public static class TetReadinessServiceCollectionExtensions
 
         services.AddEmail(configuration);
         services.AddReminders(configuration);
+        services.AddDigests();
         return services;
     }
 }

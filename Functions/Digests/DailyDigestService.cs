@@ -1,0 +1,86 @@
+using System.Text.Json;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Logging;
+using TetReadiness.Campaigns;
+using TetReadiness.Http;
+using TetReadiness.Roster;
+using TetReadiness.Status;
+using TetReadiness.Storage;
+using TetReadiness.Time;
+
+namespace TetReadiness.Digests;
+
+/// <summary>
+/// The daily digest run: for every open campaign, saves today's <c>StatusSnapshots</c> rows, then plans one email per
+/// recipient and queues it. Each email is first added as the day's <c>Digests</c> row (an add fails if the row exists)
+/// and only then queued, so a timer that fires twice the same day queues nothing twice. The content is not built here:
+/// <see cref="DigestSender"/> builds it when it sends.
+/// </summary>
+public sealed class DailyDigestService(
+    CampaignStore campaigns,
+    RosterStore roster,
+    StatusService status,
+    StatusSnapshotStore snapshots,
+    DigestStore digests,
+    QueueServiceClient queues,
+    TimeProvider clock,
+    ILogger<DailyDigestService> logger)
+{
+    /// <summary>Recipients planned and queued at once.</summary>
+    public const int EnqueueParallelism = 16;
+
+    public async Task<DailyDigestResult> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var today = VietnamTime.DateOf(now);
+        var open = new List<OpenCampaign>();
+        foreach (var row in (await campaigns.ListAsync(cancellationToken)).Where(c => c.OpensAt <= now && now < c.ClosesAt))
+        {
+            var (campaign, units, reports) = await status.LoadAsync(row.CampaignId, null, cancellationToken);
+            var campaignStatus = StatusCalculator.Calculate(campaign, units, reports, now);
+            await snapshots.UpsertAsync(StatusSnapshotEntity.From(campaignStatus, today, now), cancellationToken);
+            open.Add(new OpenCampaign(campaign, campaignStatus));
+        }
+
+        if (open.Count == 0)
+        {
+            logger.LogInformation("Daily digest for {Date}: no open campaign, nothing to send", today);
+            return new DailyDigestResult(0, 0, 0, 0);
+        }
+
+        var plans = DigestPlanner.Plan(open, await roster.ReadDistrictsAsync(cancellationToken));
+        var queue = queues.GetQueueClient(QueueNames.Digests);
+        await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        var queued = 0;
+        var alreadyPlanned = 0;
+        await Parallel.ForEachAsync(
+            plans,
+            new ParallelOptions { MaxDegreeOfParallelism = EnqueueParallelism, CancellationToken = cancellationToken },
+            async (plan, token) =>
+            {
+                var row = DigestEntity.Planned(today, plan, now);
+                if (!await digests.TryAddAsync(row, token))
+                {
+                    var existing = await digests.GetAsync(row.PartitionKey, plan.Recipient, token);
+                    if (existing is not { State: DigestState.Queued, EnqueuedAt: null })
+                    {
+                        Interlocked.Increment(ref alreadyPlanned);
+                        return;
+                    }
+
+                    // Planned by a run that stopped before queueing it. Should that run's message exist after all,
+                    // the sender's claim on the row keeps the digest from going out twice.
+                    row = existing;
+                }
+
+                await queue.SendMessageAsync(JsonSerializer.Serialize(DigestMessage.From(row), ApiJson.Options), token);
+                await digests.MarkEnqueuedAsync(row, clock.GetUtcNow(), token);
+                Interlocked.Increment(ref queued);
+            });
+
+        logger.LogInformation(
+            "Daily digest for {Date}: {Queued} digests queued, {AlreadyPlanned} already planned today, {Recipients} recipients across {Campaigns} open campaigns",
+            today, queued, alreadyPlanned, plans.Count, open.Count);
+        return new DailyDigestResult(open.Count, plans.Count, queued, alreadyPlanned);
+    }
+}

@@ -1,0 +1,49 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using TetReadiness.Campaigns;
+using TetReadiness.Hosting;
+using TetReadiness.Status;
+
+namespace TetReadiness.Digests;
+
+/// <summary>
+/// Reads what a digest needs, once per campaign however many sections use it (status: one query per page of units
+/// and of submissions; reminders and answers: one per page of the campaign's partition; the previous snapshot: one
+/// range read), and builds the content with <see cref="DigestContentBuilder"/>.
+/// </summary>
+public sealed class DigestComposer(
+    CampaignCatalog catalog,
+    StatusService status,
+    CampaignActivityStore activity,
+    StatusSnapshotStore snapshots,
+    IOptions<AppOptions> app,
+    TimeProvider clock)
+{
+    public async Task<DigestContent> ComposeAsync(DigestEntity row, CancellationToken cancellationToken)
+    {
+        var date = DateOnly.ParseExact(row.DigestDate, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var scopes = DigestScope.ParseList(row.Scopes);
+        var campaigns = new Dictionary<string, DigestCampaignData>(StringComparer.Ordinal);
+        foreach (var campaignId in scopes.Select(s => s.CampaignId).Distinct(StringComparer.Ordinal))
+        {
+            // A campaign deleted since the digest was planned has no section.
+            if (await catalog.FindAsync(campaignId, cancellationToken) is not null)
+            {
+                campaigns[campaignId] = await LoadAsync(campaignId, date, cancellationToken);
+            }
+        }
+
+        return DigestContentBuilder.Build(row.Recipient, date, clock.GetUtcNow(), scopes, campaigns, app.Value.PublicBaseUrl);
+    }
+
+    private async Task<DigestCampaignData> LoadAsync(string campaignId, DateOnly date, CancellationToken cancellationToken)
+    {
+        var current = status.LoadAsync(campaignId, null, cancellationToken);
+        var reminders = activity.ReadReminderHistoryAsync(campaignId, cancellationToken);
+        var answers = activity.ReadLatestAnswersAsync(campaignId, cancellationToken);
+        var previous = snapshots.ReadPreviousAsync(campaignId, date, cancellationToken);
+        await Task.WhenAll(current, reminders, answers, previous);
+        var (campaign, units, reports) = await current;
+        return new DigestCampaignData(campaign, units, reports, await reminders, await answers, await previous);
+    }
+}

@@ -1,0 +1,134 @@
+using System.Globalization;
+using TetReadiness.Roster;
+using TetReadiness.Status;
+using TetReadiness.Submissions;
+using TetReadiness.Time;
+
+namespace TetReadiness.Digests;
+
+/// <summary>
+/// What a digest says, from what was read: numbers from <see cref="StatusCalculator"/> (the same as the status API),
+/// missing units with their reminders, the least-ready items and the change since the previous snapshot. No I/O.
+/// </summary>
+public static class DigestContentBuilder
+{
+    public const string CityName = "Toàn thành phố";
+    public const int LeastReadyItemCount = 5;
+    public const int NotesPerItem = 2;
+    public static readonly TimeSpan RecentWindow = TimeSpan.FromHours(24);
+
+    /// <summary>A section per scope, in order; scopes whose campaign is gone (not in <paramref name="campaigns"/>) are left out.</summary>
+    public static DigestContent Build(
+        string recipient,
+        DateOnly date,
+        DateTimeOffset now,
+        IReadOnlyList<DigestScope> scopes,
+        IReadOnlyDictionary<string, DigestCampaignData> campaigns,
+        string publicBaseUrl)
+    {
+        var sections = scopes
+            .Where(scope => campaigns.ContainsKey(scope.CampaignId))
+            .Select(scope => Section(scope, campaigns[scope.CampaignId], now, publicBaseUrl))
+            .ToList();
+        return new DigestContent(recipient, date, VietnamTime.ToVietnam(now), sections);
+    }
+
+    public static DigestSection Section(DigestScope scope, DigestCampaignData data, DateTimeOffset now, string publicBaseUrl)
+    {
+        var campaign = data.Campaign;
+        var units = data.Units.Where(u => scope.IsCity || u.DistrictId == scope.DistrictId).ToList();
+        var status = StatusCalculator.Calculate(campaign, units, data.Reports, now);
+        var scopeName = scope.IsCity ? CityName : units.FirstOrDefault()?.DistrictName ?? scope.DistrictId!;
+        return new DigestSection(
+            scope,
+            campaign.Title,
+            campaign.Deadline,
+            scopeName,
+            status,
+            Missing(data, units, VietnamTime.DateOf(now)),
+            LeastReady(data, units),
+            Changes(scope, data, units, now),
+            StatusUrl(publicBaseUrl, scope));
+    }
+
+    public static string StatusUrl(string publicBaseUrl, DigestScope scope) =>
+        $"{publicBaseUrl.TrimEnd('/')}/status?campaign={Uri.EscapeDataString(scope.CampaignId)}"
+        + (scope.DistrictId is { } district ? $"&district={Uri.EscapeDataString(district)}" : string.Empty);
+
+    private static IReadOnlyList<MissingUnit> Missing(DigestCampaignData data, IReadOnlyList<RosterUnit> units, DateOnly today)
+    {
+        var byId = units.ToDictionary(u => u.UnitId, StringComparer.Ordinal);
+        return StatusCalculator.NonReporters(data.Campaign, units, data.Reports, today)
+            .Select(missing =>
+            {
+                var history = data.Reminders.GetValueOrDefault(missing.UnitId) ?? ReminderHistory.None;
+                var noEmail = history.NoEmail || byId[missing.UnitId].OfficerEmails.Count == 0;
+                return new MissingUnit(missing.UnitId, missing.UnitName, missing.DistrictName, missing.DaysOverdue, history.Sent, history.LastSentAt, noEmail);
+            })
+            .ToList();
+    }
+
+    /// <summary>The items of the current checklist with the lowest mean readiness among the scope's reporting units.</summary>
+    private static IReadOnlyList<ItemReadiness> LeastReady(DigestCampaignData data, IReadOnlyList<RosterUnit> units)
+    {
+        var reporting = units.Where(u => data.Reports.ContainsKey(u.UnitId)).ToDictionary(u => u.UnitId, StringComparer.Ordinal);
+        var items = data.Campaign.Checklist.Items
+            .Select((pair, order) => (pair.Section, pair.Item, Order: order))
+            .ToDictionary(entry => entry.Item.Id, StringComparer.Ordinal);
+        return data.Answers
+            .Where(answer => reporting.ContainsKey(answer.UnitId) && items.ContainsKey(answer.ItemId))
+            .GroupBy(answer => answer.ItemId, StringComparer.Ordinal)
+            .Select(group =>
+            {
+                var scores = group.Select(a => a.Score).OfType<double>().ToList();
+                if (scores.Count == 0)
+                {
+                    return (ItemReadiness?)null;
+                }
+
+                var (section, item, _) = items[group.Key];
+                var notes = group
+                    .Where(a => a.Status is AnswerStatusNames.NotReady or AnswerStatusNames.Partial && !string.IsNullOrWhiteSpace(a.Note))
+                    .OrderByDescending(a => a.SubmittedAt)
+                    .Take(NotesPerItem)
+                    .Select(a => new ItemNote(reporting[a.UnitId].UnitName, a.Note!.Trim()))
+                    .ToList();
+                return new ItemReadiness(
+                    item.Id,
+                    item.Text,
+                    section.Title,
+                    scores.Average(),
+                    scores.Count,
+                    group.Count(a => a.Status == AnswerStatusNames.NotReady),
+                    group.Count(a => a.Status == AnswerStatusNames.Partial),
+                    notes);
+            })
+            .OfType<ItemReadiness>()
+            .Where(item => item.Readiness < 1)
+            .OrderBy(item => item.Readiness)
+            .ThenByDescending(item => item.NotReady)
+            .ThenBy(item => items[item.ItemId].Order)
+            .Take(LeastReadyItemCount)
+            .ToList();
+    }
+
+    private static DigestChanges Changes(DigestScope scope, DigestCampaignData data, IReadOnlyList<RosterUnit> units, DateTimeOffset now)
+    {
+        var previous = data.PreviousSnapshots.FirstOrDefault(s => scope.IsCity
+            ? s.Scope == StatusSnapshotEntity.CityScope
+            : s.Scope == StatusSnapshotEntity.DistrictScope && s.DistrictId == scope.DistrictId);
+        var recent = units
+            .Select(unit => (Unit: unit, Report: data.Reports.GetValueOrDefault(unit.UnitId)))
+            .Where(pair => pair.Report is { } report && report.FirstSubmittedAt > now - RecentWindow && report.FirstSubmittedAt <= now)
+            .OrderBy(pair => pair.Report!.FirstSubmittedAt)
+            .Select(pair => new RecentReport(pair.Unit.UnitId, pair.Unit.UnitName, pair.Unit.DistrictName, pair.Report!.FirstSubmittedAt, pair.Report.OnTime))
+            .ToList();
+        return previous is null
+            ? new DigestChanges(null, null, null, recent)
+            : new DigestChanges(
+                DateOnly.ParseExact(previous.SnapshotDate, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                previous.Reported,
+                previous.Readiness,
+                recent);
+    }
+}

@@ -1,0 +1,18 @@
+using TetReadiness.Status;
+
+namespace TetReadiness.Digests;
+
+/// <summary>
+/// One campaign seen from one scope: its numbers (<see cref="Status"/>, with a row per district for the progress
+/// bars), the units still missing, the least-ready checklist items, and what changed since the previous digest.
+/// </summary>
+public sealed record DigestSection(
+    DigestScope Scope,
+    string CampaignTitle,
+    DateTimeOffset Deadline,
+    string ScopeName,
+    CampaignStatus Status,
+    IReadOnlyList<MissingUnit> Missing,
+    IReadOnlyList<ItemReadiness> LeastReady,
+    DigestChanges Changes,
+    string StatusUrl);

@@ -1,0 +1,97 @@
+using Microsoft.Extensions.Logging;
+using TetReadiness.Email;
+
+namespace TetReadiness.Digests;
+
+/// <summary>
+/// Sends one queued digest. The content is built first, then the send is claimed on the <c>Digests</c> row with the
+/// row's ETag before SendGrid is called, so a redelivered or concurrent copy of the message is skipped. A transient
+/// failure is recorded and thrown, so the queue retries it; a permanent one is recorded as failed and not retried.
+/// SendGrid has no idempotency key: a crash after SendGrid accepted the mail and before the row says <c>sent</c> can
+/// still send it twice.
+/// </summary>
+public sealed class DigestSender(DigestStore digests, DigestComposer composer, IEmailSender email, TimeProvider clock, ILogger<DigestSender> logger)
+{
+    /// <summary>Send attempts before the row is recorded as failed; equal to host.json <c>maxDequeueCount</c>.</summary>
+    public const int MaxSendAttempts = 5;
+
+    /// <summary>A claim older than this is taken to be from a sender that died (a send times out after 30 seconds).</summary>
+    public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(1);
+
+    public async Task SendAsync(DigestMessage message, CancellationToken cancellationToken)
+    {
+        var row = await digests.GetAsync(message.Date, message.Recipient, cancellationToken);
+        if (row is null)
+        {
+            logger.LogWarning("Digest for {Recipient} on {Date} has no Digests row; dropping the message", message.Recipient, message.Date);
+            return;
+        }
+
+        if (row.State is DigestState.Sent or DigestState.Failed)
+        {
+            logger.LogInformation("Digest for {Recipient} on {Date} is already {State}; not sending again", row.Recipient, row.DigestDate, row.State);
+            return;
+        }
+
+        if (row.State == DigestState.Sending && row.ClaimedAt > clock.GetUtcNow() - ClaimLease)
+        {
+            // Retried after the visibility timeout, by when the other sender has recorded its result.
+            throw new DigestSendException($"The digest for {row.Recipient} on {row.DigestDate} is being sent by another invocation.");
+        }
+
+        var content = await composer.ComposeAsync(row, cancellationToken);
+        if (content.Sections.Count == 0)
+        {
+            row.State = DigestState.Failed;
+            row.LastError = "Các chiến dịch của thư này không còn nữa. (Every campaign of this digest has been deleted.)";
+            await digests.TryReplaceAsync(row, cancellationToken);
+            logger.LogWarning("Digest for {Recipient} on {Date} not sent: none of its campaigns exists any more", row.Recipient, row.DigestDate);
+            return;
+        }
+
+        row.State = DigestState.Sending;
+        row.Attempts++;
+        row.ClaimedAt = clock.GetUtcNow();
+        if (!await digests.TryReplaceAsync(row, cancellationToken))
+        {
+            logger.LogInformation("Digest for {Recipient} on {Date} was claimed by another invocation; skipping", row.Recipient, row.DigestDate);
+            return;
+        }
+
+        var result = await email.SendAsync(DigestRenderer.Render(content), cancellationToken);
+        row.LastError = result.Error;
+        switch (result.Outcome)
+        {
+            case EmailSendOutcome.Sent:
+                row.State = DigestState.Sent;
+                row.SentAt = clock.GetUtcNow();
+                await RecordAsync(row, cancellationToken);
+                logger.LogInformation("Digest sent to {Recipient} for {Date} with {SectionCount} sections (attempt {Attempts})", row.Recipient, row.DigestDate, content.Sections.Count, row.Attempts);
+                return;
+            case EmailSendOutcome.PermanentFailure:
+                row.State = DigestState.Failed;
+                await RecordAsync(row, cancellationToken);
+                logger.LogError("Digest to {Recipient} for {Date} failed permanently: {Error}", row.Recipient, row.DigestDate, result.Error);
+                return;
+            default:
+                var givingUp = row.Attempts >= MaxSendAttempts;
+                row.State = givingUp ? DigestState.Failed : DigestState.Queued;
+                if (givingUp)
+                {
+                    row.LastError = $"Gave up after {row.Attempts} attempts; the message goes to digests-poison. Last error: {result.Error}";
+                }
+
+                await RecordAsync(row, cancellationToken);
+                logger.LogWarning("Digest to {Recipient} for {Date} failed on attempt {Attempts}; the queue retries it: {Error}", row.Recipient, row.DigestDate, row.Attempts, result.Error);
+                throw new DigestSendException($"Sending the digest for {row.Recipient} on {row.DigestDate} failed (attempt {row.Attempts}): {result.Error}");
+        }
+    }
+
+    private async Task RecordAsync(DigestEntity row, CancellationToken cancellationToken)
+    {
+        if (!await digests.TryReplaceAsync(row, cancellationToken))
+        {
+            logger.LogWarning("Digest for {Recipient} on {Date} changed while it was being sent; keeping the newer record", row.Recipient, row.DigestDate);
+        }
+    }
+}

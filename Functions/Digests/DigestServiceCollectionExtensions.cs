@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace TetReadiness.Digests;
+
+public static class DigestServiceCollectionExtensions
+{
+    /// <summary>The daily digest: planning and queueing (<c>DailyDigest</c>), composing and sending (<c>SendDigest</c>).</summary>
+    public static IServiceCollection AddDigests(this IServiceCollection services)
+    {
+        services.AddSingleton<DigestStore>();
+        services.AddSingleton<StatusSnapshotStore>();
+        services.AddSingleton<CampaignActivityStore>();
+        services.AddSingleton<DailyDigestService>();
+        services.AddSingleton<DigestComposer>();
+        services.AddSingleton<DigestSender>();
+        return services;
+    }
+}

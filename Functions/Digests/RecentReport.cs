@@ -1,0 +1,3 @@
+namespace TetReadiness.Digests;
+
+public sealed record RecentReport(string UnitId, string UnitName, string DistrictName, DateTimeOffset FirstSubmittedAt, bool OnTime);
