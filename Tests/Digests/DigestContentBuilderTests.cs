@@ -1,0 +1,119 @@
+using TetReadiness.Digests;
+
+namespace TetReadiness.Tests.Digests;
+
+public sealed class DigestContentBuilderTests
+{
+    private static readonly DigestScope City = DigestScope.City(DigestSamples.CampaignId);
+    private static readonly DigestScope BaDinh = DigestScope.District(DigestSamples.CampaignId, "ba-dinh");
+
+    [Fact]
+    public void City_section_counts_every_unit_as_the_status_api_does()
+    {
+        var section = DigestContentBuilder.Section(City, DigestSamples.Data(), DigestSamples.Now, DigestSamples.BaseUrl);
+
+        Assert.Equal("Toàn thành phố", section.ScopeName);
+        Assert.Equal((5, 2, 1, 1, 3), (section.Status.Units, section.Status.Reported, section.Status.OnTime, section.Status.Late, section.Status.Missing));
+        Assert.Equal(0.375, section.Status.Readiness!.Value, 6);
+        Assert.Equal(["ba-dinh", "ba-vi", "ung-hoa"], section.Status.Districts.Select(d => d.DistrictId));
+        Assert.Equal("https://tetreadiness.example.vn/status?campaign=tet-2027", section.StatusUrl);
+    }
+
+    [Fact]
+    public void Missing_units_are_named_with_days_overdue_and_the_reminders_they_have_had()
+    {
+        var section = DigestContentBuilder.Section(City, DigestSamples.Data(), DigestSamples.Now, DigestSamples.BaseUrl);
+
+        Assert.Equal(
+            [
+                new MissingUnit("ba-dinh-ttyt", "Trung tâm Y tế Ba Đình", "Quận Ba Đình", 2, 2, DigestSamples.At(26, 8), false),
+                new MissingUnit("ba-vi-ubnd", "UBND Huyện Ba Vì", "Huyện Ba Vì", 2, 0, null, false),
+                new MissingUnit("ung-hoa-chu", "Ban quản lý chợ Vân Đình", "Huyện Ứng Hòa", 2, 0, null, true),
+            ],
+            section.Missing);
+    }
+
+    [Fact]
+    public void A_failed_reminder_with_no_recipients_marks_the_unit_as_having_no_email()
+    {
+        var history = ReminderHistory.ByUnit(DigestSamples.Reminders());
+
+        Assert.True(history["ung-hoa-chu"].NoEmail);
+        Assert.False(history["ba-dinh-ttyt"].NoEmail);
+        Assert.Equal(2, history["ba-dinh-ttyt"].Sent);
+        Assert.Equal(DigestSamples.At(26, 8), history["ba-dinh-ttyt"].LastSentAt);
+        Assert.Equal(0, history["ba-vi-ubnd"].Sent);
+    }
+
+    [Fact]
+    public void Least_ready_items_come_lowest_first_without_not_applicable_answers_or_fully_ready_items()
+    {
+        var section = DigestContentBuilder.Section(City, DigestSamples.Data(), DigestSamples.Now, DigestSamples.BaseUrl);
+
+        Assert.Equal(["an-sinh-qua-tet", "pccc-phuong-tien"], section.LeastReady.Select(i => i.ItemId));
+        var gifts = section.LeastReady[0];
+        Assert.Equal(("Tặng quà Tết hộ nghèo", "Chăm lo hộ nghèo", 0.0, 1, 1, 0), (gifts.ItemText, gifts.SectionTitle, gifts.Readiness, gifts.Answered, gifts.NotReady, gifts.Partial));
+        var equipment = section.LeastReady[1];
+        Assert.Equal((0.25, 2, 1, 1), (equipment.Readiness, equipment.Answered, equipment.NotReady, equipment.Partial));
+        Assert.Equal([new ItemNote("UBND Huyện Ứng Hòa", "Thiếu bình chữa cháy ở cổng chợ")], equipment.Notes);
+    }
+
+    [Fact]
+    public void Answers_of_units_outside_the_scope_or_of_items_no_longer_in_the_checklist_are_left_out()
+    {
+        var answers = DigestSamples.Answers().Append(new TetReadiness.Submissions.AnswerEntity
+        {
+            UnitId = "ba-dinh-ubnd",
+            ItemId = "muc-cu",
+            Status = "not_ready",
+            Score = 0,
+        }).ToList();
+
+        var section = DigestContentBuilder.Section(BaDinh, DigestSamples.Data(answers: answers), DigestSamples.Now, DigestSamples.BaseUrl);
+
+        Assert.Equal("Quận Ba Đình", section.ScopeName);
+        Assert.Equal(["an-sinh-qua-tet", "pccc-phuong-tien"], section.LeastReady.Select(i => i.ItemId));
+        Assert.All(section.LeastReady, item => Assert.Empty(item.Notes));
+        Assert.Equal(1, section.LeastReady[1].Answered);
+        Assert.Equal(["ba-dinh-ttyt"], section.Missing.Select(m => m.UnitId));
+        Assert.Equal((2, 1), (section.Status.Units, section.Status.Reported));
+        Assert.Equal("https://tetreadiness.example.vn/status?campaign=tet-2027&district=ba-dinh", section.StatusUrl);
+    }
+
+    [Fact]
+    public void Changes_compare_with_the_previous_snapshot_and_name_the_units_that_reported_in_the_last_24_hours()
+    {
+        var city = DigestContentBuilder.Section(City, DigestSamples.Data(), DigestSamples.Now, DigestSamples.BaseUrl).Changes;
+        var baDinh = DigestContentBuilder.Section(BaDinh, DigestSamples.Data(), DigestSamples.Now, DigestSamples.BaseUrl).Changes;
+
+        Assert.Equal((new DateOnly(2026, 11, 26), 1, 0.5), (city.PreviousDate!.Value, city.PreviousReported!.Value, city.PreviousReadiness!.Value));
+        var recent = Assert.Single(city.ReportedRecently);
+        Assert.Equal(("UBND Huyện Ứng Hòa", "Huyện Ứng Hòa", false), (recent.UnitName, recent.DistrictName, recent.OnTime));
+        Assert.Equal(1, baDinh.PreviousReported);
+        Assert.Empty(baDinh.ReportedRecently);
+    }
+
+    [Fact]
+    public void Without_a_previous_snapshot_there_is_nothing_to_compare()
+    {
+        var section = DigestContentBuilder.Section(City, DigestSamples.Data(previous: []), DigestSamples.Now, DigestSamples.BaseUrl);
+
+        Assert.Null(section.Changes.PreviousDate);
+        Assert.Null(section.Changes.PreviousReported);
+    }
+
+    [Fact]
+    public void Sections_follow_the_planned_scopes_and_skip_campaigns_that_are_gone()
+    {
+        var content = DigestContentBuilder.Build(
+            "dieuphoi@ba-dinh.invalid",
+            DigestSamples.Today,
+            DigestSamples.Now,
+            [BaDinh, DigestScope.City("da-xoa"), City],
+            new Dictionary<string, DigestCampaignData> { [DigestSamples.CampaignId] = DigestSamples.Data() },
+            DigestSamples.BaseUrl);
+
+        Assert.Equal([BaDinh, City], content.Sections.Select(s => s.Scope));
+        Assert.Equal(DigestSamples.Now, content.AsOf);
+    }
+}
