@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using TetReadiness.Http;
 using TetReadiness.Submissions;
 using TetReadiness.Tests.Infrastructure;
 
@@ -175,7 +176,7 @@ public sealed class SubmissionErrorTests : IClassFixture<SubmissionErrorFixture>
     public async Task A_body_that_is_not_UTF8_JSON_is_an_unsupported_media_type(string? contentType)
     {
         await ProblemAssert.RefusedAsync(app, 415, "Content-Type must be application/json",
-            () => PutJsonAsync(JsonSerializer.Serialize(Seed.Answers(), Http.ApiJson.Options), contentType: contentType));
+            () => PutJsonAsync(JsonSerializer.Serialize(Seed.Answers(), ApiJson.Options), contentType: contentType));
     }
 
     [Fact]

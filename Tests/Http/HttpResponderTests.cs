@@ -1,0 +1,99 @@
+using System.Net.Sockets;
+using Azure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging.Abstractions;
+using TetReadiness.Http;
+using TetReadiness.Tests.Infrastructure;
+
+namespace TetReadiness.Tests.Http;
+
+/// <summary>The one place failures become responses.</summary>
+public sealed class HttpResponderTests
+{
+    private static readonly HttpResponder Responder = new(NullLogger<HttpResponder>.Instance);
+
+    private static Task<HttpResponseSnapshot> RespondAsync(Func<Task<IActionResult>> handle) =>
+        HttpCall.RunAsync(HttpCall.Request("GET", "/api/thing", contentType: null), request => Responder.RespondAsync(request, handle));
+
+    [Fact]
+    public async Task A_result_gets_the_common_headers()
+    {
+        var response = await RespondAsync(() => Task.FromResult<IActionResult>(ApiResult.Json(new { ok = true })));
+
+        Assert.Equal(200, response.Status);
+        Assert.Equal("application/json; charset=utf-8", response.ContentType);
+        Assert.Equal("{\"ok\":true}", response.Body);
+        Assert.Equal("no-store", response.Header("Cache-Control"));
+        Assert.Equal("nosniff", response.Header("X-Content-Type-Options"));
+    }
+
+    [Fact]
+    public async Task A_problem_becomes_RFC_9457_problem_json_with_its_errors()
+    {
+        var errors = new Dictionary<string, string[]> { ["items.pccc-cho"] = ["Bad status."] };
+
+        var response = await RespondAsync(() => throw ProblemException.Validation(errors));
+
+        var problem = ProblemAssert.Is(response, 400, "see 'errors'");
+        Assert.Equal("Validation failed", problem.GetProperty("title").GetString());
+        Assert.Equal("https://httpstatuses.io/400", problem.GetProperty("type").GetString());
+        Assert.Equal("/api/thing", problem.GetProperty("instance").GetString());
+        Assert.Equal(["Bad status."], ProblemAssert.Errors(problem)["items.pccc-cho"]);
+    }
+
+    [Fact]
+    public async Task A_problem_without_errors_has_no_errors_member()
+    {
+        var problem = ProblemAssert.Is(await RespondAsync(() => throw ProblemException.NotFound("Unknown campaign.")), 404, "Unknown campaign.");
+
+        Assert.False(problem.TryGetProperty("errors", out _));
+    }
+
+    [Fact]
+    public async Task Vietnamese_in_a_detail_is_written_as_is()
+    {
+        var response = await RespondAsync(() => throw ProblemException.NotFound("Không có chiến dịch."));
+
+        Assert.Contains("Không có chiến dịch.", response.Body, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<Exception> Outages => new()
+    {
+        new RequestFailedException("Connection refused"),
+        new RequestFailedException(503, "Server busy"),
+        new RequestFailedException(500, "Internal error"),
+        new RequestFailedException(404, "The table specified does not exist.", "TableNotFound", null),
+        new HttpRequestException("No route"),
+        new SocketException((int)SocketError.ConnectionRefused),
+        new TimeoutException(),
+        new AggregateException(new RequestFailedException(503, "busy"), new TimeoutException()),
+        new InvalidOperationException("wrapped", new HttpRequestException("No route")),
+    };
+
+    [Theory]
+    [MemberData(nameof(Outages))]
+    public async Task Storage_that_does_not_answer_becomes_503_with_Retry_After(Exception outage)
+    {
+        var response = await RespondAsync(() => throw outage);
+
+        ProblemAssert.Is(response, 503, "nothing was written");
+        Assert.Equal("30", response.Header("Retry-After"));
+    }
+
+    public static TheoryData<Exception> Faults => new()
+    {
+        new RequestFailedException(409, "Conflict"),
+        new RequestFailedException(412, "Precondition failed"),
+        new InvalidOperationException("a bug"),
+        new AggregateException(new RequestFailedException(503, "busy"), new InvalidOperationException("a bug")),
+    };
+
+    [Theory]
+    [MemberData(nameof(Faults))]
+    public async Task Other_failures_are_not_disguised_as_outages(Exception fault)
+    {
+        var thrown = await Assert.ThrowsAnyAsync<Exception>(() => RespondAsync(() => throw fault));
+
+        Assert.Same(fault, thrown);
+    }
+}
