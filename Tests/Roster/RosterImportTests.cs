@@ -100,10 +100,31 @@ public sealed class RosterImportTests
         var response = await ImportAsync(app, Seed.RosterCsv);
 
         Assert.Equal(["ba-vi-ubnd"], response.Json.GetProperty("reactivatedUnitIds").EnumerateArray().Select(e => e.GetString()));
-        Assert.True((await UnitRowAsync(app, "ba-vi-ubnd")).GetBoolean("Active"));
+        var unit = await UnitRowAsync(app, "ba-vi-ubnd");
+        Assert.True(unit.GetBoolean("Active"));
         var (receipt, _) = await app.Get<SubmissionService>().SubmitAsync(
             "tet-2024", "ba-vi-ubnd", _ => Task.FromResult(Seed.Answers()), SubmissionPreconditions.None, SubmissionAuthor.Api, CancellationToken.None);
         Assert.Equal(1, receipt.Revision);
+    }
+
+    [Fact]
+    public async Task A_unit_removed_by_a_later_import_keeps_its_submissions_readable_but_cannot_submit()
+    {
+        await using var app = await TestApp.StartAsync();
+        await Seed.RosterAndCampaignAsync(app);
+        await app.Get<SubmissionService>().SubmitAsync(
+            "tet-2024", "ba-vi-ubnd", _ => Task.FromResult(Seed.Answers()), SubmissionPreconditions.None, SubmissionAuthor.Api, CancellationToken.None);
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        await ImportAsync(app, WithoutBaVi);
+        var functions = app.Create<SubmissionFunctions>();
+        const string path = "/api/campaigns/tet-2024/units/ba-vi-ubnd/submission";
+
+        var read = await HttpCall.RunAsync(HttpCall.Request("GET", path, contentType: null), r => functions.GetSubmission(r, "tet-2024", "ba-vi-ubnd", CancellationToken.None));
+
+        Assert.Equal(200, read.Status);
+        Assert.Equal("\"r1\"", read.Header("ETag"));
+        await ProblemAssert.RefusedAsync(app, 404, "inactive unit",
+            () => HttpCall.RunAsync(HttpCall.Json("PUT", path, Seed.Answers()), r => functions.PutSubmission(r, "tet-2024", "ba-vi-ubnd", CancellationToken.None)));
     }
 
     [Fact]
