@@ -7,6 +7,7 @@ using TetReadiness.Email;
 using TetReadiness.Health;
 using TetReadiness.Http;
 using TetReadiness.Reminders;
+using TetReadiness.Reporting;
 using TetReadiness.Roster;
 using TetReadiness.Status;
 using TetReadiness.Storage;
@@ -49,6 +50,7 @@ public static class TetReadinessServiceCollectionExtensions
         services.AddEmail(configuration);
         services.AddReminders(configuration);
         services.AddDigests();
+        services.AddReporting(configuration);
         return services;
     }
 }

@@ -1,0 +1,50 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using TetReadiness.Http;
+
+namespace TetReadiness.Reporting;
+
+/// <summary>
+/// Checks the key a feed request presents against the primary and the secondary key. Both are always compared,
+/// over SHA-256 digests of equal length, so the time taken says nothing about either key.
+/// </summary>
+public sealed class FeedKeys(IOptions<FeedOptions> options)
+{
+    public const string QueryParameter = "key";
+
+    private readonly byte[]? primary = Digest(options.Value.PrimaryKey);
+    private readonly byte[]? secondary = Digest(options.Value.SecondaryKey);
+
+    public bool IsConfigured => primary is not null || secondary is not null;
+
+    /// <summary>The slot of the key presented, or a 401 problem saying why it was refused.</summary>
+    public FeedKeySlot Require(string? presented)
+    {
+        if (!IsConfigured)
+        {
+            throw ProblemException.Unauthorized(
+                "Nguồn dữ liệu báo cáo đang tắt: chưa cấu hình khóa. (The reporting feed is off: no key is configured; set Feed__PrimaryKey.)");
+        }
+
+        if (string.IsNullOrEmpty(presented))
+        {
+            throw ProblemException.Unauthorized(
+                $"Thiếu khóa truy cập. (The feed key is missing: pass it as the query parameter '{QueryParameter}'.)");
+        }
+
+        var digest = SHA256.HashData(Encoding.UTF8.GetBytes(presented));
+        var matchesPrimary = Matches(digest, primary);
+        var matchesSecondary = Matches(digest, secondary);
+        return matchesPrimary ? FeedKeySlot.Primary
+            : matchesSecondary ? FeedKeySlot.Secondary
+            : throw ProblemException.Unauthorized("Khóa truy cập không đúng. (The feed key is not valid.)");
+    }
+
+    private static bool Matches(byte[] digest, byte[]? configured) =>
+        CryptographicOperations.FixedTimeEquals(digest, configured ?? new byte[SHA256.HashSizeInBytes]) && configured is not null;
+
+    // Key Vault values pasted with a trailing newline must still work.
+    private static byte[]? Digest(string? key) =>
+        string.IsNullOrWhiteSpace(key) ? null : SHA256.HashData(Encoding.UTF8.GetBytes(key.Trim()));
+}
