@@ -44,7 +44,7 @@ public sealed class DailyDigestService(
 
         if (open.Count == 0)
         {
-            logger.LogInformation("Daily digest for {Date}: no open campaign, nothing to send", today);
+            logger.LogInformation("Daily digest for {Date}: no open campaign, nothing to send", DigestEntity.PartitionFor(today));
             return new DailyDigestResult(0, 0, 0, 0);
         }
 
@@ -80,7 +80,7 @@ public sealed class DailyDigestService(
 
         logger.LogInformation(
             "Daily digest for {Date}: {Queued} digests queued, {AlreadyPlanned} already planned today, {Recipients} recipients across {Campaigns} open campaigns",
-            today, queued, alreadyPlanned, plans.Count, open.Count);
+            DigestEntity.PartitionFor(today), queued, alreadyPlanned, plans.Count, open.Count);
         return new DailyDigestResult(open.Count, plans.Count, queued, alreadyPlanned);
     }
 }

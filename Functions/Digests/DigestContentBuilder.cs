@@ -51,9 +51,10 @@ public static class DigestContentBuilder
             StatusUrl(publicBaseUrl, scope));
     }
 
+    /// <summary>The coordinators' status page (<c>/status</c>), opened on the campaign (<c>c</c>) and district (<c>d</c>) of the section.</summary>
     public static string StatusUrl(string publicBaseUrl, DigestScope scope) =>
-        $"{publicBaseUrl.TrimEnd('/')}/status?campaign={Uri.EscapeDataString(scope.CampaignId)}"
-        + (scope.DistrictId is { } district ? $"&district={Uri.EscapeDataString(district)}" : string.Empty);
+        $"{publicBaseUrl.TrimEnd('/')}/status?c={Uri.EscapeDataString(scope.CampaignId)}"
+        + (scope.DistrictId is { } district ? $"&d={Uri.EscapeDataString(district)}" : string.Empty);
 
     private static IReadOnlyList<MissingUnit> Missing(DigestCampaignData data, IReadOnlyList<RosterUnit> units, DateOnly today)
     {

@@ -21,8 +21,8 @@ public static class DigestRenderer
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     private const string Font = "font-family:Arial,Helvetica,sans-serif;";
-    private const string Cell = "padding:6px 8px;border-bottom:1px solid #e5e7eb;font-size:14px;vertical-align:top;";
-    private const string HeadCell = "padding:6px 8px;border-bottom:2px solid #d1d5db;font-size:13px;text-align:left;color:#374151;background:#f9fafb;";
+    private const string Cell = "padding:5px 6px;border-bottom:1px solid #e5e7eb;font-size:14px;";
+    private const string HeadCell = "padding:5px 6px;border-bottom:2px solid #d1d5db;font-size:13px;text-align:left;background:#f9fafb;";
     private const string Muted = "color:#6b7280;";
     private const string Alert = "color:#b91c1c;font-weight:bold;";
 
@@ -208,7 +208,7 @@ public static class DigestRenderer
         foreach (var district in districts)
         {
             var rate = Rate(district.Reported, district.Units);
-            html.Append("<tr><td style=\"").Append(Cell).Append("\">").Append(E(district.DistrictName)).Append("</td>")
+            html.Append("<tr valign=\"top\"><td style=\"").Append(Cell).Append("\">").Append(E(district.DistrictName)).Append("</td>")
                 .Append("<td style=\"").Append(Cell).Append("\">").Append(district.Reported).Append('/').Append(district.Units).Append("</td>")
                 .Append("<td style=\"").Append(Cell).Append("\">");
             Bar(html, rate);
@@ -226,12 +226,12 @@ public static class DigestRenderer
         html.Append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" style=\"border-collapse:collapse;background:#e5e7eb\"><tr>");
         if (percent > 0)
         {
-            html.Append("<td width=\"").Append(percent).Append("%\" style=\"background:").Append(color).Append(";height:10px;font-size:0;line-height:0\">&nbsp;</td>");
+            html.Append("<td width=\"").Append(percent).Append("%\" style=\"background:").Append(color).Append(";height:10px;font-size:0\">&nbsp;</td>");
         }
 
         if (percent < 100)
         {
-            html.Append("<td style=\"height:10px;font-size:0;line-height:0\">&nbsp;</td>");
+            html.Append("<td style=\"height:10px;font-size:0\">&nbsp;</td>");
         }
 
         html.Append("</tr></table>");
@@ -255,7 +255,7 @@ public static class DigestRenderer
         html.Append("</tr>\n");
         foreach (var unit in missing)
         {
-            html.Append("<tr><td style=\"").Append(Cell).Append("\">").Append(E(unit.UnitName)).Append("</td>")
+            html.Append("<tr valign=\"top\"><td style=\"").Append(Cell).Append("\">").Append(E(unit.UnitName)).Append("</td>")
                 .Append("<td style=\"").Append(Cell).Append("\">").Append(E(unit.DistrictName)).Append("</td>")
                 .Append("<td style=\"").Append(Cell).Append(unit.DaysOverdue > 0 ? Alert : string.Empty).Append("\">").Append(E(Overdue(unit.DaysOverdue))).Append("</td>")
                 .Append("<td style=\"").Append(Cell).Append("\">").Append(E(RemindersSent(unit.RemindersSent)));
@@ -290,7 +290,7 @@ public static class DigestRenderer
         html.Append("</tr>\n");
         foreach (var item in items)
         {
-            html.Append("<tr><td style=\"").Append(Cell).Append("\">").Append(E(item.ItemText))
+            html.Append("<tr valign=\"top\"><td style=\"").Append(Cell).Append("\">").Append(E(item.ItemText))
                 .Append("<div style=\"font-size:12px;").Append(Muted).Append("\">").Append(E(item.SectionTitle)).Append("</div>");
             foreach (var note in item.Notes)
             {

@@ -16,7 +16,7 @@ public sealed class DigestContentBuilderTests
         Assert.Equal((5, 2, 1, 1, 3), (section.Status.Units, section.Status.Reported, section.Status.OnTime, section.Status.Late, section.Status.Missing));
         Assert.Equal(0.375, section.Status.Readiness!.Value, 6);
         Assert.Equal(["ba-dinh", "ba-vi", "ung-hoa"], section.Status.Districts.Select(d => d.DistrictId));
-        Assert.Equal("https://tetreadiness.example.vn/status?campaign=tet-2027", section.StatusUrl);
+        Assert.Equal("https://tetreadiness.example.vn/status?c=tet-2027", section.StatusUrl);
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class DigestContentBuilderTests
         Assert.Equal(1, section.LeastReady[1].Answered);
         Assert.Equal(["ba-dinh-ttyt"], section.Missing.Select(m => m.UnitId));
         Assert.Equal((2, 1), (section.Status.Units, section.Status.Reported));
-        Assert.Equal("https://tetreadiness.example.vn/status?campaign=tet-2027&district=ba-dinh", section.StatusUrl);
+        Assert.Equal("https://tetreadiness.example.vn/status?c=tet-2027&d=ba-dinh", section.StatusUrl);
     }
 
     [Fact]

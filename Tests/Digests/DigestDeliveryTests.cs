@@ -116,7 +116,7 @@ public sealed class DigestDeliveryTests(DigestAzuriteFixture fixture) : IClassFi
         Assert.Contains("gồm 2 phần", email.HtmlContent);
         Assert.DoesNotContain(Attack, email.HtmlContent);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", email.HtmlContent);
-        Assert.Contains("http://localhost:7071/status?campaign=tet-2024", email.HtmlContent);
+        Assert.Contains("http://localhost:7071/status?c=tet-2024", email.HtmlContent);
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public sealed class DigestRendererTests
 
         var links = Regex.Matches(html, "(?:href|src)=\"([^\"]*)\"").Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(
-            ["https://tetreadiness.example.vn/status?campaign=tet-2027", "https://tetreadiness.example.vn/status?campaign=tet-2027&amp;district=ba-dinh"],
+            ["https://tetreadiness.example.vn/status?c=tet-2027", "https://tetreadiness.example.vn/status?c=tet-2027&amp;d=ba-dinh"],
             links);
     }
 
@@ -112,7 +112,7 @@ public sealed class DigestRendererTests
         Assert.Contains("  - UBND Huyện Ứng Hòa (Huyện Ứng Hòa), 27/11/2026 10:00, trễ hạn", text);
         Assert.Contains("  - Tặng quà Tết hộ nghèo [Chăm lo hộ nghèo]: sẵn sàng 0%; chưa sẵn sàng 1, một phần 0 / 1 đơn vị", text);
         Assert.Contains("      Ghi chú – UBND Huyện Ứng Hòa: Thiếu bình chữa cháy ở cổng chợ", text);
-        Assert.Contains("Xem chi tiết: https://tetreadiness.example.vn/status?campaign=tet-2027", text);
+        Assert.Contains("Xem chi tiết: https://tetreadiness.example.vn/status?c=tet-2027", text);
         Assert.Contains("Số liệu tính đến 27/11/2026 17:00 (giờ Việt Nam).", text);
     }
 
