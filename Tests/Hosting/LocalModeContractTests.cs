@@ -3,7 +3,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Azure.Data.Tables;
+using Microsoft.AspNetCore.Routing;
 using TetReadiness.Hosting.Local;
 using TetReadiness.Tests.Infrastructure;
 using TetReadiness.Time;
@@ -185,12 +187,26 @@ public sealed class LocalModeContractTests(LocalModeHostFixture host) : IClassFi
     }
 
     [Fact]
-    public async Task Every_HTTP_function_is_reachable_at_its_route()
+    public void Every_HTTP_function_is_mapped_at_its_route_with_its_methods()
     {
-        var http404 = new List<string>();
+        var endpoints = ((IEndpointRouteBuilder)host.App).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>().ToList();
+
         foreach (var function in FunctionCatalog.Discover(typeof(LocalFunctionsHost).Assembly).Where(f => f.Trigger == FunctionTriggerKind.Http))
         {
-            var path = "/" + System.Text.RegularExpressions.Regex.Replace(function.Route!, "{[^}]+}", "x-route-probe");
+            var endpoint = Assert.Single(endpoints, e => e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName == function.Name);
+            Assert.Equal("/" + function.Route, endpoint.RoutePattern.RawText);
+            Assert.Equal(function.HttpMethods!.Order(), endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods.Order());
+        }
+    }
+
+    [Fact]
+    public async Task Every_API_function_answers_at_its_route()
+    {
+        var unanswered = new List<string>();
+        foreach (var function in FunctionCatalog.Discover(typeof(LocalFunctionsHost).Assembly)
+                     .Where(f => f.Trigger == FunctionTriggerKind.Http && f.Route!.StartsWith("api/", StringComparison.Ordinal)))
+        {
+            var path = "/" + Regex.Replace(function.Route!, "{[^}]+}", "x-route-probe");
             using var request = new HttpRequestMessage(new HttpMethod(function.HttpMethods![0]), path);
             var response = await http.SendAsync(request);
 
@@ -198,10 +214,10 @@ public sealed class LocalModeContractTests(LocalModeHostFixture host) : IClassFi
             if (response.StatusCode == HttpStatusCode.MethodNotAllowed
                 || (response.StatusCode == HttpStatusCode.NotFound && response.Content.Headers.ContentType?.MediaType != "application/problem+json"))
             {
-                http404.Add($"{function.HttpMethods[0]} {path} → {(int)response.StatusCode}");
+                unanswered.Add($"{function.HttpMethods[0]} {path} → {(int)response.StatusCode}");
             }
         }
 
-        Assert.Empty(http404);
+        Assert.Empty(unanswered);
     }
 }

@@ -1,27 +1,13 @@
 using System.Text.Json;
 using TetReadiness.Status;
-using TetReadiness.Submissions;
 using TetReadiness.Tests.Infrastructure;
 
 namespace TetReadiness.Tests.Status;
 
 /// <summary><c>GET .../status</c> and <c>GET .../non-reporters</c>: the shapes other systems rely on, from real tables.</summary>
-public sealed class StatusFunctionsTests
+public sealed class StatusFunctionsTests(ReportedCampaignFixture fixture) : IClassFixture<ReportedCampaignFixture>
 {
-    private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
-
-    private static async Task<TestApp> ReportedAsync()
-    {
-        var app = await TestApp.StartAsync(new DateTimeOffset(2024, 1, 20, 9, 0, 0, Vietnam));
-        await Seed.RosterAndCampaignAsync(app);
-        await SubmitAsync(app, "ba-dinh-ubnd", Seed.Answers(fire: "ready", equipment: "ready", gifts: "ready"));
-        app.Clock.Set(new DateTimeOffset(2024, 2, 2, 10, 0, 0, Vietnam));
-        await SubmitAsync(app, "hoan-kiem-ubnd", Seed.Answers(fire: "partial", equipment: "not_applicable", gifts: "not_ready"));
-        return app;
-    }
-
-    private static Task SubmitAsync(TestApp app, string unitId, SubmissionRequest request) =>
-        app.Get<SubmissionService>().SubmitAsync("tet-2024", unitId, _ => Task.FromResult(request), SubmissionPreconditions.None, SubmissionAuthor.Api, CancellationToken.None);
+    private readonly TestApp reported = fixture.App;
 
     private static Task<HttpResponseSnapshot> StatusAsync(TestApp app, string query = "", string campaignId = "tet-2024") => HttpCall.RunAsync(
         HttpCall.Request("GET", $"/api/campaigns/{campaignId}/status{query}", contentType: null),
@@ -36,7 +22,7 @@ public sealed class StatusFunctionsTests
     [Fact]
     public async Task Status_has_exactly_the_shape_of_the_contract()
     {
-        await using var app = await ReportedAsync();
+        var app = reported;
 
         var response = await StatusAsync(app);
 
@@ -50,7 +36,7 @@ public sealed class StatusFunctionsTests
     [Fact]
     public async Task Status_counts_reported_on_time_late_and_missing_with_mean_readiness()
     {
-        await using var app = await ReportedAsync();
+        var app = reported;
 
         var status = (await StatusAsync(app)).Json;
 
@@ -74,7 +60,7 @@ public sealed class StatusFunctionsTests
     [Fact]
     public async Task Status_narrowed_to_one_district_counts_only_its_units()
     {
-        await using var app = await ReportedAsync();
+        var app = reported;
 
         var status = (await StatusAsync(app, "?district=ba-dinh")).Json;
 
@@ -86,9 +72,9 @@ public sealed class StatusFunctionsTests
     [Fact]
     public async Task A_resubmission_after_the_deadline_keeps_the_unit_on_time()
     {
-        await using var app = await ReportedAsync();
+        await using var app = await ReportedCampaignFixture.StartAsync();
 
-        await SubmitAsync(app, "ba-dinh-ubnd", Seed.Answers(fire: "not_ready", equipment: "not_ready", gifts: "not_ready"));
+        await ReportedCampaignFixture.SubmitAsync(app, "ba-dinh-ubnd", Seed.Answers(fire: "not_ready", equipment: "not_ready", gifts: "not_ready"));
 
         var status = (await StatusAsync(app)).Json;
         Assert.Equal((1, 1), (status.GetProperty("onTime").GetInt32(), status.GetProperty("late").GetInt32()));
@@ -98,7 +84,7 @@ public sealed class StatusFunctionsTests
     [Fact]
     public async Task Non_reporters_have_exactly_the_shape_of_the_contract_with_days_overdue()
     {
-        await using var app = await ReportedAsync();
+        var app = reported;
 
         var response = await NonReportersAsync(app);
 
@@ -129,7 +115,7 @@ public sealed class StatusFunctionsTests
     [Fact]
     public async Task Non_reporters_narrowed_to_one_district()
     {
-        await using var app = await ReportedAsync();
+        var app = reported;
 
         var rows = (await NonReportersAsync(app, "?district=ba-vi")).Json;
 
@@ -139,7 +125,7 @@ public sealed class StatusFunctionsTests
     [Fact]
     public async Task An_unknown_district_filter_gives_an_empty_answer()
     {
-        await using var app = await ReportedAsync();
+        var app = reported;
 
         var status = (await StatusAsync(app, "?district=cau-giay")).Json;
 
@@ -152,7 +138,7 @@ public sealed class StatusFunctionsTests
     [InlineData("?district=x%27%20or%20%271%27%3D%271")]
     public async Task A_bad_district_filter_is_a_bad_request(string query)
     {
-        await using var app = await ReportedAsync();
+        var app = reported;
 
         var status = ProblemAssert.Is(await StatusAsync(app, query), 400, "Invalid district id");
         var nonReporters = ProblemAssert.Is(await NonReportersAsync(app, query), 400, "Invalid district id");
@@ -164,7 +150,7 @@ public sealed class StatusFunctionsTests
     [Fact]
     public async Task Status_of_an_unknown_campaign_is_not_found()
     {
-        await using var app = await TestApp.StartAsync();
+        var app = reported;
 
         ProblemAssert.Is(await StatusAsync(app, campaignId: "tet-2099"), 404, "Unknown campaign");
         ProblemAssert.Is(await NonReportersAsync(app, campaignId: "tet-2099"), 404, "Unknown campaign");
@@ -174,7 +160,7 @@ public sealed class StatusFunctionsTests
     [Fact]
     public async Task An_inactive_unit_no_longer_counts_for_an_open_campaign()
     {
-        await using var app = await ReportedAsync();
+        await using var app = await ReportedCampaignFixture.StartAsync();
         var withoutBaVi = string.Join('\n', Seed.RosterCsv.Split('\n').Where(line => !line.StartsWith("ba-vi,", StringComparison.Ordinal)));
         await app.Get<TetReadiness.Roster.RosterImporter>().ImportAsync(withoutBaVi, null, dryRun: false, "test", CancellationToken.None);
 
