@@ -30,8 +30,10 @@ public sealed class SubmissionProjector(StorageTables tables)
 
     public async Task ProjectAsync(Revision revision, ETag? pendingETag, CancellationToken cancellationToken)
     {
-        await ProjectLatestAsync(revision, pendingETag, cancellationToken);
+        // Answers first: the Submissions row clears the pending flag, so it is written last, or a crash between the
+        // two would leave Answers behind with nothing flagged for repair.
         await ProjectAnswersAsync(revision, cancellationToken);
+        await ProjectLatestAsync(revision, pendingETag, cancellationToken);
     }
 
     /// <summary>Clears a pending flag whose revision was never committed (the writer died before its commit).</summary>

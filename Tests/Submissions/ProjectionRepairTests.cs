@@ -100,6 +100,29 @@ public sealed class ProjectionRepairTests
     }
 
     [Fact]
+    public async Task A_write_killed_while_projecting_the_answers_is_repaired_in_both_latest_tables()
+    {
+        var (app, fault) = await StartAsync();
+        await using var _ = app;
+        await PutAsync(app, Seed.Answers(fire: "not_ready"));
+        app.Clock.Advance(TimeSpan.FromHours(1));
+
+        fault.Arm(FaultMode.CrashOnAnswersAfterRevisionCommit);
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => PutAsync(app, Seed.Answers(fire: "ready")));
+        fault.Disarm();
+
+        app.Clock.Advance(ProjectionRepairService.Grace + TimeSpan.FromSeconds(1));
+        await app.Get<ProjectionRepairService>().RepairAsync(CancellationToken.None);
+
+        var row = await LatestRowAsync(app);
+        Assert.Equal(2, row!.GetInt32("Revision"));
+        Assert.False(row.GetBoolean("ProjectionPending"));
+        var answers = await LatestAnswersAsync(app);
+        Assert.All(answers, a => Assert.Equal(2, a.GetInt32("Revision")));
+        Assert.Equal("ready", StatusOf(answers, "pccc-cho"));
+    }
+
+    [Fact]
     public async Task A_first_submission_killed_after_its_commit_is_counted_once_repaired()
     {
         var (app, fault) = await StartAsync();
@@ -194,6 +217,7 @@ public sealed class ProjectionRepairTests
         None,
         CrashBeforeRevisionCommit,
         CrashAfterRevisionCommit,
+        CrashOnAnswersAfterRevisionCommit,
         OutageAfterRevisionCommit,
     }
 
@@ -202,7 +226,7 @@ public sealed class ProjectionRepairTests
 
     /// <summary>
     /// Sits in the table client's pipeline and, once armed, kills writes at a chosen point: the revision batch itself,
-    /// or every request to <c>Submissions</c> and <c>Answers</c> after a revision batch has succeeded.
+    /// every request to <c>Submissions</c> and <c>Answers</c> after a revision batch has succeeded, or only those to <c>Answers</c>.
     /// </summary>
     private sealed class StorageFault : HttpPipelinePolicy
     {
@@ -249,7 +273,13 @@ public sealed class ProjectionRepairTests
                 throw new SimulatedCrashException("Crashed before the revision batch.");
             }
 
-            if (committed && (tables.Contains(TableNames.Submissions) || tables.Contains(TableNames.Answers)))
+            if (committed && currentMode == FaultMode.CrashOnAnswersAfterRevisionCommit && tables.Contains(TableNames.Answers))
+            {
+                throw new SimulatedCrashException("Crashed while projecting the answers.");
+            }
+
+            if (committed && currentMode != FaultMode.CrashOnAnswersAfterRevisionCommit
+                && (tables.Contains(TableNames.Submissions) || tables.Contains(TableNames.Answers)))
             {
                 throw currentMode == FaultMode.OutageAfterRevisionCommit
                     ? new HttpRequestException("Simulated outage of the latest-state tables.")
@@ -259,7 +289,7 @@ public sealed class ProjectionRepairTests
 
         private void AfterSend(HttpMessage message)
         {
-            if (mode is FaultMode.CrashAfterRevisionCommit or FaultMode.OutageAfterRevisionCommit
+            if (mode is FaultMode.CrashAfterRevisionCommit or FaultMode.CrashOnAnswersAfterRevisionCommit or FaultMode.OutageAfterRevisionCommit
                 && IsRevisionBatch(message, TablesOf(message))
                 && message.Response.Status == 202
                 && !InnerFailure.IsMatch(message.Response.Content.ToString()))
