@@ -134,6 +134,24 @@ public sealed class FeedSchemaContractTests(FeedFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public void Every_relationship_of_the_schema_joins_columns_that_exist_and_the_doc_draws_it()
+    {
+        using var schema = JsonDocument.Parse(File.ReadAllText(ReportingPaths.Schema));
+        var columns = schema.RootElement.GetProperty("tables").EnumerateArray()
+            .Concat(schema.RootElement.GetProperty("calculatedTables").EnumerateArray())
+            .SelectMany(t => t.GetProperty("columns").EnumerateArray().Select(c => $"{(t.TryGetProperty("powerBiName", out var name) ? name : t.GetProperty("name")).GetString()}[{c.GetProperty("name").GetString()}]"))
+            .ToHashSet(StringComparer.Ordinal);
+        var doc = File.ReadAllText(ReportingPaths.Doc);
+        foreach (var relationship in schema.RootElement.GetProperty("relationships").EnumerateArray())
+        {
+            string Get(string name) => relationship.GetProperty(name).GetString()!;
+            Assert.Contains($"{Get("fromTable")}[{Get("fromColumn")}]", columns);
+            Assert.Contains($"{Get("toTable")}[{Get("toColumn")}]", columns);
+            Assert.Matches(new Regex(Regex.Escape(Get("toTable")) + @" \|\|--o[|{] " + Regex.Escape(Get("fromTable")) + " : \"" + Regex.Escape(Get("fromColumn")) + "\""), doc);
+        }
+    }
+
+    [Fact]
     public void The_power_bi_doc_describes_every_table_and_column_of_the_schema()
     {
         var doc = File.ReadAllText(ReportingPaths.Doc);
