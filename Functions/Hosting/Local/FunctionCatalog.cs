@@ -61,6 +61,13 @@ public static class FunctionCatalog
             throw new InvalidOperationException($"Function {name} has no trigger that local mode can host (HTTP, timer or queue).");
         }
 
+        // The Functions host refuses such a function ("The specified route conflicts with one or more built in routes"):
+        // /admin is its own API. Fail here too, so local mode never serves a route Azure would not.
+        if (descriptor.Route is { } reserved && reserved.TrimStart('/').StartsWith("admin", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"Function {name}: the route '{reserved}' conflicts with the Functions host's built-in /admin routes.");
+        }
+
         foreach (var parameter in method.GetParameters())
         {
             var isTrigger = parameter.GetCustomAttribute<QueueTriggerAttribute>() is not null;
