@@ -16,6 +16,14 @@ command -v node >/dev/null || fail "Node.js is required (Azurite)"
 TETREADINESS_AZURITE="$(scripts/azurite.sh)" || fail "could not install Azurite"
 export TETREADINESS_AZURITE
 
+# The browser tests (Tests/Web) drive Debian's Chromium through Playwright; Playwright never downloads a browser.
+# Without it they fail (they never skip), and this says why.
+if ! command -v chromium >/dev/null; then
+  echo "== installing Debian's chromium for the browser tests"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core) >/dev/null 2>&1 \
+    || echo "test.sh: could not install chromium (apt-get); the browser tests will fail" >&2
+fi
+
 echo "== build (warnings are errors)"
 dotnet build TetReadiness.sln -c Release -nologo -v quiet -clp:ErrorsOnly || fail "build failed"
 
@@ -24,6 +32,7 @@ dotnet format TetReadiness.sln --verify-no-changes --no-restore -v quiet || fail
 
 echo "== tests"
 results="$root/TestResults/$(date +%Y%m%d-%H%M%S)"
+export TETREADINESS_SCREENSHOTS="$results/screenshots"
 dotnet test TetReadiness.sln -c Release --no-build --nologo \
   --logger "trx;LogFileName=tests.trx" --logger "console;verbosity=normal" --results-directory "$results" \
   -- RunConfiguration.TestSessionTimeout=1500000
@@ -39,5 +48,6 @@ if [ -n "$trx" ]; then
   ' "$trx")
 fi
 [ "$status" -ne 0 ] && [ "$failed" -eq 0 ] && failed=1
+[ -d "$TETREADINESS_SCREENSHOTS" ] && echo "Screenshots (360 px form and dashboard): $TETREADINESS_SCREENSHOTS"
 totals
 exit "$status"

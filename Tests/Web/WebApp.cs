@@ -1,0 +1,171 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using TetReadiness.Hosting.Local;
+using TetReadiness.Http;
+using TetReadiness.Tests.Infrastructure;
+
+namespace TetReadiness.Tests.Web;
+
+/// <summary>
+/// The app in local mode, as ./run.sh starts it, on a free loopback port with tables of its own: principal headers
+/// trusted (as Auth__AllowClientPrincipalHeader=true does), a unit-link key set. Seeds through the API, as a
+/// coordinator or an officer would.
+/// </summary>
+public sealed class WebApp : IAsyncDisposable
+{
+    public const string LinkKey = "web-tests-unit-link-key-0123456789abcdef";
+    public const string CoordinatorEmail = "dieuphoi@hanoi.invalid";
+
+    private readonly WebApplication app;
+
+    private WebApp(WebApplication app, Uri baseAddress)
+    {
+        this.app = app;
+        BaseAddress = baseAddress;
+        Http = new HttpClient { BaseAddress = baseAddress };
+    }
+
+    public Uri BaseAddress { get; }
+
+    public HttpClient Http { get; }
+
+    public static async Task<WebApp> StartAsync()
+    {
+        var azurite = await AzuriteServer.Shared;
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage"] = azurite.ConnectionString,
+            ["Storage:TablePrefix"] = TestApp.NewPrefix(),
+            ["Storage:MaxRetries"] = "1",
+            ["Auth:AllowClientPrincipalHeader"] = "true",
+            ["UnitLinks:PrimaryKey"] = LinkKey,
+            ["SendGrid:ApiKey"] = string.Empty,
+            ["SendGrid:OutboxPath"] = Path.Combine(Path.GetTempPath(), "tetreadiness-web-outbox"),
+        };
+
+        // The run's Azurite, with tables of this app's own (a prefix); timers and queue triggers are switched off,
+        // as AzureWebJobs.<name>.Disabled does, so nothing here touches another test's queues. Starting an Azurite
+        // per class cost 5 to 13 seconds on two cores.
+        foreach (var function in FunctionCatalog.Discover(typeof(LocalFunctionsHost).Assembly).Where(f => f.Trigger != FunctionTriggerKind.Http))
+        {
+            settings[$"AzureWebJobs:{function.Name}:Disabled"] = "true";
+        }
+
+        var app = LocalFunctionsHost.Build([], builder =>
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            // Health polls while the tables are created log storage errors; the tests assert what matters.
+            builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("TetReadiness.Http.HttpResponder", LogLevel.None);
+            builder.Configuration.AddInMemoryCollection(settings);
+        });
+        await app.StartAsync();
+        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var web = new WebApp(app, address);
+        await web.WaitForHealthyAsync();
+        return web;
+    }
+
+    /// <summary>The <c>X-MS-CLIENT-PRINCIPAL</c> Easy Auth would send for this email (and the city coordinator role).</summary>
+    public static string Principal(string email, bool coordinator = false)
+    {
+        var claims = new List<object> { new { typ = "preferred_username", val = email } };
+        if (coordinator)
+        {
+            claims.Add(new { typ = "roles", val = "coordinator" });
+        }
+
+        var json = JsonSerializer.Serialize(new { auth_typ = "aad", name_typ = "name", role_typ = "roles", claims });
+        return Convert.ToBase64String(Encoding.UTF8.GetBytes(json));
+    }
+
+    public static string CoordinatorPrincipal => Principal(CoordinatorEmail, coordinator: true);
+
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? principal = null, HttpContent? content = null, string? unitLink = null)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = content };
+        if (principal is not null)
+        {
+            request.Headers.Add("X-MS-CLIENT-PRINCIPAL", principal);
+        }
+
+        if (unitLink is not null)
+        {
+            request.Headers.Add("X-Unit-Link", unitLink);
+        }
+
+        return await Http.SendAsync(request);
+    }
+
+    public async Task ImportRosterAsync(string csv) =>
+        await ExpectAsync(HttpStatusCode.OK, await SendAsync(HttpMethod.Put, "/api/roster", CoordinatorPrincipal, new StringContent(csv, Encoding.UTF8, "text/csv")));
+
+    public async Task PutCampaignAsync(string campaignId, object definition) =>
+        await ExpectSuccessAsync(await SendAsync(HttpMethod.Put, $"/api/campaigns/{campaignId}", CoordinatorPrincipal, Json(definition)));
+
+    public async Task<string> MintLinkTokenAsync(string campaignId, string unitId)
+    {
+        var response = await SendAsync(HttpMethod.Post, $"/api/campaigns/{campaignId}/units/{unitId}/link", CoordinatorPrincipal);
+        await ExpectSuccessAsync(response);
+        var url = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("url").GetString()!;
+        return url[(url.IndexOf("?t=", StringComparison.Ordinal) + 3)..];
+    }
+
+    /// <summary>Submits as an officer (by email) or a link holder, the way another device would.</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string campaignId, string unitId, object body, string? officerEmail = null, string? unitLink = null)
+    {
+        var response = await SendAsync(HttpMethod.Put, $"/api/campaigns/{campaignId}/units/{unitId}/submission",
+            officerEmail is null ? null : Principal(officerEmail), Json(body), unitLink);
+        await ExpectSuccessAsync(response);
+        return response;
+    }
+
+    public async Task<JsonElement> GetJsonAsync(string path, string? principal = null)
+    {
+        var response = await SendAsync(HttpMethod.Get, path, principal ?? CoordinatorPrincipal);
+        await ExpectSuccessAsync(response);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+
+    private static JsonContent Json(object body) => JsonContent.Create(body, body.GetType(), options: ApiJson.Options);
+
+    private static async Task ExpectSuccessAsync(HttpResponseMessage response)
+    {
+        Assert.True(response.IsSuccessStatusCode, $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    private static async Task ExpectAsync(HttpStatusCode status, HttpResponseMessage response)
+    {
+        Assert.True(response.StatusCode == status, $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    private async Task WaitForHealthyAsync()
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            if ((await Http.GetAsync("/api/health")).IsSuccessStatusCode)
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("Local mode never became healthy.");
+    }
+}
