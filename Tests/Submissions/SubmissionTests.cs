@@ -83,6 +83,36 @@ public sealed class SubmissionTests
     }
 
     [Fact]
+    public async Task Two_officers_resubmitting_over_the_same_revision_get_one_success_and_one_412()
+    {
+        await using var app = await SeededAsync();
+        var first = await PutAsync(app, Seed.Answers());
+        var overFirst = new Dictionary<string, string> { ["If-Match"] = first.Header("ETag") };
+
+        var racing = await Task.WhenAll(
+            PutAsync(app, Seed.Answers(fire: "partial"), headers: overFirst),
+            PutAsync(app, Seed.Answers(fire: "not_ready"), headers: overFirst));
+
+        Assert.Equal([200, 412], racing.Select(r => r.Status).Order());
+        var headers = (await RowsAsync(app, TableNames.SubmissionRevisions)).Where(r => r.GetString("RowType") == "revision");
+        Assert.Equal([1, 2], headers.Select(h => h.GetInt32("Revision")!.Value).Order());
+    }
+
+    [Fact]
+    public async Task Two_first_submissions_with_If_None_Match_star_get_one_201_and_one_412()
+    {
+        await using var app = await SeededAsync();
+        var firstOnly = new Dictionary<string, string> { ["If-None-Match"] = "*" };
+
+        var racing = await Task.WhenAll(
+            PutAsync(app, Seed.Answers(fire: "partial"), headers: firstOnly),
+            PutAsync(app, Seed.Answers(fire: "not_ready"), headers: firstOnly));
+
+        Assert.Equal([201, 412], racing.Select(r => r.Status).Order());
+        Assert.Single(await RowsAsync(app, TableNames.SubmissionRevisions), r => r.GetString("RowType") == "revision");
+    }
+
+    [Fact]
     public async Task A_stale_If_Match_writes_nothing_and_leaves_the_latest_revision_in_place()
     {
         await using var app = await SeededAsync();
