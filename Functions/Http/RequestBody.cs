@@ -20,14 +20,17 @@ public static class RequestBody
     {
         RequireMediaType(request, "application/json", "+json");
         var bytes = await ReadLimitedAsync(request, limitBytes, cancellationToken);
-        if (bytes.Length == 0)
+
+        // A file saved by Notepad and sent as is starts with a UTF-8 BOM; RFC 8259 lets a parser ignore it, as the CSV path does.
+        var json = bytes.AsMemory(bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0);
+        if (json.Length == 0)
         {
             throw ProblemException.BadRequest("Thân yêu cầu trống. (The request body is empty; a JSON object is expected.)");
         }
 
         try
         {
-            return JsonSerializer.Deserialize<T>(bytes, ApiJson.Options)
+            return JsonSerializer.Deserialize<T>(json.Span, ApiJson.Options)
                 ?? throw ProblemException.BadRequest("Thân yêu cầu là null. (The request body is JSON null; a JSON object is expected.)");
         }
         catch (JsonException exception)

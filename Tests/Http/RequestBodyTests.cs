@@ -35,6 +35,16 @@ public sealed class RequestBodyTests
     }
 
     [Fact]
+    public async Task JSON_saved_with_a_UTF8_byte_order_mark_is_accepted()
+    {
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("{\"answers\":[{\"itemId\":\"a\",\"status\":\"ready\",\"note\":\"Đã xong\"}]}")).ToArray();
+
+        var body = await RequestBody.ReadJsonAsync<SubmissionRequest>(Request(bytes, "application/json"), CancellationToken.None);
+
+        Assert.Equal("Đã xong", Assert.Single(body.Answers!)!.Note);
+    }
+
+    [Fact]
     public async Task Unknown_JSON_members_are_ignored_and_names_are_case_insensitive()
     {
         var body = await RequestBody.ReadJsonAsync<SubmissionRequest>(Request("{\"Answers\":[{\"ITEMID\":\"a\",\"status\":\"ready\",\"extra\":1}],\"other\":true}"), CancellationToken.None);
