@@ -45,7 +45,7 @@ public static class AccessPolicy
     public static void RequireWrite(Caller caller, string campaignId, RosterUnit? unit)
     {
         RequireIdentity(caller);
-        if (unit is null || !(IsOfficer(caller, unit) || HoldsLink(caller, campaignId, unit)))
+        if (unit is null ? !caller.IsSystem : !(caller.IsSystem || IsOfficer(caller, unit) || HoldsLink(caller, campaignId, unit)))
         {
             throw ProblemException.Forbidden(LinkProblem(caller, campaignId, unit)
                 ?? "Bạn không có quyền báo cáo cho đơn vị này. (You may not report for this unit.)");

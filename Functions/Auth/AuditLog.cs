@@ -16,7 +16,7 @@ public sealed class AuditLog(StorageTables tables, TimeProvider clock, ILogger<A
             RowKey = (DateTimeOffset.MaxValue.UtcTicks - now.UtcTicks).ToString("D19") + "-" + Guid.NewGuid().ToString("N")[..8],
             At = now,
             Actor = caller.Identity,
-            Via = caller.Principal is not null ? "entra" : caller.Link is not null ? "link" : "system",
+            Via = caller.Author.Via,
             Action = action,
             Target = target,
             Detail = detail,

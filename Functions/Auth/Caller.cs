@@ -7,12 +7,22 @@ public sealed record Caller(ClientPrincipal? Principal, UnitLink? Link, string? 
 
     public static Caller Anonymous { get; } = new(null, null, null);
 
-    public bool IsAuthenticated => Principal is not null || Link is not null;
+    /// <summary>The app itself (demo seeding, maintenance): never produced from a request.</summary>
+    public static Caller System { get; } = new(null, null, null) { IsSystem = true };
+
+    public bool IsSystem { get; private init; }
+
+    public bool IsAuthenticated => IsSystem || Principal is not null || Link is not null;
 
     public string? Email => Principal?.Email;
 
-    public bool IsCityCoordinator => Principal?.Roles.Contains(CoordinatorRole, StringComparer.OrdinalIgnoreCase) == true;
+    public bool IsCityCoordinator => IsSystem || Principal?.Roles.Contains(CoordinatorRole, StringComparer.OrdinalIgnoreCase) == true;
 
     /// <summary>How the caller is named in revisions and the audit log (never the token itself).</summary>
-    public string Identity => Principal?.Email ?? Principal?.Name ?? (Link is not null ? $"link:{Link.CampaignId}/{Link.UnitId}" : "anonymous");
+    public string Identity => IsSystem ? "system" : Principal?.Email ?? Principal?.Name ?? (Link is not null ? $"link:{Link.CampaignId}/{Link.UnitId}" : "anonymous");
+
+    /// <summary>How a submission records its author: a link holder must name the submitter.</summary>
+    public Submissions.SubmissionAuthor Author => IsSystem
+        ? new(Identity, "system", false)
+        : Principal is not null ? new(Identity, "entra", false) : new(Identity, "link", true);
 }

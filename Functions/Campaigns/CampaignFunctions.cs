@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using TetReadiness.Auth;
 using TetReadiness.Http;
 
 namespace TetReadiness.Campaigns;
 
-public sealed class CampaignFunctions(CampaignService campaigns, HttpResponder responder)
+public sealed class CampaignFunctions(CampaignService campaigns, CallerResolver callers, HttpResponder responder)
 {
     [Function(nameof(PutCampaign))]
     public Task<IActionResult> PutCampaign(
@@ -14,7 +15,7 @@ public sealed class CampaignFunctions(CampaignService campaigns, HttpResponder r
         CancellationToken cancellationToken) =>
         responder.RespondAsync(request, async () =>
         {
-            var (view, created) = await campaigns.PutAsync(campaignId, token => RequestBody.ReadJsonAsync<CampaignDefinition>(request, token), cancellationToken);
+            var (view, created) = await campaigns.PutAsync(campaignId, token => RequestBody.ReadJsonAsync<CampaignDefinition>(request, token), callers.Identify(request), cancellationToken);
             return ApiResult.Json(view, created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
         });
 
@@ -23,7 +24,7 @@ public sealed class CampaignFunctions(CampaignService campaigns, HttpResponder r
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/campaigns/{campaignId}")] HttpRequest request,
         string campaignId,
         CancellationToken cancellationToken) =>
-        responder.RespondAsync(request, async () => ApiResult.Json(await campaigns.GetAsync(campaignId, includeRecipients: true, cancellationToken)));
+        responder.RespondAsync(request, async () => ApiResult.Json(await campaigns.GetAsync(callers.Identify(request), campaignId, cancellationToken)));
 
     /// <summary>Campaigns newest first; <c>?open=true</c> keeps those open now.</summary>
     [Function(nameof(ListCampaigns))]
@@ -31,5 +32,5 @@ public sealed class CampaignFunctions(CampaignService campaigns, HttpResponder r
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/campaigns")] HttpRequest request,
         CancellationToken cancellationToken) =>
         responder.RespondAsync(request, async () =>
-            ApiResult.Json(await campaigns.ListAsync(bool.TryParse(request.Query["open"], out var open) && open, cancellationToken)));
+            ApiResult.Json(await campaigns.ListAsync(callers.Identify(request), bool.TryParse(request.Query["open"], out var open) && open, cancellationToken)));
 }

@@ -1,5 +1,6 @@
 using Azure;
 using Microsoft.Extensions.Logging;
+using TetReadiness.Auth;
 using TetReadiness.Common;
 using TetReadiness.Http;
 
@@ -9,10 +10,12 @@ namespace TetReadiness.Campaigns;
 /// Defines and reads campaigns. Changing the checklist of a campaign that already has submissions makes a new
 /// checklist version (older submissions keep the version they answered); before any submission it is edited in place.
 /// </summary>
-public sealed class CampaignService(CampaignStore store, CampaignCatalog catalog, TimeProvider clock, ILogger<CampaignService> logger)
+public sealed class CampaignService(CampaignStore store, CampaignCatalog catalog, CoordinatorDirectory coordinators, AuditLog audit, TimeProvider clock, ILogger<CampaignService> logger)
 {
-    public async Task<(CampaignView View, bool Created)> PutAsync(string campaignId, Func<CancellationToken, Task<CampaignDefinition>> readBody, CancellationToken cancellationToken)
+    /// <summary>City coordinators only.</summary>
+    public async Task<(CampaignView View, bool Created)> PutAsync(string campaignId, Func<CancellationToken, Task<CampaignDefinition>> readBody, Caller caller, CancellationToken cancellationToken)
     {
+        AccessPolicy.RequireCityCoordinator(caller);
         RequireId(campaignId);
         var definition = await readBody(cancellationToken);
         var (candidate, errors) = CampaignValidator.Validate(campaignId, definition);
@@ -53,17 +56,21 @@ public sealed class CampaignService(CampaignStore store, CampaignCatalog catalog
 
         catalog.Forget(campaignId);
         logger.LogInformation("Campaign {CampaignId} saved with checklist version {Version} ({ItemCount} items)", campaignId, version, campaign.Checklist.ItemCount);
+        await audit.RecordAsync(caller, "campaign.put", campaignId, $"checklist version {version}, {campaign.Checklist.ItemCount} items, deadline {campaign.Deadline:O}", cancellationToken);
         return (CampaignView.Of(campaign), existing is null);
     }
 
-    public async Task<CampaignView> GetAsync(string campaignId, bool includeRecipients, CancellationToken cancellationToken)
+    /// <summary>Anyone signed in or holding a link; only coordinators see the digest recipients.</summary>
+    public async Task<CampaignView> GetAsync(Caller caller, string campaignId, CancellationToken cancellationToken)
     {
+        AccessPolicy.RequireIdentity(caller);
         var campaign = await RequireAsync(campaignId, cancellationToken);
-        return CampaignView.Of(campaign, includeRecipients);
+        return CampaignView.Of(campaign, await IsCoordinatorAsync(caller, cancellationToken));
     }
 
-    public async Task<IReadOnlyList<CampaignView>> ListAsync(bool openOnly, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<CampaignView>> ListAsync(Caller caller, bool openOnly, CancellationToken cancellationToken)
     {
+        AccessPolicy.RequireIdentity(caller);
         var now = clock.GetUtcNow();
         var views = new List<CampaignView>();
         foreach (var row in (await store.ListAsync(cancellationToken)).OrderByDescending(c => c.Deadline))
@@ -87,6 +94,9 @@ public sealed class CampaignService(CampaignStore store, CampaignCatalog catalog
         return await catalog.FindAsync(campaignId, cancellationToken)
             ?? throw ProblemException.NotFound($"Không có chiến dịch '{campaignId}'. (Unknown campaign.)");
     }
+
+    private async Task<bool> IsCoordinatorAsync(Caller caller, CancellationToken cancellationToken) =>
+        caller.IsCityCoordinator || (await coordinators.DistrictsOfAsync(caller.Email, cancellationToken)).Count > 0;
 
     private static void RequireId(string campaignId)
     {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using TetReadiness.Auth;
 using TetReadiness.Campaigns;
 using TetReadiness.Hosting;
 using TetReadiness.Hosting.Local;
@@ -56,7 +57,7 @@ public sealed class DemoSeeder(
 
         // The 2024 campaign closed long ago: import the roster as it stood then, so the campaign freezes with it.
         clock.Set(new DateTimeOffset(2024, 1, 10, 9, 0, 0, VietnamTime.Offset));
-        await roster.ImportAsync(csv, "Quận/Huyện/Thị xã", dryRun: false, "demo", cancellationToken);
+        await roster.ImportAsync(csv, "Quận/Huyện/Thị xã", dryRun: false, Caller.System, cancellationToken);
 
         var tet2024 = await PutAsync("tet-2024", "Chuẩn bị Tết Giáp Thìn 2024", "2024-01-15T08:00:00+07:00", "2024-01-31", null, checklist, cancellationToken);
         await SubmitManyAsync(tet2024, share: 0.92, firstDay: new DateOnly(2024, 1, 16), lastDay: new DateOnly(2024, 2, 5), seed: 2024, cancellationToken);
@@ -73,7 +74,7 @@ public sealed class DemoSeeder(
 
         foreach (var id in new[] { "tet-2024", "demo-ra-soat", "demo-pccc" })
         {
-            var summary = await status.GetStatusAsync(id, null, cancellationToken);
+            var summary = await status.GetStatusAsync(Caller.System, id, null, cancellationToken);
             logger.LogInformation("Demo campaign {CampaignId}: {Reported}/{Units} reported, {Late} late, readiness {Readiness:P0}", id, summary.Reported, summary.Units, summary.Late, summary.Readiness);
         }
     }
@@ -89,7 +90,7 @@ public sealed class DemoSeeder(
             DigestRecipients = ["vanphong@ubnd.hanoi.invalid", "sonoivu@hanoi.invalid"],
             Sections = checklist.Sections,
         };
-        await campaigns.PutAsync(id, _ => Task.FromResult(definition), cancellationToken);
+        await campaigns.PutAsync(id, _ => Task.FromResult(definition), Caller.System, cancellationToken);
         return await campaigns.RequireAsync(id, cancellationToken);
     }
 
@@ -126,8 +127,9 @@ public sealed class DemoSeeder(
                 }).Cast<SubmissionRequest.AnswerRequest?>().ToList(),
                 Submitter = new SubmissionRequest.SubmitterRequest { Name = "Nguyễn Văn An", Title = "Chánh Văn phòng", Phone = "024 3825 0000" },
             };
-            await submissions.SubmitAsync(campaign.CampaignId, unit.UnitId, _ => Task.FromResult(request), SubmissionPreconditions.None,
-                new SubmissionAuthor("demo", "demo", false), cancellationToken);
+            // As a ward officer would: through the unit's link, naming the submitter.
+            var linkHolder = new Caller(null, new UnitLink(campaign.CampaignId, unit.UnitId, unit.LinkGeneration, campaign.ClosesAt), null);
+            await submissions.SubmitAsync(campaign.CampaignId, unit.UnitId, _ => Task.FromResult(request), SubmissionPreconditions.None, linkHolder, cancellationToken);
         }
 
         clock.Set(null);

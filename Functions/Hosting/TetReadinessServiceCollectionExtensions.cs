@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using TetReadiness.Auth;
 using TetReadiness.Campaigns;
 using TetReadiness.Digests;
 using TetReadiness.Email;
@@ -31,6 +32,7 @@ public static class TetReadinessServiceCollectionExtensions
         services.AddHostedService<StorageInitializer>();
 
         services.AddSingleton<HttpResponder>();
+        services.AddAuth(configuration);
         services.AddSingleton<HealthCheck>();
 
         services.AddSingleton<RosterStore>();

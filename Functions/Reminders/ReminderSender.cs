@@ -1,9 +1,11 @@
 using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TetReadiness.Auth;
 using TetReadiness.Campaigns;
 using TetReadiness.Email;
 using TetReadiness.Hosting;
+using TetReadiness.Roster;
 using TetReadiness.Storage;
 
 namespace TetReadiness.Reminders;
@@ -16,6 +18,8 @@ namespace TetReadiness.Reminders;
 public sealed class ReminderSender(
     StorageTables tables,
     CampaignCatalog campaigns,
+    RosterStore roster,
+    UnitLinkService links,
     IEmailSender email,
     TimeProvider clock,
     IOptions<AppOptions> app,
@@ -61,9 +65,10 @@ public sealed class ReminderSender(
         }
 
         var campaign = await campaigns.FindAsync(row.CampaignId, cancellationToken);
-        var result = campaign is null
-            ? new EmailSendResult(EmailSendOutcome.PermanentFailure, null, "The campaign no longer exists.")
-            : await email.SendAsync(ReminderEmail.Compose(row, campaign.Title, campaign.Deadline, app.Value.FormUrl(row.CampaignId, row.UnitId)), cancellationToken);
+        var unit = await roster.GetUnitAsync(row.UnitId, cancellationToken);
+        var result = campaign is null || unit is null
+            ? new EmailSendResult(EmailSendOutcome.PermanentFailure, null, "The campaign or the unit no longer exists.")
+            : await email.SendAsync(ReminderEmail.Compose(row, campaign.Title, campaign.Deadline, FormUrl(campaign, unit)), cancellationToken);
 
         row.LastError = result.Error;
         switch (result.Outcome)
@@ -91,6 +96,10 @@ public sealed class ReminderSender(
                 throw new TransientSendException($"Email send failed for reminder {message.IdempotencyKey} (attempt {row.Attempts}): {result.Error}");
         }
     }
+
+    /// <summary>The unit's own signed link, so an officer without an Entra account can report straight from the email.</summary>
+    private string FormUrl(Campaign campaign, RosterUnit unit) =>
+        links.LinkForReminder(campaign, unit)?.Url ?? app.Value.FormUrl(campaign.CampaignId, unit.UnitId);
 
     private async Task RecordAsync(ReminderEntity row, CancellationToken cancellationToken)
     {

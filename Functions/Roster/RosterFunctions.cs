@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using TetReadiness.Auth;
 using TetReadiness.Http;
 
 namespace TetReadiness.Roster;
 
-public sealed class RosterFunctions(RosterImporter importer, HttpResponder responder)
+public sealed class RosterFunctions(RosterImporter importer, CallerResolver callers, HttpResponder responder)
 {
     /// <summary>Replaces the roster from CSV; <c>?dryRun=true</c> previews the changes, <c>?areaLevel=</c> names the area level.</summary>
     [Function(nameof(ImportRoster))]
@@ -14,8 +15,12 @@ public sealed class RosterFunctions(RosterImporter importer, HttpResponder respo
         CancellationToken cancellationToken) =>
         responder.RespondAsync(request, async () =>
         {
-            var csv = await RequestBody.ReadTextAsync(request, "text/csv", cancellationToken, RosterImporter.MaxBytes);
-            var result = await importer.ImportAsync(csv, request.Query["areaLevel"], IsTrue(request.Query["dryRun"]), "api", cancellationToken);
+            var result = await importer.ImportAsync(
+                token => RequestBody.ReadTextAsync(request, "text/csv", token, RosterImporter.MaxBytes),
+                request.Query["areaLevel"],
+                IsTrue(request.Query["dryRun"]),
+                callers.Identify(request),
+                cancellationToken);
             return ApiResult.Json(result);
         });
 
@@ -23,7 +28,7 @@ public sealed class RosterFunctions(RosterImporter importer, HttpResponder respo
     public Task<IActionResult> GetRoster(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/roster")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        responder.RespondAsync(request, async () => ApiResult.Json(await importer.ReadAsync(cancellationToken)));
+        responder.RespondAsync(request, async () => ApiResult.Json(await importer.ReadAsync(callers.Identify(request), cancellationToken)));
 
     private static bool IsTrue(string? value) => bool.TryParse(value, out var flag) && flag;
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using TetReadiness.Auth;
 using TetReadiness.Campaigns;
 using TetReadiness.Common;
 using TetReadiness.Http;
@@ -9,13 +10,21 @@ namespace TetReadiness.Roster;
 /// Replaces the roster from a CSV. Every row is checked before anything is written. Before the first change,
 /// each campaign that has closed gets a frozen copy of the roster it closed with, so no import rewrites its history.
 /// </summary>
-public sealed class RosterImporter(RosterStore roster, CampaignStore campaigns, TimeProvider clock, ILogger<RosterImporter> logger)
+public sealed class RosterImporter(RosterStore roster, CampaignStore campaigns, CoordinatorDirectory coordinators, AuditLog audit, TimeProvider clock, ILogger<RosterImporter> logger)
 {
     public const int MaxBytes = 5 * 1024 * 1024;
     public const int MaxAreaLevelLength = 60;
 
-    public async Task<RosterImportResult> ImportAsync(string csv, string? areaLevel, bool dryRun, string importedBy, CancellationToken cancellationToken)
+    /// <summary>City coordinators only; the caller is checked before the body is read.</summary>
+    public async Task<RosterImportResult> ImportAsync(Func<CancellationToken, Task<string>> readCsv, string? areaLevel, bool dryRun, Caller caller, CancellationToken cancellationToken)
     {
+        AccessPolicy.RequireCityCoordinator(caller);
+        return await ImportAsync(await readCsv(cancellationToken), areaLevel, dryRun, caller, cancellationToken);
+    }
+
+    public async Task<RosterImportResult> ImportAsync(string csv, string? areaLevel, bool dryRun, Caller caller, CancellationToken cancellationToken)
+    {
+        AccessPolicy.RequireCityCoordinator(caller);
         var level = TextRules.Normalize(string.IsNullOrWhiteSpace(areaLevel) ? RosterDistrict.DefaultAreaLevel : areaLevel);
         if (level.Length > MaxAreaLevelLength || TextRules.HasControlCharacters(level, false) || TextRules.LooksLikeFormula(level))
         {
@@ -75,7 +84,7 @@ public sealed class RosterImporter(RosterStore roster, CampaignStore campaigns, 
             {
                 RowKey = RosterImportEntity.RowKeyFor(now),
                 ImportedAt = now,
-                ImportedBy = importedBy,
+                ImportedBy = caller.Identity,
                 AreaLevel = level,
                 Districts = result.Districts,
                 Units = result.Units,
@@ -87,21 +96,27 @@ public sealed class RosterImporter(RosterStore roster, CampaignStore campaigns, 
             }, cancellationToken);
             logger.LogInformation(
                 "Roster imported by {ImportedBy}: {Units} units in {Districts} areas; {Added} added, {Updated} updated, {Deactivated} deactivated, {Reactivated} reactivated",
-                importedBy, result.Units, result.Districts, result.Added, result.Updated, result.Deactivated, result.Reactivated);
+                caller.Identity, result.Units, result.Districts, result.Added, result.Updated, result.Deactivated, result.Reactivated);
+            await audit.RecordAsync(caller, "roster.import", $"{result.Units} units", $"{result.Added} added, {result.Updated} updated, {result.Deactivated} deactivated, {result.Reactivated} reactivated", cancellationToken);
         }
 
         return result;
     }
 
-    public async Task<RosterView> ReadAsync(CancellationToken cancellationToken)
+    /// <summary>The roster in the coordinator's scope.</summary>
+    public async Task<RosterView> ReadAsync(Caller caller, CancellationToken cancellationToken)
     {
+        var scope = AccessPolicy.RequireCoordinator(caller, await coordinators.DistrictsOfAsync(caller.Email, cancellationToken));
         var units = new List<RosterUnit>();
         await foreach (var row in roster.ReadCurrentUnitsAsync(cancellationToken))
         {
-            units.Add(row.ToUnit());
+            if (scope.Covers(row.DistrictId))
+            {
+                units.Add(row.ToUnit());
+            }
         }
 
-        var districts = await roster.ReadDistrictsAsync(cancellationToken);
+        var districts = (await roster.ReadDistrictsAsync(cancellationToken)).Where(d => scope.Covers(d.DistrictId)).ToList();
         return RosterView.Of(districts, units);
     }
 }

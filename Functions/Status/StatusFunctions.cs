@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using TetReadiness.Auth;
 using TetReadiness.Common;
 using TetReadiness.Http;
 
 namespace TetReadiness.Status;
 
-public sealed class StatusFunctions(StatusService status, HttpResponder responder)
+public sealed class StatusFunctions(StatusService status, CallerResolver callers, HttpResponder responder)
 {
     /// <summary>Reporting status of a campaign; <c>?district=</c> narrows it to one area.</summary>
     [Function(nameof(GetCampaignStatus))]
@@ -14,14 +15,14 @@ public sealed class StatusFunctions(StatusService status, HttpResponder responde
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/campaigns/{campaignId}/status")] HttpRequest request,
         string campaignId,
         CancellationToken cancellationToken) =>
-        responder.RespondAsync(request, async () => ApiResult.Json(await status.GetStatusAsync(campaignId, DistrictFilter(request), cancellationToken)));
+        responder.RespondAsync(request, async () => ApiResult.Json(await status.GetStatusAsync(callers.Identify(request), campaignId, DistrictFilter(request), cancellationToken)));
 
     [Function(nameof(GetNonReporters))]
     public Task<IActionResult> GetNonReporters(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/campaigns/{campaignId}/non-reporters")] HttpRequest request,
         string campaignId,
         CancellationToken cancellationToken) =>
-        responder.RespondAsync(request, async () => ApiResult.Json(await status.GetNonReportersAsync(campaignId, DistrictFilter(request), cancellationToken)));
+        responder.RespondAsync(request, async () => ApiResult.Json(await status.GetNonReportersAsync(callers.Identify(request), campaignId, DistrictFilter(request), cancellationToken)));
 
     private static string? DistrictFilter(HttpRequest request)
     {

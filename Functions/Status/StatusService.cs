@@ -1,4 +1,6 @@
+using TetReadiness.Auth;
 using TetReadiness.Campaigns;
+using TetReadiness.Http;
 using TetReadiness.Roster;
 using TetReadiness.Storage;
 using TetReadiness.Submissions;
@@ -10,7 +12,7 @@ namespace TetReadiness.Status;
 /// Status and non-reporters for one campaign: one query per page of units and one per page of submissions,
 /// whatever the number of units. An optional area filter narrows the answer (and its totals).
 /// </summary>
-public sealed class StatusService(CampaignService campaigns, RosterStore roster, StorageTables tables, TimeProvider clock)
+public sealed class StatusService(CampaignService campaigns, RosterStore roster, StorageTables tables, CoordinatorDirectory coordinators, TimeProvider clock)
 {
     private static readonly string[] ReportColumns =
     [
@@ -18,27 +20,30 @@ public sealed class StatusService(CampaignService campaigns, RosterStore roster,
         nameof(SubmissionEntity.Readiness), nameof(SubmissionEntity.SubmittedAt), nameof(SubmissionEntity.FirstSubmittedAt),
     ];
 
-    public async Task<CampaignStatus> GetStatusAsync(string campaignId, string? districtId, CancellationToken cancellationToken)
+    /// <summary>Coordinators only, over their scope: a district coordinator's totals cover their districts.</summary>
+    public async Task<CampaignStatus> GetStatusAsync(Caller caller, string campaignId, string? districtId, CancellationToken cancellationToken)
     {
-        var (campaign, units, reports) = await LoadAsync(campaignId, districtId, cancellationToken);
+        var scope = await ScopeAsync(caller, districtId, cancellationToken);
+        var (campaign, units, reports) = await LoadAsync(campaignId, districtId, cancellationToken, scope);
         return StatusCalculator.Calculate(campaign, units, reports, clock.GetUtcNow());
     }
 
-    public async Task<IReadOnlyList<NonReporter>> GetNonReportersAsync(string campaignId, string? districtId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<NonReporter>> GetNonReportersAsync(Caller caller, string campaignId, string? districtId, CancellationToken cancellationToken)
     {
-        var (campaign, units, reports) = await LoadAsync(campaignId, districtId, cancellationToken);
+        var scope = await ScopeAsync(caller, districtId, cancellationToken);
+        var (campaign, units, reports) = await LoadAsync(campaignId, districtId, cancellationToken, scope);
         return StatusCalculator.NonReporters(campaign, units, reports, VietnamTime.Today(clock));
     }
 
     public async Task<(Campaign Campaign, IReadOnlyList<RosterUnit> Units, IReadOnlyDictionary<string, UnitReport> Reports)> LoadAsync(
-        string campaignId, string? districtId, CancellationToken cancellationToken)
+        string campaignId, string? districtId, CancellationToken cancellationToken, AccessScope? scope = null)
     {
         var campaign = await campaigns.RequireAsync(campaignId, cancellationToken);
         var units = new List<RosterUnit>();
         var frozen = await IsRosterFrozenAsync(campaign, cancellationToken);
         await foreach (var row in roster.ReadUnitsForCampaignAsync(campaignId, frozen, cancellationToken))
         {
-            if (row.Active && (districtId is null || row.DistrictId == districtId))
+            if (row.Active && (districtId is null || row.DistrictId == districtId) && (scope is null || scope.Covers(row.DistrictId)))
             {
                 units.Add(row.ToUnit());
             }
@@ -67,6 +72,14 @@ public sealed class StatusService(CampaignService campaigns, RosterStore roster,
         var row = await tables.Campaigns.GetEntityIfExistsAsync<CampaignEntity>(
             CampaignEntity.Partition, campaign.CampaignId, [nameof(CampaignEntity.RosterFrozenAt)], cancellationToken);
         return row.HasValue && row.Value!.RosterFrozenAt is not null;
+    }
+
+    private async Task<AccessScope> ScopeAsync(Caller caller, string? districtId, CancellationToken cancellationToken)
+    {
+        var scope = AccessPolicy.RequireCoordinator(caller, await coordinators.DistrictsOfAsync(caller.Email, cancellationToken));
+        return districtId is null || scope.Covers(districtId)
+            ? scope
+            : throw ProblemException.Forbidden("Địa bàn ngoài phạm vi của bạn. (The area is outside your scope.)");
     }
 
     public async Task<IReadOnlyDictionary<string, UnitReport>> ReadReportsAsync(string campaignId, CancellationToken cancellationToken)

@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using TetReadiness.Auth;
 using TetReadiness.Http;
 
 namespace TetReadiness.Submissions;
 
-public sealed class SubmissionFunctions(SubmissionService submissions, HttpResponder responder)
+public sealed class SubmissionFunctions(SubmissionService submissions, CallerResolver callers, HttpResponder responder)
 {
     private const string Route = "api/campaigns/{campaignId}/units/{unitId}/submission";
 
@@ -19,7 +20,7 @@ public sealed class SubmissionFunctions(SubmissionService submissions, HttpRespo
         {
             var preconditions = SubmissionPreconditions.Parse(request.Headers.IfMatch, request.Headers.IfNoneMatch);
             var (receipt, created) = await submissions.SubmitAsync(
-                campaignId, unitId, token => RequestBody.ReadJsonAsync<SubmissionRequest>(request, token), preconditions, SubmissionAuthor.Api, cancellationToken);
+                campaignId, unitId, token => RequestBody.ReadJsonAsync<SubmissionRequest>(request, token), preconditions, callers.Identify(request), cancellationToken);
             return ApiResult.Json(receipt, created ? StatusCodes.Status201Created : StatusCodes.Status200OK)
                 .WithHeader("ETag", Revision.FormatETag(receipt.Revision));
         });
@@ -34,7 +35,7 @@ public sealed class SubmissionFunctions(SubmissionService submissions, HttpRespo
         responder.RespondAsync(request, async () =>
         {
             int? number = int.TryParse(request.Query["revision"], out var value) && value > 0 ? value : null;
-            var revision = await submissions.GetCurrentAsync(campaignId, unitId, number, cancellationToken);
+            var revision = await submissions.GetCurrentAsync(callers.Identify(request), campaignId, unitId, number, cancellationToken);
             return ApiResult.Json(SubmissionView.Of(revision)).WithHeader("ETag", revision.ETag);
         });
 
@@ -44,5 +45,5 @@ public sealed class SubmissionFunctions(SubmissionService submissions, HttpRespo
         string campaignId,
         string unitId,
         CancellationToken cancellationToken) =>
-        responder.RespondAsync(request, async () => ApiResult.Json(await submissions.ListRevisionsAsync(campaignId, unitId, cancellationToken)));
+        responder.RespondAsync(request, async () => ApiResult.Json(await submissions.ListRevisionsAsync(callers.Identify(request), campaignId, unitId, cancellationToken)));
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using TetReadiness.Auth;
 using TetReadiness.Campaigns;
 using TetReadiness.Common;
 using TetReadiness.Http;
@@ -16,6 +17,7 @@ public sealed class SubmissionService(
     RosterStore roster,
     RevisionStore revisions,
     SubmissionProjector projector,
+    CoordinatorDirectory coordinators,
     TimeProvider clock,
     ILogger<SubmissionService> logger)
 {
@@ -26,10 +28,11 @@ public sealed class SubmissionService(
         string unitId,
         Func<CancellationToken, Task<SubmissionRequest>> readBody,
         SubmissionPreconditions preconditions,
-        SubmissionAuthor author,
+        Caller caller,
         CancellationToken cancellationToken)
     {
-        var (campaign, unit) = await ResolveAsync(campaignId, unitId, cancellationToken);
+        var (campaign, unit) = await ResolveAsync(caller, campaignId, unitId, write: true, cancellationToken);
+        var author = caller.Author;
         var request = await readBody(cancellationToken);
         var (answers, submitter, errors) = ChecklistValidator.Validate(campaign.Checklist, request, author.RequiresSubmitter);
         if (errors.Count > 0)
@@ -89,9 +92,9 @@ public sealed class SubmissionService(
         };
     }
 
-    public async Task<Revision> GetCurrentAsync(string campaignId, string unitId, int? revisionNumber, CancellationToken cancellationToken)
+    public async Task<Revision> GetCurrentAsync(Caller caller, string campaignId, string unitId, int? revisionNumber, CancellationToken cancellationToken)
     {
-        await ResolveAsync(campaignId, unitId, cancellationToken, requireActive: false);
+        await ResolveAsync(caller, campaignId, unitId, write: false, cancellationToken);
         var revision = revisionNumber is { } number
             ? await revisions.ReadAsync(campaignId, unitId, number, cancellationToken)
             : await revisions.ReadLatestAsync(campaignId, unitId, cancellationToken);
@@ -100,9 +103,9 @@ public sealed class SubmissionService(
             : $"Không có lần nộp {revisionNumber}. (No such revision.)");
     }
 
-    public async Task<IReadOnlyList<RevisionSummary>> ListRevisionsAsync(string campaignId, string unitId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RevisionSummary>> ListRevisionsAsync(Caller caller, string campaignId, string unitId, CancellationToken cancellationToken)
     {
-        await ResolveAsync(campaignId, unitId, cancellationToken, requireActive: false);
+        await ResolveAsync(caller, campaignId, unitId, write: false, cancellationToken);
         return (await revisions.ReadHeadersAsync(campaignId, unitId, cancellationToken)).Select(RevisionSummary.Of).ToList();
     }
 
@@ -119,21 +122,41 @@ public sealed class SubmissionService(
         }
     }
 
-    private async Task<(Campaign Campaign, RosterUnit Unit)> ResolveAsync(string campaignId, string unitId, CancellationToken cancellationToken, bool requireActive = true)
+    /// <summary>
+    /// 401, then 400 for an id that cannot be a key, then 404 for a unit that is not in the roster (writers need an
+    /// active one; unit ids are not secret), then 403, then 404 for the campaign.
+    /// </summary>
+    private async Task<(Campaign Campaign, RosterUnit Unit)> ResolveAsync(Caller caller, string campaignId, string unitId, bool write, CancellationToken cancellationToken)
     {
+        AccessPolicy.RequireIdentity(caller);
         if (!Ids.IsValid(unitId))
         {
             throw ProblemException.BadRequest("Mã đơn vị không hợp lệ (a-z, 0-9, '-', tối đa 64). (Invalid unit id.)",
                 new Dictionary<string, string[]> { ["unitId"] = ["Invalid id."] });
         }
 
-        var campaign = await campaigns.RequireAsync(campaignId, cancellationToken);
+        if (!Ids.IsValid(campaignId))
+        {
+            throw ProblemException.BadRequest("Mã chiến dịch không hợp lệ (a-z, 0-9, '-', tối đa 64). (Invalid campaign id.)",
+                new Dictionary<string, string[]> { ["campaignId"] = ["Invalid id."] });
+        }
+
         var unit = await roster.GetUnitAsync(unitId, cancellationToken);
-        if (unit is null || (requireActive && !unit.Active))
+        if (unit is null || (write && !unit.Active))
         {
             throw ProblemException.NotFound($"Không có đơn vị '{unitId}' trong danh sách hiện hành. (Unknown or inactive unit.)");
         }
 
+        if (write)
+        {
+            AccessPolicy.RequireWrite(caller, campaignId, unit);
+        }
+        else
+        {
+            AccessPolicy.RequireRead(caller, campaignId, unit, await coordinators.DistrictsOfAsync(caller.Email, cancellationToken));
+        }
+
+        var campaign = await campaigns.RequireAsync(campaignId, cancellationToken);
         return (campaign, unit);
     }
 }

@@ -1,3 +1,4 @@
+using TetReadiness.Auth;
 using TetReadiness.Campaigns;
 using TetReadiness.Storage;
 using TetReadiness.Submissions;
@@ -82,7 +83,7 @@ public sealed class CampaignFunctionsTests
     {
         await using var app = await TestApp.StartAsync();
         await Seed.RosterAndCampaignAsync(app);
-        await app.Get<SubmissionService>().SubmitAsync("tet-2024", "ba-dinh-ubnd", _ => Task.FromResult(Seed.Answers()), SubmissionPreconditions.None, SubmissionAuthor.Api, CancellationToken.None);
+        await app.Get<SubmissionService>().SubmitAsync("tet-2024", "ba-dinh-ubnd", _ => Task.FromResult(Seed.Answers()), SubmissionPreconditions.None, Caller.System, CancellationToken.None);
         var retitled = Seed.Campaign(deadline: "2024-02-02");
         retitled.Title = "Tết Giáp Thìn 2024 (gia hạn)";
 

@@ -173,13 +173,13 @@ public sealed class DigestDeliveryTests(DigestAzuriteFixture fixture) : IClassFi
         var second = Seed.Campaign();
         second.Title = "Rà soát chợ Tết 2024";
         second.DigestRecipients = ["DieuPhoi@Ba-Dinh.invalid", CityRecipient];
-        await app.Get<CampaignService>().PutAsync("tet-2024-b", _ => Task.FromResult(second), CancellationToken.None);
+        await app.Get<CampaignService>().PutAsync("tet-2024-b", _ => Task.FromResult(second), TestCallers.CityCoordinator, CancellationToken.None);
         await app.Get<SubmissionService>().SubmitAsync(
             "tet-2024",
             "ba-dinh-ubnd",
             _ => Task.FromResult(Seed.Answers(fire: "not_ready", note: Attack)),
             SubmissionPreconditions.None,
-            new SubmissionAuthor("vanphong@ba-dinh.invalid", "entra", false),
+            TestCallers.Officer("vanphong@ba-dinh.invalid"),
             CancellationToken.None);
     }
 

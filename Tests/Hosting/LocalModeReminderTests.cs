@@ -42,6 +42,8 @@ public sealed class LocalModeReminderTests : IAsyncLifetime
                 ["DailyDigestSchedule"] = "0 0 1 1 1 *",
                 ["ProjectionRepairSchedule"] = "0 0 1 1 1 *",
                 ["Reminders:MaxSendAttempts"] = "3",
+                ["Auth:AllowClientPrincipalHeader"] = "true",
+                ["UnitLinks:PrimaryKey"] = "local-reminder-signing-key-0123456789abcdef",
                 ["AzureFunctionsJobHost:extensions:queues:maxDequeueCount"] = "3",
                 ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:00",
                 ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.200",
@@ -50,6 +52,7 @@ public sealed class LocalModeReminderTests : IAsyncLifetime
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         http = new HttpClient { BaseAddress = new Uri(address) };
+        http.DefaultRequestHeaders.Add(HttpCall.PrincipalHeader, HttpCall.Principal("sonoivu@hanoi.invalid", "coordinator"));
         await WaitForHealthyAsync();
     }
 
@@ -69,15 +72,21 @@ public sealed class LocalModeReminderTests : IAsyncLifetime
     public async Task Admin_scan_emails_exactly_the_units_that_have_not_reported_and_a_second_scan_sends_nothing()
     {
         await SeedAsync();
-        var submit = await http.PutAsync("/api/campaigns/local-test/units/hoan-kiem-ubnd/submission", JsonContent.Create(new
+        using var officerSubmits = new HttpRequestMessage(HttpMethod.Put, "/api/campaigns/local-test/units/hoan-kiem-ubnd/submission")
         {
-            answers = new[]
+            Content = JsonContent.Create(new
             {
-                new { itemId = "pccc-cho", status = "ready" },
-                new { itemId = "pccc-phuong-tien", status = "ready" },
-                new { itemId = "an-sinh-qua-tet", status = "partial" },
-            },
-        }));
+                answers = new[]
+                {
+                    new { itemId = "pccc-cho", status = "ready" },
+                    new { itemId = "pccc-phuong-tien", status = "ready" },
+                    new { itemId = "an-sinh-qua-tet", status = "partial" },
+                },
+            }),
+        };
+        officerSubmits.Headers.Remove(HttpCall.PrincipalHeader);
+        officerSubmits.Headers.Add(HttpCall.PrincipalHeader, HttpCall.Principal("lanhdao@hoan-kiem.invalid"));
+        var submit = await http.SendAsync(officerSubmits);
         Assert.Equal(HttpStatusCode.Created, submit.StatusCode);
 
         Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync("/admin/functions/ReminderScan", null)).StatusCode);

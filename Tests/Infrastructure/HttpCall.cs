@@ -7,9 +7,33 @@ using Microsoft.AspNetCore.Routing;
 
 namespace TetReadiness.Tests.Infrastructure;
 
-/// <summary>Builds the <see cref="HttpRequest"/> a function receives and runs the result it returns, as the worker does.</summary>
+/// <summary>
+/// Builds the <see cref="HttpRequest"/> a function receives and runs the result it returns, as the worker does.
+/// Unless a test names its own identity (a principal or link header, a <c>t</c> query parameter, or
+/// <see cref="Anonymous"/>), requests carry the identity of someone allowed to make them: a city coordinator who is
+/// also the first officer (in <see cref="Seed.RosterCsv"/>) of the unit the path names, if any.
+/// </summary>
 public static class HttpCall
 {
+    public const string PrincipalHeader = "X-MS-CLIENT-PRINCIPAL";
+
+    /// <summary>Pass as a header value to send no identity at all.</summary>
+    public const string Anonymous = "";
+
+    public static string DefaultPrincipal { get; } = Principal("vanphong@ba-dinh.invalid", "coordinator");
+
+    public static string Principal(string? email, params string[] roles)
+    {
+        var claims = new List<object>();
+        if (email is not null)
+        {
+            claims.Add(new { typ = "preferred_username", val = email });
+        }
+
+        claims.AddRange(roles.Select(role => (object)new { typ = "roles", val = role }));
+        return Convert.ToBase64String(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { auth_typ = "aad", name_typ = "name", role_typ = "roles", claims })));
+    }
+
     public static HttpRequest Request(string method, string path, string? body = null, string? contentType = "application/json", IDictionary<string, string>? headers = null)
     {
         var context = new DefaultHttpContext();
@@ -34,13 +58,32 @@ public static class HttpCall
             request.ContentType = contentType;
         }
 
-        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        headers ??= new Dictionary<string, string>();
+        if (!headers.ContainsKey(PrincipalHeader) && !headers.ContainsKey("X-Unit-Link") && !request.Query.ContainsKey("t"))
+        {
+            request.Headers[PrincipalHeader] = PrincipalFor(request.Path.Value ?? string.Empty);
+        }
+
+        foreach (var (name, value) in headers.Where(h => h.Value.Length > 0))
         {
             request.Headers[name] = value;
         }
 
         context.Response.Body = new MemoryStream();
         return request;
+    }
+
+    /// <summary>A city coordinator who is also the officer of the unit the path names (when Seed gives it one).</summary>
+    public static string PrincipalFor(string path)
+    {
+        var segments = path.Split('/');
+        var unitIndex = Array.IndexOf(segments, "units") + 1;
+        var unitId = unitIndex > 0 && unitIndex < segments.Length ? segments[unitIndex] : "ba-dinh-ubnd";
+        var officer = Seed.RosterCsv.Split('\n').Skip(1).Select(line => line.Split(','))
+            .Where(cells => cells.Length > 4 && cells[2] == unitId)
+            .Select(cells => cells[4].Split(';')[0])
+            .FirstOrDefault(email => email.Length > 0);
+        return Principal(officer ?? "sonoivu@hanoi.invalid", "coordinator");
     }
 
     public static HttpRequest Json(string method, string path, object body, IDictionary<string, string>? headers = null) =>

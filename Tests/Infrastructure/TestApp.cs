@@ -48,6 +48,8 @@ public sealed class TestApp : IAsyncDisposable
             ["Storage:NetworkTimeoutSeconds"] = "5",
             ["Storage:MaxRetries"] = "1",
             ["App:PublicBaseUrl"] = "http://localhost:7071",
+            ["Auth:AllowClientPrincipalHeader"] = "true",
+            ["UnitLinks:PrimaryKey"] = "test-signing-key-0123456789abcdef0123456789",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

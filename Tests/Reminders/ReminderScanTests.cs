@@ -1,3 +1,4 @@
+using TetReadiness.Auth;
 using System.Text;
 using System.Text.Json;
 using Azure.Storage.Queues;
@@ -83,7 +84,7 @@ public sealed class ReminderScanTests
     }
 
     private static Task Submit(TestApp app, string unitId) =>
-        app.Get<SubmissionService>().SubmitAsync("tet-2024", unitId, _ => Task.FromResult(Seed.Answers()), SubmissionPreconditions.None, SubmissionAuthor.Api, CancellationToken.None);
+        app.Get<SubmissionService>().SubmitAsync("tet-2024", unitId, _ => Task.FromResult(Seed.Answers()), SubmissionPreconditions.None, Caller.System, CancellationToken.None);
 
     private static async Task<List<JsonElement>> DrainAsync(AzuriteServer azurite, string queueName)
     {

@@ -72,7 +72,10 @@ public sealed class SendReminderTests
         Assert.Equal(ReminderState.Sent, (await RowAsync(app, message)).State);
         Assert.Equal(["vanphong@hoan-kiem.invalid", "lanhdao@hoan-kiem.invalid"], sent!.Personalizations.Single().Tos.Select(t => t.Email));
         Assert.Contains("Hạn chót hôm nay", sent.Subject);
-        Assert.Contains("http://localhost:7071/form?campaign=tet-2024&unit=hoan-kiem-ubnd", sent.PlainTextContent);
+        // The unit's own signed link: an officer without an Entra account reports straight from the email.
+        var token = System.Text.RegularExpressions.Regex.Match(sent.PlainTextContent, @"http://localhost:7071/form\?t=([A-Za-z0-9_.-]+)").Groups[1].Value;
+        var link = app.Get<TetReadiness.Auth.UnitLinkSigner>().Verify(token, DeadlineMorning).Link;
+        Assert.Equal(("tet-2024", "hoan-kiem-ubnd"), (link?.CampaignId, link?.UnitId));
     }
 
     [Fact]

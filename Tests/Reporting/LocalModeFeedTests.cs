@@ -52,8 +52,8 @@ public sealed class LocalModeFeedTests : IAsyncLifetime
 
         app = LocalFunctionsHost.Build(["--urls", "http://127.0.0.1:0"], builder => builder.Configuration.AddInMemoryCollection(settings));
         await app.Services.GetRequiredService<StorageTables>().CreateAllAsync(TableNames.All, CancellationToken.None);
-        await app.Services.GetRequiredService<RosterImporter>().ImportAsync(Seed.RosterCsv, null, dryRun: false, "test", CancellationToken.None);
-        await app.Services.GetRequiredService<CampaignService>().PutAsync("tet-2024", _ => Task.FromResult(Seed.Campaign()), CancellationToken.None);
+        await app.Services.GetRequiredService<RosterImporter>().ImportAsync(Seed.RosterCsv, null, dryRun: false, TetReadiness.Auth.Caller.System, CancellationToken.None);
+        await app.Services.GetRequiredService<CampaignService>().PutAsync("tet-2024", _ => Task.FromResult(Seed.Campaign()), TetReadiness.Auth.Caller.System, CancellationToken.None);
         await app.StartAsync();
         http = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()) };
     }

@@ -1,3 +1,4 @@
+using TetReadiness.Auth;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using TetReadiness.Roster;
@@ -103,7 +104,7 @@ public sealed class RosterImportTests
         var unit = await UnitRowAsync(app, "ba-vi-ubnd");
         Assert.True(unit.GetBoolean("Active"));
         var (receipt, _) = await app.Get<SubmissionService>().SubmitAsync(
-            "tet-2024", "ba-vi-ubnd", _ => Task.FromResult(Seed.Answers()), SubmissionPreconditions.None, SubmissionAuthor.Api, CancellationToken.None);
+            "tet-2024", "ba-vi-ubnd", _ => Task.FromResult(Seed.Answers()), SubmissionPreconditions.None, Caller.System, CancellationToken.None);
         Assert.Equal(1, receipt.Revision);
     }
 
@@ -113,7 +114,7 @@ public sealed class RosterImportTests
         await using var app = await TestApp.StartAsync();
         await Seed.RosterAndCampaignAsync(app);
         await app.Get<SubmissionService>().SubmitAsync(
-            "tet-2024", "ba-vi-ubnd", _ => Task.FromResult(Seed.Answers()), SubmissionPreconditions.None, SubmissionAuthor.Api, CancellationToken.None);
+            "tet-2024", "ba-vi-ubnd", _ => Task.FromResult(Seed.Answers()), SubmissionPreconditions.None, Caller.System, CancellationToken.None);
         app.Clock.Advance(TimeSpan.FromMinutes(1));
         await ImportAsync(app, WithoutBaVi);
         var functions = app.Create<SubmissionFunctions>();
@@ -162,7 +163,7 @@ public sealed class RosterImportTests
         var submissions = app.Get<SubmissionService>();
         foreach (var unit in new[] { "ba-dinh-ubnd", "ba-vi-ubnd" })
         {
-            await submissions.SubmitAsync("tet-2024", unit, _ => Task.FromResult(Seed.Answers()), SubmissionPreconditions.None, SubmissionAuthor.Api, CancellationToken.None);
+            await submissions.SubmitAsync("tet-2024", unit, _ => Task.FromResult(Seed.Answers()), SubmissionPreconditions.None, Caller.System, CancellationToken.None);
         }
 
         app.Clock.Set(new DateTimeOffset(2024, 3, 1, 9, 0, 0, TimeSpan.FromHours(7)));

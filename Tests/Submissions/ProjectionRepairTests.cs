@@ -133,13 +133,13 @@ public sealed class ProjectionRepairTests
         fault.Disarm();
 
         var status = app.Get<StatusService>();
-        Assert.Equal(0, (await status.GetStatusAsync(Campaign, null, CancellationToken.None)).Reported);
+        Assert.Equal(0, (await status.GetStatusAsync(TestCallers.CityCoordinator, Campaign, null, CancellationToken.None)).Reported);
         Assert.Equal("\"r1\"", (await GetAsync(app)).Header("ETag"));
 
         app.Clock.Advance(ProjectionRepairService.Grace + TimeSpan.FromSeconds(1));
         await app.Get<ProjectionRepairService>().RepairAsync(CancellationToken.None);
 
-        var repaired = await status.GetStatusAsync(Campaign, null, CancellationToken.None);
+        var repaired = await status.GetStatusAsync(TestCallers.CityCoordinator, Campaign, null, CancellationToken.None);
         Assert.Equal(1, repaired.Reported);
         Assert.Equal(1.0, repaired.Readiness);
         Assert.Equal(3, (await LatestAnswersAsync(app)).Count);

@@ -345,7 +345,7 @@ public sealed class SubmissionTests
 
         var header = (await RowsAsync(app, TableNames.SubmissionRevisions)).Single(r => r.GetString("RowType") == "revision");
         Assert.Equal(("Trần Thị Bình", "Phó Chánh Văn phòng", "0912 345 678"), (header.GetString("SubmitterName"), header.GetString("SubmitterTitle"), header.GetString("SubmitterPhone")));
-        Assert.Equal(("api", "api"), (header.GetString("SubmittedBy"), header.GetString("SubmittedVia")));
+        Assert.Equal(("vanphong@ba-dinh.invalid", "entra"), (header.GetString("SubmittedBy"), header.GetString("SubmittedVia")));
     }
 
     [Fact]
