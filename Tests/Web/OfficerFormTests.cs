@@ -50,6 +50,8 @@ public sealed class OfficerFormTests(OfficerFormFixture fixture, ITestOutputHelp
         await Expect(page.Locator(".topbar")).ToBeHiddenAsync();
         await Expect(page.Locator(".done")).ToBeHiddenAsync();
         await Expect(receipt).ToBeVisibleAsync();
+        await page.SetViewportSizeAsync(794, 1123);
+        output.WriteLine("Receipt as printed (A4 width): " + await Screenshots.SaveAsync(page, "receipt-print", fullPage: true));
 
         var stored = await fixture.App.GetJsonAsync($"/api/campaigns/{CampaignId}/units/ba-vi-ubnd/submission");
         Assert.Equal(1, stored.GetProperty("revision").GetInt32());
@@ -79,6 +81,12 @@ public sealed class OfficerFormTests(OfficerFormFixture fixture, ITestOutputHelp
         await Expect(page.Locator("fieldset.item").Nth(1).GetByLabel("Không áp dụng")).ToBeCheckedAsync();
         await Expect(page.Locator("fieldset.item").First.Locator("textarea")).ToHaveValueAsync("Đã ký hợp đồng dự trữ,\nchờ giao hàng ngày 25 tháng Chạp.");
         await Expect(page.GetByLabel("Họ và tên")).ToHaveValueAsync("Phạm Minh Đức");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Tết readiness report");
+        await Expect(page.Locator("fieldset.item").First.GetByLabel("Partial")).ToBeCheckedAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tiếng Việt" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Báo cáo sẵn sàng Tết");
 
         await page.CloseAsync();
         var tab = await phone.NewTabAsync();
@@ -162,6 +170,23 @@ public sealed class OfficerFormTests(OfficerFormFixture fixture, ITestOutputHelp
         await page.UnrouteAllAsync();
         await page.Locator("#retry").ClickAsync();
         await Expect(page.Locator(".done .message")).ToContainTextAsync("Đã gửi báo cáo lần 1");
+    }
+
+    [Fact]
+    public async Task A_signed_in_officer_gets_the_form_of_their_unit_and_submits_without_naming_a_submitter()
+    {
+        await using var phone = await fixture.NewPhoneAsync(WebApp.Principal("vanphong@hoan-kiem.invalid"));
+        var page = phone.Page;
+
+        await page.GotoAsync("/form");
+
+        await Expect(page.Locator(".unit-name")).ToContainTextAsync("UBND Quận Hoàn Kiếm");
+        await Expect(page.Locator("#account")).ToContainTextAsync("vanphong@hoan-kiem.invalid");
+        Assert.EndsWith($"/form?c={CampaignId}&u=hoan-kiem-ubnd", page.Url, StringComparison.Ordinal);
+        await AnswerEveryItemAtOnceAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gửi báo cáo" }).ClickAsync();
+        await Expect(page.Locator(".done .message")).ToContainTextAsync("Đã gửi báo cáo lần 1");
+        phone.AssertNoScriptErrors();
     }
 
     [Fact]
