@@ -62,11 +62,15 @@ public sealed class SubmissionProjector(StorageTables tables)
     {
         var etag = knownETag;
         var pendingRevision = revision.Number;
+        DateTimeOffset? pendingSince = null;
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var entity = SubmissionEntity.Latest(revision);
             entity.PendingRevision = pendingRevision;
             entity.ProjectionPending = pendingRevision > revision.Number;
+
+            // A newer writer's marker stays findable by the repair, which looks for PendingSince past its grace.
+            entity.PendingSince = entity.ProjectionPending ? pendingSince : null;
             try
             {
                 if (etag is { } match)
@@ -97,6 +101,7 @@ public sealed class SubmissionProjector(StorageTables tables)
 
                 etag = row.ETag;
                 pendingRevision = Math.Max(row.PendingRevision, revision.Number);
+                pendingSince = row.PendingSince;
             }
         }
 

@@ -123,6 +123,41 @@ public sealed class ProjectionRepairTests
     }
 
     [Fact]
+    public async Task A_later_revision_whose_writer_died_is_repaired_even_after_an_earlier_projection_lands_over_its_marker()
+    {
+        var (app, _) = await StartAsync();
+        await using var __ = app;
+        await PutAsync(app, Seed.Answers(fire: "not_ready"));
+        var projector = app.Get<SubmissionProjector>();
+        var store = app.Get<RevisionStore>();
+        var first = (await store.ReadLatestAsync(Campaign, Unit, CancellationToken.None))!;
+        Revision Next(int number, string fire) => first with
+        {
+            Number = number,
+            SubmittedAt = app.Clock.GetUtcNow(),
+            Answers = [.. first.Answers.Select(a => a.ItemId == "pccc-cho" ? a with { Status = fire == "ready" ? AnswerStatus.Ready : AnswerStatus.Partial } : a)],
+        };
+
+        // Officer A marks and commits revision 2; officer B, racing, marks and commits revision 3 and dies before projecting.
+        var markA = await projector.MarkPendingAsync(Campaign, Unit, 2, app.Clock.GetUtcNow(), CancellationToken.None);
+        Assert.True(await store.TryCommitAsync(Next(2, "partial"), CancellationToken.None));
+        await projector.MarkPendingAsync(Campaign, Unit, 3, app.Clock.GetUtcNow(), CancellationToken.None);
+        Assert.True(await store.TryCommitAsync(Next(3, "ready"), CancellationToken.None));
+
+        // A's projection lands after B's marker: the row shows revision 2 and must stay flagged for revision 3.
+        await projector.ProjectAsync(Next(2, "partial"), markA, CancellationToken.None);
+        var row = await LatestRowAsync(app);
+        Assert.Equal((2, true, 3), (row!.GetInt32("Revision"), row.GetBoolean("ProjectionPending"), row.GetInt32("PendingRevision")));
+
+        app.Clock.Advance(ProjectionRepairService.Grace + TimeSpan.FromSeconds(1));
+        Assert.Equal(1, await app.Get<ProjectionRepairService>().RepairAsync(CancellationToken.None));
+
+        var repaired = await LatestRowAsync(app);
+        Assert.Equal((3, false), (repaired!.GetInt32("Revision"), repaired.GetBoolean("ProjectionPending")));
+        Assert.Equal("ready", StatusOf(await LatestAnswersAsync(app), "pccc-cho"));
+    }
+
+    [Fact]
     public async Task A_first_submission_killed_after_its_commit_is_counted_once_repaired()
     {
         var (app, fault) = await StartAsync();
