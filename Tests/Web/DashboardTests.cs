@@ -42,6 +42,22 @@ public sealed class DashboardTests(DashboardFixture fixture, ITestOutputHelper o
     }
 
     [Fact]
+    public async Task A_district_coordinator_sees_only_their_area()
+    {
+        await using var phone = await fixture.NewPhoneAsync(WebApp.Principal("dieuphoi@ba-dinh.invalid"));
+        var page = phone.Page;
+
+        await page.GotoAsync($"/status?c={DashboardFixture.CampaignId}");
+
+        await Expect(page.Locator("main")).ToContainTextAsync("Phạm vi: Quận Ba Đình");
+        await Expect(page.Locator("#districts tbody tr")).ToHaveCountAsync(2);
+        await Expect(page.Locator("ul.summary")).ToContainTextAsync("3Đơn vị");
+        await Expect(page.Locator("#non-reporters tbody tr")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#non-reporters")).ToContainTextAsync("Ban Quản lý chợ Ba Đình");
+        phone.AssertNoScriptErrors();
+    }
+
+    [Fact]
     public async Task A_units_answers_and_each_revision_are_one_click_away()
     {
         await using var phone = await fixture.NewPhoneAsync(WebApp.CoordinatorPrincipal);
