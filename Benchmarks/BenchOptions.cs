@@ -1,0 +1,18 @@
+namespace TetReadiness.Benchmarks;
+
+public sealed record BenchOptions(string Azurite, string AppDirectory, string Checklist, string Output, string WorkDirectory, string Command, string? Notes, int SmallRoster, int LargeRoster)
+{
+    public static BenchOptions Parse(string[] args)
+    {
+        string Get(string name, string? fallback = null)
+        {
+            var index = Array.IndexOf(args, "--" + name);
+            return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback ?? throw new ArgumentException($"--{name} is required");
+        }
+
+        return new BenchOptions(
+            Get("azurite"), Get("app"), Get("checklist"), Get("out"), Get("work", Path.GetTempPath()), Get("command", "./bench.sh"),
+            Get("notes", string.Empty) is { Length: > 0 } notes ? notes : null,
+            int.Parse(Get("small", "600")), int.Parse(Get("large", "6000")));
+    }
+}

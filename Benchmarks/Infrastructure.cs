@@ -1,0 +1,216 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace TetReadiness.Benchmarks;
+
+public static class Ports
+{
+    public static int Free()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public static bool IsListening(int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            client.Connect(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+}
+
+/// <summary>An in-memory Azurite on free loopback ports, started as the tests start it.</summary>
+public sealed class Azurite : IAsyncDisposable
+{
+    public const string AccountName = "devstoreaccount1";
+
+    // Azurite's well-known development key, published in its documentation; it protects nothing.
+    public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private readonly Process process;
+
+    private Azurite(Process process, int tablePort, int queuePort)
+    {
+        this.process = process;
+        TablePort = tablePort;
+        QueuePort = queuePort;
+    }
+
+    public int TablePort { get; }
+
+    public int QueuePort { get; }
+
+    public int Pid => process.Id;
+
+    public static async Task<Azurite> StartAsync(string binary)
+    {
+        int blob = Ports.Free(), queue = Ports.Free(), table = Ports.Free();
+        var psi = new ProcessStartInfo(binary) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[]
+                 {
+                     "--disableTelemetry", "--skipApiVersionCheck", "--silent", "--loose", "--inMemoryPersistence",
+                     "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
+                     "--blobPort", blob.ToString(), "--queuePort", queue.ToString(), "--tablePort", table.ToString(),
+                 })
+        {
+            psi.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(psi) ?? throw new InvalidOperationException("Azurite did not start.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!(Ports.IsListening(table) && Ports.IsListening(queue)))
+        {
+            if (process.HasExited || DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException("Azurite did not start listening.");
+            }
+
+            await Task.Delay(50);
+        }
+
+        return new Azurite(process, table, queue);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process.Dispose();
+    }
+}
+
+/// <summary>The app in local mode as a child process: <c>dotnet TetReadiness.Functions.dll --local</c>.</summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    private readonly Process process;
+
+    private AppProcess(Process process, int port, TimeSpan startUp)
+    {
+        this.process = process;
+        Port = port;
+        StartUp = startUp;
+    }
+
+    public int Port { get; }
+
+    public TimeSpan StartUp { get; }
+
+    public Uri BaseAddress => new($"http://127.0.0.1:{Port}/");
+
+    public static async Task<AppProcess> StartAsync(string appDirectory, IReadOnlyDictionary<string, string> settings, string logFile)
+    {
+        var port = Ports.Free();
+        var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = appDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { "TetReadiness.Functions.dll", "--local", "--urls", $"http://127.0.0.1:{port}" })
+        {
+            psi.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in settings)
+        {
+            psi.Environment[key] = value;
+        }
+
+        var log = new StreamWriter(logFile, append: true) { AutoFlush = true };
+        var clock = Stopwatch.StartNew();
+        var process = Process.Start(psi) ?? throw new InvalidOperationException("The app did not start.");
+        process.OutputDataReceived += (_, e) => Write(log, e.Data);
+        process.ErrorDataReceived += (_, e) => Write(log, e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        while (true)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The app exited with {process.ExitCode}; see {logFile}.");
+            }
+
+            if (clock.Elapsed > TimeSpan.FromMinutes(2))
+            {
+                process.Kill(entireProcessTree: true);
+                throw new TimeoutException($"The app did not answer /api/health within 2 minutes; see {logFile}.");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync($"http://127.0.0.1:{port}/api/health");
+                if (response.IsSuccessStatusCode)
+                {
+                    return new AppProcess(process, port, clock.Elapsed);
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Not answering yet.
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>Peak and current resident set from /proc (VmHWM, VmRSS), in MiB.</summary>
+    public (double PeakMiB, double CurrentMiB) Memory()
+    {
+        double Read(string field)
+        {
+            foreach (var line in File.ReadLines($"/proc/{process.Id}/status"))
+            {
+                if (line.StartsWith(field + ":", StringComparison.Ordinal))
+                {
+                    return long.Parse(line[(field.Length + 1)..].Trim().Split(' ')[0]) / 1024.0;
+                }
+            }
+
+            return double.NaN;
+        }
+
+        return (Read("VmHWM"), Read("VmRSS"));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process.Dispose();
+    }
+
+    private static void Write(StreamWriter log, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (log)
+        {
+            log.WriteLine(line);
+        }
+    }
+}
