@@ -20,9 +20,8 @@ public sealed class ProjectionRepairTests
     private const string Campaign = "tet-2024";
     private const string Unit = "ba-dinh-ubnd";
 
-    private static async Task<(TestApp App, StorageFault Fault)> StartAsync()
+    private static async Task<TestApp> StartAsync(StorageFault fault)
     {
-        var fault = new StorageFault();
         var connectionString = (await AzuriteServer.Shared).ConnectionString;
         var app = await TestApp.StartAsync(new DateTimeOffset(2024, 1, 20, 9, 0, 0, TimeSpan.FromHours(7)), configure: services =>
             services.AddSingleton(sp =>
@@ -34,7 +33,7 @@ public sealed class ProjectionRepairTests
                 return new TableServiceClient(connectionString, options);
             }));
         await Seed.RosterAndCampaignAsync(app);
-        return (app, fault);
+        return app;
     }
 
     private static Task<HttpResponseSnapshot> PutAsync(TestApp app, SubmissionRequest body) =>
@@ -56,8 +55,8 @@ public sealed class ProjectionRepairTests
     [Fact]
     public async Task A_write_killed_after_its_commit_is_read_from_the_commit_and_repaired_later()
     {
-        var (app, fault) = await StartAsync();
-        await using var _ = app;
+        var fault = new StorageFault();
+        await using var app = await StartAsync(fault);
         await PutAsync(app, Seed.Answers(fire: "not_ready"));
         app.Clock.Advance(TimeSpan.FromHours(1));
 
@@ -102,8 +101,8 @@ public sealed class ProjectionRepairTests
     [Fact]
     public async Task A_write_killed_while_projecting_the_answers_is_repaired_in_both_latest_tables()
     {
-        var (app, fault) = await StartAsync();
-        await using var _ = app;
+        var fault = new StorageFault();
+        await using var app = await StartAsync(fault);
         await PutAsync(app, Seed.Answers(fire: "not_ready"));
         app.Clock.Advance(TimeSpan.FromHours(1));
 
@@ -125,8 +124,7 @@ public sealed class ProjectionRepairTests
     [Fact]
     public async Task A_later_revision_whose_writer_died_is_repaired_even_after_an_earlier_projection_lands_over_its_marker()
     {
-        var (app, _) = await StartAsync();
-        await using var __ = app;
+        await using var app = await StartAsync(new StorageFault());
         await PutAsync(app, Seed.Answers(fire: "not_ready"));
         var projector = app.Get<SubmissionProjector>();
         var store = app.Get<RevisionStore>();
@@ -160,8 +158,8 @@ public sealed class ProjectionRepairTests
     [Fact]
     public async Task A_first_submission_killed_after_its_commit_is_counted_once_repaired()
     {
-        var (app, fault) = await StartAsync();
-        await using var _ = app;
+        var fault = new StorageFault();
+        await using var app = await StartAsync(fault);
 
         fault.Arm(FaultMode.CrashAfterRevisionCommit);
         await Assert.ThrowsAsync<SimulatedCrashException>(() => PutAsync(app, Seed.Answers(fire: "ready", equipment: "ready", gifts: "ready")));
@@ -183,8 +181,8 @@ public sealed class ProjectionRepairTests
     [Fact]
     public async Task A_storage_outage_after_the_commit_still_answers_the_revision_and_repair_finishes_the_projection()
     {
-        var (app, fault) = await StartAsync();
-        await using var _ = app;
+        var fault = new StorageFault();
+        await using var app = await StartAsync(fault);
         await PutAsync(app, Seed.Answers(fire: "not_ready"));
 
         fault.Arm(FaultMode.OutageAfterRevisionCommit);
@@ -205,8 +203,8 @@ public sealed class ProjectionRepairTests
     [Fact]
     public async Task A_pending_marker_whose_first_revision_never_committed_is_cleared()
     {
-        var (app, fault) = await StartAsync();
-        await using var _ = app;
+        var fault = new StorageFault();
+        await using var app = await StartAsync(fault);
 
         fault.Arm(FaultMode.CrashBeforeRevisionCommit);
         await Assert.ThrowsAsync<SimulatedCrashException>(() => PutAsync(app, Seed.Answers()));
@@ -226,8 +224,8 @@ public sealed class ProjectionRepairTests
     [Fact]
     public async Task A_pending_marker_over_an_existing_revision_is_cleared_keeping_that_revision()
     {
-        var (app, fault) = await StartAsync();
-        await using var _ = app;
+        var fault = new StorageFault();
+        await using var app = await StartAsync(fault);
         await PutAsync(app, Seed.Answers(fire: "partial"));
 
         fault.Arm(FaultMode.CrashBeforeRevisionCommit);
