@@ -29,8 +29,11 @@ async function main() {
   if (!me) return;
   state.me = me;
   if (!isCoordinator(me)) {
-    fill(app, h('div', { class: 'card' }, h('p', { class: 'message', role: 'alert' }, t('coordinatorsOnly')), h('p', {}, h('a', { href: '/form' }, t('navForm')))));
-    onLanguageChange(() => main());
+    const refuse = () => fill(app, h('div', { class: 'card' },
+      h('p', { class: 'message', role: 'alert' }, t('coordinatorsOnly')),
+      h('p', {}, h('a', { href: '/form' }, t('navForm')))));
+    refuse();
+    onLanguageChange(refuse);
     return;
   }
   onLanguageChange(render);
