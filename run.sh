@@ -55,6 +55,9 @@ fi
 cat <<MSG
 
 TetReadiness is starting on http://localhost:7071
+  officer form:  http://localhost:7071/form      (sign in with the dev sign-in, e.g. vanphong@ba-dinh-ubnd.hanoi.invalid)
+  dashboard:     http://localhost:7071/status    (dev sign-in as a coordinator, e.g. sonoivu@hanoi.invalid)
+  admin:         http://localhost:7071/status/admin
   health:        http://localhost:7071/api/health
   campaigns:     http://localhost:7071/api/campaigns
   status:        http://localhost:7071/api/campaigns/demo-ra-soat/status
