@@ -114,8 +114,13 @@ public sealed class SubmissionProjector(StorageTables tables)
         {
             var existing = new Dictionary<string, AnswerEntity>(StringComparer.Ordinal);
             var filter = TableQueries.PartitionPrefix(revision.CampaignId, revision.UnitId + "|");
+            // A unit's first revision normally finds no answers, so it skips the read and adds its rows: if any exist
+            // (a newer revision projected first, or a repair), the adds fail with 409 and the next attempt reads.
+            var assumeEmpty = revision.Number == 1 && attempt == 0;
             // PartitionKey too: a row this revision no longer answers is deleted by its full key.
-            await foreach (var row in TableQueries.ReadPartitionAsync<AnswerEntity>(tables.Answers, filter, cancellationToken, ["PartitionKey", "RowKey", nameof(AnswerEntity.Revision)]))
+            await foreach (var row in assumeEmpty
+                ? AsyncEnumerable.Empty<AnswerEntity>()
+                : TableQueries.ReadPartitionAsync<AnswerEntity>(tables.Answers, filter, cancellationToken, ["PartitionKey", "RowKey", nameof(AnswerEntity.Revision)]))
             {
                 existing[row.RowKey] = row;
             }
