@@ -106,6 +106,8 @@ public sealed class BenchRun(BenchOptions options)
         ["ReminderScanSchedule"] = "0 0 0 1 1 *",
         ["DailyDigestSchedule"] = "0 0 0 1 1 *",
         ["ProjectionRepairSchedule"] = "0 0 0 1 1 *",
+        // The Azure host would fetch the next batch before this one ends (newBatchThreshold); local mode waits, so a bigger batch.
+        ["AzureFunctionsJobHost__extensions__queues__batchSize"] = "32",
         ["Logging__LogLevel__Default"] = "Warning",
         ["AzureFunctionsJobHost__logging__logLevel__default"] = "Warning",
         ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
