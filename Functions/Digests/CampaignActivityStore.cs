@@ -8,27 +8,16 @@ namespace TetReadiness.Digests;
 /// What a digest reads besides status: a campaign's <c>Reminders</c> and latest <c>Answers</c>, each one query per
 /// page of its partition, only the columns the digest uses.
 /// </summary>
-public sealed class CampaignActivityStore(StorageTables tables)
+public sealed class CampaignActivityStore(StorageTables tables, ReminderHistoryStore reminders)
 {
-    private static readonly string[] ReminderColumns =
-        [nameof(ReminderEntity.UnitId), nameof(ReminderEntity.State), nameof(ReminderEntity.SentAt), nameof(ReminderEntity.Recipients)];
-
     private static readonly string[] AnswerColumns =
     [
         nameof(AnswerEntity.UnitId), nameof(AnswerEntity.DistrictId), nameof(AnswerEntity.ItemId), nameof(AnswerEntity.SectionId),
         nameof(AnswerEntity.Status), nameof(AnswerEntity.Score), nameof(AnswerEntity.Note), nameof(AnswerEntity.SubmittedAt),
     ];
 
-    public async Task<IReadOnlyDictionary<string, ReminderHistory>> ReadReminderHistoryAsync(string campaignId, CancellationToken cancellationToken)
-    {
-        var rows = new List<ReminderEntity>();
-        await foreach (var row in TableQueries.ReadPartitionAsync<ReminderEntity>(tables.Reminders, TableQueries.Partition(campaignId), cancellationToken, ReminderColumns))
-        {
-            rows.Add(row);
-        }
-
-        return ReminderHistory.ByUnit(rows);
-    }
+    public Task<IReadOnlyDictionary<string, ReminderHistory>> ReadReminderHistoryAsync(string campaignId, CancellationToken cancellationToken) =>
+        reminders.ReadAsync(campaignId, cancellationToken);
 
     public async Task<IReadOnlyList<AnswerEntity>> ReadLatestAnswersAsync(string campaignId, CancellationToken cancellationToken)
     {

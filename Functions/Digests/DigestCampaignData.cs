@@ -1,3 +1,4 @@
+using TetReadiness.Reminders;
 using TetReadiness.Campaigns;
 using TetReadiness.Roster;
 using TetReadiness.Status;

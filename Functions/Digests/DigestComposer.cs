@@ -1,3 +1,4 @@
+using TetReadiness.Reminders;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using TetReadiness.Campaigns;

@@ -1,3 +1,4 @@
+using TetReadiness.Reminders;
 using System.Globalization;
 using TetReadiness.Roster;
 using TetReadiness.Status;

@@ -1,8 +1,7 @@
-using TetReadiness.Reminders;
 
-namespace TetReadiness.Digests;
+namespace TetReadiness.Reminders;
 
-/// <summary>What the digest says about the reminders a unit has had in a campaign.</summary>
+/// <summary>The reminders a unit has had in a campaign, as the digest and the non-reporters list show them.</summary>
 public sealed record ReminderHistory(int Sent, DateTimeOffset? LastSentAt, bool NoEmail)
 {
     public static readonly ReminderHistory None = new(0, null, false);

@@ -10,6 +10,7 @@ public static class ReminderServiceCollectionExtensions
         services.AddOptions<ReminderOptions>().Bind(configuration.GetSection(ReminderOptions.SectionName));
         services.AddSingleton<ReminderScanService>();
         services.AddSingleton<ReminderSender>();
+        services.AddSingleton<ReminderHistoryStore>();
         return services;
     }
 }

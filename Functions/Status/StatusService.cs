@@ -1,6 +1,7 @@
 using TetReadiness.Auth;
 using TetReadiness.Campaigns;
 using TetReadiness.Http;
+using TetReadiness.Reminders;
 using TetReadiness.Roster;
 using TetReadiness.Storage;
 using TetReadiness.Submissions;
@@ -12,7 +13,7 @@ namespace TetReadiness.Status;
 /// Status and non-reporters for one campaign: one query per page of units and one per page of submissions,
 /// whatever the number of units. An optional area filter narrows the answer (and its totals).
 /// </summary>
-public sealed class StatusService(CampaignService campaigns, RosterStore roster, StorageTables tables, CoordinatorDirectory coordinators, TimeProvider clock)
+public sealed class StatusService(CampaignService campaigns, RosterStore roster, StorageTables tables, CoordinatorDirectory coordinators, ReminderHistoryStore reminders, TimeProvider clock)
 {
     private static readonly string[] ReportColumns =
     [
@@ -32,7 +33,12 @@ public sealed class StatusService(CampaignService campaigns, RosterStore roster,
     {
         var scope = await ScopeAsync(caller, districtId, cancellationToken);
         var (campaign, units, reports) = await LoadAsync(campaignId, districtId, cancellationToken, scope);
-        return StatusCalculator.NonReporters(campaign, units, reports, VietnamTime.Today(clock));
+        var history = await reminders.ReadAsync(campaignId, cancellationToken);
+        return StatusCalculator.NonReporters(campaign, units, reports, VietnamTime.Today(clock))
+            .Select(n => history.TryGetValue(n.UnitId, out var h)
+                ? n with { RemindersSent = h.Sent, LastRemindedAt = h.LastSentAt is { } at ? VietnamTime.ToVietnam(at) : null, NoOfficerEmail = h.NoEmail }
+                : n)
+            .ToList();
     }
 
     public async Task<(Campaign Campaign, IReadOnlyList<RosterUnit> Units, IReadOnlyDictionary<string, UnitReport> Reports)> LoadAsync(

@@ -1,3 +1,4 @@
+using TetReadiness.Reminders;
 using TetReadiness.Digests;
 
 namespace TetReadiness.Tests.Digests;

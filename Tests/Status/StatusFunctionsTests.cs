@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TetReadiness.Reminders;
 using TetReadiness.Status;
 using TetReadiness.Tests.Infrastructure;
 
@@ -82,6 +83,40 @@ public sealed class StatusFunctionsTests(ReportedCampaignFixture fixture) : ICla
     }
 
     [Fact]
+    public async Task Non_reporters_show_the_reminders_sent_and_a_missing_officer_email()
+    {
+        await using var app = await ReportedCampaignFixture.StartAsync();
+        var sentAt = new DateTimeOffset(2024, 2, 1, 8, 5, 0, TimeSpan.FromHours(7));
+        foreach (var (unit, checkpoint, state, recipients) in new[]
+                 {
+                     ("ba-dinh-ttyt", "deadline", ReminderState.Sent, "truc@ba-dinh-ttyt.invalid"),
+                     ("ba-dinh-ttyt", "overdue-1", ReminderState.Sent, "truc@ba-dinh-ttyt.invalid"),
+                     ("ba-vi-ubnd", "deadline", ReminderState.Failed, string.Empty),
+                 })
+        {
+            await app.Tables.Reminders.AddEntityAsync(new ReminderEntity
+            {
+                PartitionKey = "tet-2024",
+                RowKey = ReminderEntity.RowKeyFor(unit, checkpoint),
+                CampaignId = "tet-2024",
+                UnitId = unit,
+                Checkpoint = checkpoint,
+                State = state,
+                Recipients = recipients,
+                SentAt = state == ReminderState.Sent ? sentAt.AddDays(checkpoint == "deadline" ? 0 : 1) : null,
+            });
+        }
+
+        var rows = (await NonReportersAsync(app)).Json.EnumerateArray().ToDictionary(r => r.GetProperty("unitId").GetString()!);
+
+        Assert.Equal(2, rows["ba-dinh-ttyt"].GetProperty("remindersSent").GetInt32());
+        Assert.Equal(sentAt.AddDays(1), rows["ba-dinh-ttyt"].GetProperty("lastRemindedAt").GetDateTimeOffset());
+        Assert.False(rows["ba-dinh-ttyt"].GetProperty("noOfficerEmail").GetBoolean());
+        Assert.Equal(0, rows["ba-vi-ubnd"].GetProperty("remindersSent").GetInt32());
+        Assert.True(rows["ba-vi-ubnd"].GetProperty("noOfficerEmail").GetBoolean());
+    }
+
+    [Fact]
     public async Task Non_reporters_have_exactly_the_shape_of_the_contract_with_days_overdue()
     {
         var app = reported;
@@ -90,7 +125,7 @@ public sealed class StatusFunctionsTests(ReportedCampaignFixture fixture) : ICla
 
         Assert.Equal(200, response.Status);
         var rows = response.Json.EnumerateArray().ToList();
-        Assert.All(rows, row => Assert.Equal(["unitId", "unitName", "districtId", "districtName", "daysOverdue"], Names(row)));
+        Assert.All(rows, row => Assert.Equal(["unitId", "unitName", "districtId", "districtName", "daysOverdue", "remindersSent", "lastRemindedAt", "noOfficerEmail"], Names(row)));
         Assert.Equal(
             [("ba-dinh-ttyt", "Trung tâm Y tế Ba Đình", "ba-dinh", "Quận Ba Đình", 2), ("ba-vi-ubnd", "UBND Huyện Ba Vì", "ba-vi", "Huyện Ba Vì", 2)],
             rows.Select(r => (r.GetProperty("unitId").GetString(), r.GetProperty("unitName").GetString(), r.GetProperty("districtId").GetString(),
