@@ -59,7 +59,23 @@ public sealed class LocalQueueListener(
             }
 
             delay = MinimumPollingInterval;
-            await Task.WhenAll(messages.Select(message => ProcessAsync(message, stoppingToken)));
+            await Task.WhenAll(messages.Select(message => ProcessSafelyAsync(message, stoppingToken)));
+        }
+    }
+
+    /// <summary>
+    /// A queue operation that fails (the message was already deleted or its lease ran out, storage is away) must not
+    /// stop the listener: the message reappears after its lease and is handled again, as under the Functions host.
+    /// </summary>
+    private async Task ProcessSafelyAsync(QueueMessage message, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await ProcessAsync(message, stoppingToken);
+        }
+        catch (Exception exception) when (exception is RequestFailedException or HttpRequestException or TimeoutException)
+        {
+            logger.LogWarning(exception, "Message {MessageId} on {Queue} could not be settled; it will be delivered again", message.MessageId, queue.Name);
         }
     }
 
