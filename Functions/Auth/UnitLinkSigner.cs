@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using TetReadiness.Common;
 
@@ -9,11 +11,15 @@ namespace TetReadiness.Auth;
 /// <summary>
 /// Signs and verifies unit links: <c>base64url(1|keyId|campaign|unit|generation|expiresUnix)</c> "." <c>base64url(HMAC-SHA256)</c>.
 /// The key id is derived from the key, so rotating keys needs no extra setting. Revocation is the unit's generation:
-/// a link minted before the last revocation carries an older one.
+/// a link minted before the last revocation carries an older one. A value that is still an unresolved Key Vault
+/// reference (<c>@Microsoft.KeyVault(...)</c>: App Service could not read the secret) is not a key: signing with that
+/// guessable literal would let anyone mint links, so it counts as not configured and is logged as an error once.
 /// </summary>
-public sealed class UnitLinkSigner(IOptions<UnitLinkOptions> options)
+public sealed class UnitLinkSigner(IOptions<UnitLinkOptions> options, ILogger<UnitLinkSigner>? logger = null)
 {
     private const string Version = "1";
+
+    private readonly IReadOnlyList<(string Id, byte[] Key)> keys = ReadKeys(options.Value, logger ?? NullLogger<UnitLinkSigner>.Instance);
 
     public bool IsConfigured => Keys().Any();
 
@@ -80,16 +86,25 @@ public sealed class UnitLinkSigner(IOptions<UnitLinkOptions> options)
             : (new UnitLink(fields[2], fields[3], generation, expiresAt), null);
     }
 
-    private IEnumerable<(string Id, byte[] Key)> Keys()
+    private IEnumerable<(string Id, byte[] Key)> Keys() => keys;
+
+    private static List<(string Id, byte[] Key)> ReadKeys(UnitLinkOptions options, ILogger logger)
     {
-        foreach (var secret in new[] { options.Value.PrimaryKey, options.Value.SecondaryKey })
+        var keys = new List<(string Id, byte[] Key)>();
+        foreach (var (name, secret) in new[] { (nameof(options.PrimaryKey), options.PrimaryKey), (nameof(options.SecondaryKey), options.SecondaryKey) })
         {
-            if (!string.IsNullOrWhiteSpace(secret))
+            if (KeyVaultReferences.IsUnresolved(secret))
+            {
+                logger.LogError("UnitLinks__{Setting} is an unresolved Key Vault reference; it is ignored and links signed with it are refused. Check the app's access to the vault.", name);
+            }
+            else if (!string.IsNullOrWhiteSpace(secret))
             {
                 var key = Encoding.UTF8.GetBytes(secret);
-                yield return (Convert.ToHexStringLower(SHA256.HashData(key))[..8], key);
+                keys.Add((Convert.ToHexStringLower(SHA256.HashData(key))[..8], key));
             }
         }
+
+        return keys;
     }
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

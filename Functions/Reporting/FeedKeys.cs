@@ -1,20 +1,25 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using TetReadiness.Common;
 using TetReadiness.Http;
 
 namespace TetReadiness.Reporting;
 
 /// <summary>
 /// Checks the key a feed request presents against the primary and the secondary key. Both are always compared,
-/// over SHA-256 digests of equal length, so the time taken says nothing about either key.
+/// over SHA-256 digests of equal length, so the time taken says nothing about either key. A value that is still an
+/// unresolved Key Vault reference (<c>@Microsoft.KeyVault(...)</c>) is a guessable literal, not a key: it counts as
+/// not configured and is logged as an error once.
 /// </summary>
-public sealed class FeedKeys(IOptions<FeedOptions> options)
+public sealed class FeedKeys(IOptions<FeedOptions> options, ILogger<FeedKeys>? logger = null)
 {
     public const string QueryParameter = "key";
 
-    private readonly byte[]? primary = Digest(options.Value.PrimaryKey);
-    private readonly byte[]? secondary = Digest(options.Value.SecondaryKey);
+    private readonly byte[]? primary = Digest(nameof(FeedOptions.PrimaryKey), options.Value.PrimaryKey, logger);
+    private readonly byte[]? secondary = Digest(nameof(FeedOptions.SecondaryKey), options.Value.SecondaryKey, logger);
 
     public bool IsConfigured => primary is not null || secondary is not null;
 
@@ -45,6 +50,14 @@ public sealed class FeedKeys(IOptions<FeedOptions> options)
         CryptographicOperations.FixedTimeEquals(digest, configured ?? new byte[SHA256.HashSizeInBytes]) && configured is not null;
 
     // Key Vault values pasted with a trailing newline must still work.
-    private static byte[]? Digest(string? key) =>
-        string.IsNullOrWhiteSpace(key) ? null : SHA256.HashData(Encoding.UTF8.GetBytes(key.Trim()));
+    private static byte[]? Digest(string setting, string? key, ILogger? logger)
+    {
+        if (KeyVaultReferences.IsUnresolved(key))
+        {
+            (logger ?? NullLogger.Instance).LogError("Feed__{Setting} is an unresolved Key Vault reference; it is ignored. Check the app's access to the vault.", setting);
+            return null;
+        }
+
+        return string.IsNullOrWhiteSpace(key) ? null : SHA256.HashData(Encoding.UTF8.GetBytes(key.Trim()));
+    }
 }
