@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -104,9 +105,26 @@ public sealed class ReminderScanService(
             rows.AddRange(decision.Superseded.Select(c => Row(campaign, unit, c, today, now, ReminderState.Superseded, [], [])));
         }
 
-        var added = await AddNewAsync(rows, cancellationToken);
+        var added = new List<ReminderEntity>();
+        var enqueued = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        var completed = false;
+        try
+        {
+            await AddNewAsync(rows, added, cancellationToken);
+            await EnqueueAsync(added.Where(r => r.State == ReminderState.Queued).Concat(lost), enqueued, cancellationToken);
+            completed = true;
+        }
+        finally
+        {
+            if (!completed)
+            {
+                // Cancelled (host shutting down, timeout) or failed between adding rows and queueing them: a row this
+                // scan added but did not queue would stop the next scan from deciding it again, so it is taken back.
+                await TakeBackUnqueuedAsync(added.Where(r => r.State == ReminderState.Queued && !enqueued.ContainsKey(r.RowKey)).ToList());
+            }
+        }
+
         var toQueue = added.Where(r => r.State == ReminderState.Queued).ToList();
-        await EnqueueAsync(toQueue.Concat(lost), cancellationToken);
         foreach (var failed in added.Where(r => r.State == ReminderState.Failed))
         {
             logger.LogWarning("Reminder for {CampaignId}/{UnitId} not sent: the unit has no officer email", failed.CampaignId, failed.UnitId);
@@ -139,15 +157,20 @@ public sealed class ReminderScanService(
     };
 
     /// <summary>Adds the rows 100 to a batch; a batch that meets a row another scan added is retried row by row.</summary>
-    private async Task<IReadOnlyList<ReminderEntity>> AddNewAsync(IReadOnlyList<ReminderEntity> rows, CancellationToken cancellationToken)
+    private async Task AddNewAsync(IReadOnlyList<ReminderEntity> rows, List<ReminderEntity> added, CancellationToken cancellationToken)
     {
-        var added = new List<ReminderEntity>();
         foreach (var chunk in rows.Chunk(TableBatches.MaxBatchSize))
         {
             try
             {
                 await tables.Reminders.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r)), cancellationToken);
                 added.AddRange(chunk);
+            }
+            catch (OperationCanceledException)
+            {
+                // Cancelled with the batch sent: it may have been committed, so its rows are taken back with the rest.
+                added.AddRange(chunk);
+                throw;
             }
             catch (TableTransactionFailedException exception) when (exception.Status == 409)
             {
@@ -165,11 +188,33 @@ public sealed class ReminderScanService(
                 }
             }
         }
-
-        return added;
     }
 
-    private async Task EnqueueAsync(IEnumerable<ReminderEntity> rows, CancellationToken cancellationToken)
+    /// <summary>
+    /// Best effort, and deliberately not cancellable: it runs because the scan was cancelled. A row left behind
+    /// (storage gone too) is still requeued by a later scan once it is <see cref="LostAfter"/> old.
+    /// </summary>
+    private async Task TakeBackUnqueuedAsync(IReadOnlyList<ReminderEntity> rows)
+    {
+        foreach (var row in rows)
+        {
+            try
+            {
+                await tables.Reminders.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, CancellationToken.None);
+            }
+            catch (Exception exception) when (StorageFaults.IsUnavailable(exception) || exception is RequestFailedException)
+            {
+                logger.LogWarning(exception, "Reminder {CampaignId}/{UnitId} was decided but not queued; a later scan requeues it", row.CampaignId, row.UnitId);
+            }
+        }
+
+        if (rows.Count > 0)
+        {
+            logger.LogWarning("Reminder scan interrupted: took back {Count} decided but unqueued reminders for the next scan", rows.Count);
+        }
+    }
+
+    private async Task EnqueueAsync(IEnumerable<ReminderEntity> rows, ConcurrentDictionary<string, bool> enqueued, CancellationToken cancellationToken)
     {
         var batch = rows.ToList();
         if (batch.Count == 0)
@@ -182,6 +227,10 @@ public sealed class ReminderScanService(
         await Parallel.ForEachAsync(
             batch,
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.EnqueueParallelism), CancellationToken = cancellationToken },
-            async (row, token) => await queue.SendMessageAsync(JsonSerializer.Serialize(ReminderMessage.From(row), ApiJson.Options), token));
+            async (row, token) =>
+            {
+                await queue.SendMessageAsync(JsonSerializer.Serialize(ReminderMessage.From(row), ApiJson.Options), token);
+                enqueued[row.RowKey] = true;
+            });
     }
 }
