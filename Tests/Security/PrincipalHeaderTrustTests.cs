@@ -1,0 +1,72 @@
+using TetReadiness.Campaigns;
+using TetReadiness.Status;
+using TetReadiness.Tests.Infrastructure;
+
+namespace TetReadiness.Tests.Security;
+
+/// <summary>
+/// <c>X-MS-CLIENT-PRINCIPAL</c> is trusted only where Easy Auth guarantees it: locally with
+/// <c>Auth:AllowClientPrincipalHeader=true</c>, in Azure when App Service says authentication is enabled.
+/// </summary>
+public sealed class PrincipalHeaderTrustTests
+{
+    [Fact]
+    public async Task Without_header_trust_every_principal_is_ignored()
+    {
+        await using var app = await StartAsync(new() { ["Auth:AllowClientPrincipalHeader"] = "false" });
+
+        ProblemAssert.Is(await Api.CallAsync(app, nameof(StatusFunctions.GetCampaignStatus), headers: AsCaller.CityCoordinator), 401, "Sign in");
+        ProblemAssert.Is(await Api.CallAsync(app, nameof(CampaignFunctions.GetCampaign), headers: AsCaller.Principal("vanphong@ba-dinh.invalid")), 401, "Sign in");
+        ProblemAssert.Is(await Api.CallAsync(app, nameof(TetReadiness.Auth.AuthFunctions.GetMe), headers: AsCaller.CityCoordinator), 401, "Sign in");
+    }
+
+    [Fact]
+    public async Task Without_header_trust_a_unit_link_still_works()
+    {
+        await using var app = await StartAsync(new() { ["Auth:AllowClientPrincipalHeader"] = "false" });
+        var signer = app.Get<TetReadiness.Auth.UnitLinkSigner>();
+        var token = signer.Sign(new TetReadiness.Auth.UnitLink("tet-2024", "ba-dinh-ubnd", 0, app.Clock.GetUtcNow().AddDays(1)));
+
+        Assert.Equal(200, (await Api.CallAsync(app, nameof(CampaignFunctions.GetCampaign), query: "?t=" + token)).Status);
+    }
+
+    [Fact]
+    public async Task In_azure_the_header_is_trusted_when_app_service_authentication_is_on()
+    {
+        await using var app = await StartAsync(new()
+        {
+            ["Auth:AllowClientPrincipalHeader"] = "false",
+            ["WEBSITE_AUTH_ENABLED"] = "True",
+            ["WEBSITE_SITE_NAME"] = "func-tetreadiness",
+        });
+
+        Assert.Equal(200, (await Api.CallAsync(app, nameof(StatusFunctions.GetCampaignStatus), headers: AsCaller.CityCoordinator)).Status);
+    }
+
+    [Fact]
+    public async Task Outside_app_service_a_claimed_authentication_setting_is_not_enough()
+    {
+        await using var app = await StartAsync(new() { ["Auth:AllowClientPrincipalHeader"] = "false", ["WEBSITE_AUTH_ENABLED"] = "true" });
+
+        ProblemAssert.Is(await Api.CallAsync(app, nameof(StatusFunctions.GetCampaignStatus), headers: AsCaller.CityCoordinator), 401, "Sign in");
+    }
+
+    [Theory]
+    [InlineData("not base64 at all!")]
+    [InlineData("aGVsbG8gd29ybGQ=")]
+    [InlineData("e30=")]
+    [InlineData("W10=")]
+    public async Task With_header_trust_a_malformed_principal_is_no_identity(string header)
+    {
+        await using var app = await StartAsync([]);
+
+        ProblemAssert.Is(await Api.CallAsync(app, nameof(CampaignFunctions.GetCampaign), headers: AsCaller.RawPrincipal(header)), 401, "Sign in");
+    }
+
+    private static async Task<TestApp> StartAsync(Dictionary<string, string?> settings)
+    {
+        var app = await TestApp.StartAsync(settings: settings);
+        await Seed.RosterAndCampaignAsync(app);
+        return app;
+    }
+}
