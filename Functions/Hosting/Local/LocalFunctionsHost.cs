@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Azure.Storage.Queues;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -7,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TetReadiness.Http;
 using TetReadiness.Storage;
 
 namespace TetReadiness.Hosting.Local;
@@ -51,6 +53,19 @@ public static class LocalFunctionsHost
         }
 
         var app = builder.Build();
+
+        // A method the route does not take: the problem+json every other refusal gets, not an empty 405.
+        app.UseStatusCodePages(async context =>
+        {
+            var response = context.HttpContext.Response;
+            if (response.StatusCode == StatusCodes.Status405MethodNotAllowed)
+            {
+                var request = context.HttpContext.Request;
+                var problem = new ProblemException(StatusCodes.Status405MethodNotAllowed, "Method not allowed", $"{request.Method} is not allowed here. Allowed: {response.Headers.Allow}.");
+                response.ContentType = "application/problem+json; charset=utf-8";
+                await JsonSerializer.SerializeAsync(response.Body, ApiResult.Problem(problem, request.Path).Body, ApiJson.Options, context.HttpContext.RequestAborted);
+            }
+        });
         foreach (var function in functions.Where(f => f.Trigger == FunctionTriggerKind.Http))
         {
             var template = "/" + string.Join('/', new[] { hostJson.RoutePrefix, function.Route!.Trim('/') }.Where(p => p.Length > 0));
