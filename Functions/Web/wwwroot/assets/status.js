@@ -216,11 +216,20 @@ function nonReporterList() {
         h('thead', {}, h('tr', {},
           h('th', { scope: 'col' }, t('unit')),
           h('th', { scope: 'col' }, t('district')),
-          h('th', { scope: 'col', class: 'number' }, t('daysOverdue')))),
+          h('th', { scope: 'col', class: 'number' }, t('daysOverdue')),
+          h('th', { scope: 'col' }, t('remindersSent')))),
         h('tbody', {}, list.map(n => h('tr', {},
           h('th', { scope: 'row' }, unitButton(n.unitId, n.unitName, n)),
           h('td', {}, n.districtName),
-          h('td', { class: 'number' }, String(n.daysOverdue))))))));
+          h('td', { class: 'number' }, String(n.daysOverdue)),
+          h('td', {}, reminderSummary(n))))))));
+}
+
+// Reminders sent so far, the last one's time, or that the unit has no officer email to remind.
+function reminderSummary(n) {
+  if (n.noOfficerEmail) return t('noOfficerEmail');
+  if (!n.remindersSent) return '0';
+  return n.lastRemindedAt ? `${n.remindersSent} · ${formatDateTime(n.lastRemindedAt)}` : String(n.remindersSent);
 }
 
 // ---- one unit: its answers and revisions ----
