@@ -36,5 +36,7 @@ public sealed class RosterImportEntity : ITableEntity
 
     public int Unchanged { get; set; }
 
-    public static string RowKeyFor(DateTimeOffset at) => (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19");
+    /// <summary>Newest first; the random suffix keeps two imports in the same clock tick from colliding.</summary>
+    public static string RowKeyFor(DateTimeOffset at) =>
+        (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19") + "-" + Guid.NewGuid().ToString("N")[..8];
 }
