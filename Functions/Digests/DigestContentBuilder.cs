@@ -71,48 +71,13 @@ public static class DigestContentBuilder
     }
 
     /// <summary>The items of the current checklist with the lowest mean readiness among the scope's reporting units.</summary>
-    private static IReadOnlyList<ItemReadiness> LeastReady(DigestCampaignData data, IReadOnlyList<RosterUnit> units)
-    {
-        var reporting = units.Where(u => data.Reports.ContainsKey(u.UnitId)).ToDictionary(u => u.UnitId, StringComparer.Ordinal);
-        var items = data.Campaign.Checklist.Items
-            .Select((pair, order) => (pair.Section, pair.Item, Order: order))
-            .ToDictionary(entry => entry.Item.Id, StringComparer.Ordinal);
-        return data.Answers
-            .Where(answer => reporting.ContainsKey(answer.UnitId) && items.ContainsKey(answer.ItemId))
-            .GroupBy(answer => answer.ItemId, StringComparer.Ordinal)
-            .Select(group =>
-            {
-                var scores = group.Select(a => a.Score).OfType<double>().ToList();
-                if (scores.Count == 0)
-                {
-                    return (ItemReadiness?)null;
-                }
-
-                var (section, item, _) = items[group.Key];
-                var notes = group
-                    .Where(a => a.Status is AnswerStatusNames.NotReady or AnswerStatusNames.Partial && !string.IsNullOrWhiteSpace(a.Note))
-                    .OrderByDescending(a => a.SubmittedAt)
-                    .Take(NotesPerItem)
-                    .Select(a => new ItemNote(reporting[a.UnitId].UnitName, a.Note!.Trim()))
-                    .ToList();
-                return new ItemReadiness(
-                    item.Id,
-                    item.Text,
-                    section.Title,
-                    scores.Average(),
-                    scores.Count,
-                    group.Count(a => a.Status == AnswerStatusNames.NotReady),
-                    group.Count(a => a.Status == AnswerStatusNames.Partial),
-                    notes);
-            })
-            .OfType<ItemReadiness>()
-            .Where(item => item.Readiness < 1)
-            .OrderBy(item => item.Readiness)
-            .ThenByDescending(item => item.NotReady)
-            .ThenBy(item => items[item.ItemId].Order)
-            .Take(LeastReadyItemCount)
-            .ToList();
-    }
+    private static IReadOnlyList<ItemReadiness> LeastReady(DigestCampaignData data, IReadOnlyList<RosterUnit> units) =>
+        LeastReadyItems.Of(
+            data.Campaign,
+            units.Where(u => data.Reports.ContainsKey(u.UnitId)).ToDictionary(u => u.UnitId, StringComparer.Ordinal),
+            data.Answers,
+            LeastReadyItemCount,
+            NotesPerItem);
 
     private static DigestChanges Changes(DigestScope scope, DigestCampaignData data, IReadOnlyList<RosterUnit> units, DateTimeOffset now)
     {

@@ -43,6 +43,7 @@ public static class TetReadinessServiceCollectionExtensions
         services.AddSingleton<CampaignService>();
 
         services.AddSingleton<RevisionStore>();
+        services.AddSingleton<LatestAnswerStore>();
         services.AddSingleton<SubmissionProjector>();
         services.AddSingleton<SubmissionService>();
         services.AddSingleton<ProjectionRepairService>();

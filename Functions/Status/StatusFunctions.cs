@@ -24,6 +24,18 @@ public sealed class StatusFunctions(StatusService status, CallerResolver callers
         CancellationToken cancellationToken) =>
         responder.RespondAsync(request, async () => ApiResult.Json(await status.GetNonReportersAsync(callers.Identify(request), campaignId, DistrictFilter(request), cancellationToken)));
 
+    /// <summary>The least-ready checklist items over the caller's scope (<c>?district=</c>, <c>?count=</c> up to 98).</summary>
+    [Function(nameof(GetLeastReadyItems))]
+    public Task<IActionResult> GetLeastReadyItems(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/campaigns/{campaignId}/least-ready-items")] HttpRequest request,
+        string campaignId,
+        CancellationToken cancellationToken) =>
+        responder.RespondAsync(request, async () =>
+        {
+            var count = int.TryParse(request.Query["count"], out var asked) ? Math.Clamp(asked, 1, Campaigns.Checklist.MaxItems) : 10;
+            return ApiResult.Json(await status.GetLeastReadyItemsAsync(callers.Identify(request), campaignId, DistrictFilter(request), count, cancellationToken));
+        });
+
     private static string? DistrictFilter(HttpRequest request)
     {
         var district = request.Query["district"].ToString();

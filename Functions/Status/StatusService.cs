@@ -13,7 +13,7 @@ namespace TetReadiness.Status;
 /// Status and non-reporters for one campaign: one query per page of units and one per page of submissions,
 /// whatever the number of units. An optional area filter narrows the answer (and its totals).
 /// </summary>
-public sealed class StatusService(CampaignService campaigns, RosterStore roster, StorageTables tables, CoordinatorDirectory coordinators, ReminderHistoryStore reminders, TimeProvider clock)
+public sealed class StatusService(CampaignService campaigns, RosterStore roster, StorageTables tables, CoordinatorDirectory coordinators, ReminderHistoryStore reminders, LatestAnswerStore answers, TimeProvider clock)
 {
     private static readonly string[] ReportColumns =
     [
@@ -39,6 +39,15 @@ public sealed class StatusService(CampaignService campaigns, RosterStore roster,
                 ? n with { RemindersSent = h.Sent, LastRemindedAt = h.LastSentAt is { } at ? VietnamTime.ToVietnam(at) : null, NoOfficerEmail = h.NoEmail }
                 : n)
             .ToList();
+    }
+
+    /// <summary>The items the reporting units in the caller's scope are least ready on, lowest first.</summary>
+    public async Task<IReadOnlyList<ItemReadiness>> GetLeastReadyItemsAsync(Caller caller, string campaignId, string? districtId, int count, CancellationToken cancellationToken)
+    {
+        var scope = await ScopeAsync(caller, districtId, cancellationToken);
+        var (campaign, units, reports) = await LoadAsync(campaignId, districtId, cancellationToken, scope);
+        var reporting = units.Where(u => reports.ContainsKey(u.UnitId)).ToDictionary(u => u.UnitId, StringComparer.Ordinal);
+        return LeastReadyItems.Of(campaign, reporting, await answers.ReadAsync(campaignId, cancellationToken), count, notesPerItem: 2);
     }
 
     public async Task<(Campaign Campaign, IReadOnlyList<RosterUnit> Units, IReadOnlyDictionary<string, UnitReport> Reports)> LoadAsync(

@@ -1,3 +1,4 @@
+using TetReadiness.Status;
 using TetReadiness.Reminders;
 using TetReadiness.Digests;
 

@@ -83,6 +83,26 @@ public sealed class StatusFunctionsTests(ReportedCampaignFixture fixture) : ICla
     }
 
     [Fact]
+    public async Task Least_ready_items_come_lowest_first_over_the_callers_scope()
+    {
+        var everyone = await HttpCall.RunAsync(
+            HttpCall.Request("GET", "/api/campaigns/tet-2024/least-ready-items", contentType: null),
+            r => reported.Create<StatusFunctions>().GetLeastReadyItems(r, "tet-2024", CancellationToken.None));
+        var baDinhOnly = await HttpCall.RunAsync(
+            HttpCall.Request("GET", "/api/campaigns/tet-2024/least-ready-items", contentType: null,
+                headers: new Dictionary<string, string> { [HttpCall.PrincipalHeader] = HttpCall.Principal("dieuphoi@ba-dinh.invalid") }),
+            r => reported.Create<StatusFunctions>().GetLeastReadyItems(r, "tet-2024", CancellationToken.None));
+
+        // ba-dinh-ubnd answered all ready; hoan-kiem-ubnd partial, not applicable, not ready. Fully ready items drop out.
+        var items = everyone.Json.EnumerateArray().ToList();
+        Assert.Equal(
+            [("an-sinh-qua-tet", 0.5, 1, 0, 2), ("pccc-cho", 0.75, 0, 1, 2)],
+            items.Select(i => (i.GetProperty("itemId").GetString(), i.GetProperty("readiness").GetDouble(), i.GetProperty("notReady").GetInt32(),
+                i.GetProperty("partial").GetInt32(), i.GetProperty("answered").GetInt32())));
+        Assert.Equal(0, baDinhOnly.Json.GetArrayLength());
+    }
+
+    [Fact]
     public async Task Non_reporters_show_the_reminders_sent_and_a_missing_officer_email()
     {
         await using var app = await ReportedCampaignFixture.StartAsync();

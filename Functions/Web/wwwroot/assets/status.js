@@ -58,12 +58,14 @@ async function load() {
 
 async function loadCampaign() {
   const id = state.campaignId;
-  const [campaign, status, nonReporters, roster] = await Promise.all([
+  const [campaign, status, nonReporters, roster, items] = await Promise.all([
     api(`/api/campaigns/${id}`),
     api(`/api/campaigns/${id}/status`),
     api(`/api/campaigns/${id}/non-reporters`),
     api('/api/roster').catch(() => null),
+    api(`/api/campaigns/${id}/least-ready-items?count=5`).catch(() => null),
   ]);
+  state.leastReady = items ? items.data : [];
   state.campaign = campaign.data;
   state.status = status.data;
   state.nonReporters = nonReporters.data;
@@ -96,6 +98,7 @@ function render() {
     summary(totals),
     districtTable(districts, status),
     nonReporterList(),
+    leastReadyList(),
     h('section', { id: 'unit-detail-area', 'aria-live': 'polite' }, state.detail ? unitDetail() : null));
 }
 
@@ -203,6 +206,17 @@ function unitButton(unitId, unitName, district) {
     'data-unit': unitId,
     onclick: () => openUnit({ unitId, unitName, districtId: district.districtId, districtName: district.districtName }),
   }, unitName);
+}
+
+// The items reporting units in the whole scope are least ready on (not narrowed by the area filter).
+function leastReadyList() {
+  const items = state.leastReady || [];
+  return h('section', { class: 'card', 'aria-labelledby': 'least-ready-title' },
+    h('h2', { id: 'least-ready-title' }, t('leastReady')),
+    items.length === 0 ? h('p', {}, t('noLeastReady')) : h('ol', { id: 'least-ready' },
+      items.map(item => h('li', {},
+        h('strong', {}, item.itemText), ` — ${item.sectionTitle}: ${percent(item.readiness)}`,
+        ` (${t('leastReadyCounts', { notReady: item.notReady, partial: item.partial, answered: item.answered })})`))));
 }
 
 function nonReporterList() {

@@ -1,4 +1,4 @@
-namespace TetReadiness.Digests;
+namespace TetReadiness.Status;
 
 /// <summary>A note a unit wrote on an item it is not ready on.</summary>
 public sealed record ItemNote(string UnitName, string Note);

@@ -1,4 +1,4 @@
-namespace TetReadiness.Digests;
+namespace TetReadiness.Status;
 
 /// <summary>
 /// One checklist item across the reporting units of a scope: mean readiness (not-applicable answers left out),
