@@ -15,7 +15,12 @@ public sealed class CampaignFunctions(CampaignService campaigns, CallerResolver 
         CancellationToken cancellationToken) =>
         responder.RespondAsync(request, async () =>
         {
-            var (view, created) = await campaigns.PutAsync(campaignId, token => RequestBody.ReadJsonAsync<CampaignDefinition>(request, token), callers.Identify(request), cancellationToken);
+            var (view, created) = await campaigns.PutAsync(
+                campaignId,
+                token => RequestBody.ReadJsonAsync<CampaignDefinition>(request, token),
+                callers.Identify(request),
+                cancellationToken,
+                createOnly: request.Headers.IfNoneMatch.ToString().Trim() == "*");
             return ApiResult.Json(view, created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
         });
 

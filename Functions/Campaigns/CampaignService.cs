@@ -12,8 +12,8 @@ namespace TetReadiness.Campaigns;
 /// </summary>
 public sealed class CampaignService(CampaignStore store, CampaignCatalog catalog, CoordinatorDirectory coordinators, AuditLog audit, TimeProvider clock, ILogger<CampaignService> logger)
 {
-    /// <summary>City coordinators only.</summary>
-    public async Task<(CampaignView View, bool Created)> PutAsync(string campaignId, Func<CancellationToken, Task<CampaignDefinition>> readBody, Caller caller, CancellationToken cancellationToken)
+    /// <summary>City coordinators only. <paramref name="createOnly"/> (<c>If-None-Match: *</c>) refuses to replace an existing campaign.</summary>
+    public async Task<(CampaignView View, bool Created)> PutAsync(string campaignId, Func<CancellationToken, Task<CampaignDefinition>> readBody, Caller caller, CancellationToken cancellationToken, bool createOnly = false)
     {
         AccessPolicy.RequireCityCoordinator(caller);
         RequireId(campaignId);
@@ -26,6 +26,11 @@ public sealed class CampaignService(CampaignStore store, CampaignCatalog catalog
 
         var now = clock.GetUtcNow();
         var existing = await store.GetAsync(campaignId, cancellationToken);
+        if (createOnly && existing is not null)
+        {
+            throw ProblemException.PreconditionFailed($"Chiến dịch '{campaignId}' đã có; chọn mã khác. (The campaign already exists.)");
+        }
+
         var version = 1;
         var createdAt = now;
         if (existing is { Campaign: var current, Row: var row })
@@ -48,6 +53,10 @@ public sealed class CampaignService(CampaignStore store, CampaignCatalog catalog
         try
         {
             await store.SaveAsync(CampaignEntity.From(campaign, createdAt, now), existing?.Row.ETag, cancellationToken);
+        }
+        catch (RequestFailedException exception) when (exception.Status is 409 && createOnly)
+        {
+            throw ProblemException.PreconditionFailed($"Chiến dịch '{campaignId}' vừa được tạo; chọn mã khác. (The campaign was just created by someone else.)");
         }
         catch (RequestFailedException exception) when (exception.Status is 409 or 412)
         {

@@ -16,6 +16,27 @@ public sealed class CampaignFunctionsTests
         HttpCall.RunAsync(HttpCall.Request("GET", $"/api/campaigns/{campaignId}", contentType: null), r => app.Create<CampaignFunctions>().GetCampaign(r, campaignId, CancellationToken.None));
 
     [Fact]
+    public async Task If_None_Match_star_creates_a_campaign_but_never_replaces_one()
+    {
+        await using var app = await TestApp.StartAsync();
+        var createOnly = new Dictionary<string, string> { ["If-None-Match"] = "*" };
+        Task<HttpResponseSnapshot> CloneAsync(CampaignDefinition definition) => HttpCall.RunAsync(
+            HttpCall.Json("PUT", "/api/campaigns/tet-2025", definition, createOnly),
+            r => app.Create<CampaignFunctions>().PutCampaign(r, "tet-2025", CancellationToken.None));
+
+        Assert.Equal(201, (await CloneAsync(Seed.Campaign())).Status);
+        var before = await app.SnapshotAsync();
+        var other = Seed.Campaign();
+        other.Title = "Bản sao khác";
+
+        var second = await CloneAsync(other);
+
+        Assert.Equal(412, second.Status);
+        Assert.True(second.IsProblem);
+        Assert.Equal(before, await app.SnapshotAsync());
+    }
+
+    [Fact]
     public async Task A_new_campaign_is_created_with_version_1_and_read_back_in_Vietnam_time()
     {
         await using var app = await TestApp.StartAsync();
