@@ -182,7 +182,6 @@ public sealed class SecurityPropertyTests(CompiledTemplateFixture compiled)
     [InlineData("StatusSnapshots")]
     [InlineData("AuditLog")]
     [InlineData("RosterImports")]
-    [InlineData("UnitLinkGenerations")]
     public void Table_is_declared(string table)
     {
         Assert.Contains(table, DeclaredNames("Microsoft.Storage/storageAccounts/tableServices/tables"));

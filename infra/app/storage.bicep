@@ -52,7 +52,6 @@ var tableNames = [
   'StatusSnapshots'
   'AuditLog'
   'RosterImports'
-  'UnitLinkGenerations'
 ]
 
 resource storageAccount 'Microsoft.Storage/storageAccounts@2026-06-01' = {
