@@ -2,13 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using Azure.Storage.Queues;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using TetReadiness.Hosting.Local;
 using TetReadiness.Storage;
 using TetReadiness.Tests.Infrastructure;
 using TetReadiness.Time;
@@ -21,23 +14,14 @@ namespace TetReadiness.Tests.Hosting;
 /// </summary>
 public sealed class LocalModeReminderTests : IAsyncLifetime
 {
-    private readonly string outbox = Path.Combine(Path.GetTempPath(), "tetreadiness-test-outbox-" + Guid.NewGuid().ToString("N")[..8]);
-    private AzuriteServer azurite = null!;
-    private WebApplication app = null!;
-    private HttpClient http = null!;
+    private LocalModeApp local = null!;
 
     public async Task InitializeAsync()
     {
-        azurite = await AzuriteServer.StartAsync(null);
-        app = LocalFunctionsHost.Build([], builder =>
-        {
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        // An Azurite of its own: the poison tests read the app's fixed queue names, which no other class may touch.
+        local = await LocalModeApp.StartAsync(
+            new Dictionary<string, string?>
             {
-                ["Storage"] = azurite.ConnectionString,
-                ["Storage:MaxRetries"] = "1",
-                ["SendGrid:ApiKey"] = string.Empty,
-                ["SendGrid:OutboxPath"] = outbox,
                 ["ReminderScanSchedule"] = "0 0 1 1 1 *",
                 ["DailyDigestSchedule"] = "0 0 1 1 1 *",
                 ["ProjectionRepairSchedule"] = "0 0 1 1 1 *",
@@ -47,24 +31,16 @@ public sealed class LocalModeReminderTests : IAsyncLifetime
                 ["AzureFunctionsJobHost:extensions:queues:maxDequeueCount"] = "3",
                 ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:00",
                 ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.200",
-            });
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        http = new HttpClient { BaseAddress = new Uri(address) };
-        http.DefaultRequestHeaders.Add(HttpCall.PrincipalHeader, HttpCall.Principal("sonoivu@hanoi.invalid", "coordinator"));
-        await WaitForHealthyAsync();
+            },
+            ownAzurite: true);
+        local.Http.DefaultRequestHeaders.Add(HttpCall.PrincipalHeader, HttpCall.Principal("sonoivu@hanoi.invalid", "coordinator"));
     }
 
     public async Task DisposeAsync()
     {
-        http.Dispose();
-        await app.StopAsync();
-        await app.DisposeAsync();
-        await azurite.DisposeAsync();
-        if (Directory.Exists(outbox))
+        if (local is not null)
         {
-            Directory.Delete(outbox, recursive: true);
+            await local.DisposeAsync();
         }
     }
 
@@ -86,25 +62,25 @@ public sealed class LocalModeReminderTests : IAsyncLifetime
         };
         officerSubmits.Headers.Remove(HttpCall.PrincipalHeader);
         officerSubmits.Headers.Add(HttpCall.PrincipalHeader, HttpCall.Principal("lanhdao@hoan-kiem.invalid"));
-        var submit = await http.SendAsync(officerSubmits);
+        var submit = await local.Http.SendAsync(officerSubmits);
         Assert.Equal(HttpStatusCode.Created, submit.StatusCode);
 
-        Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync("/admin/functions/ReminderScan", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await local.Http.PostAsync("/admin/functions/ReminderScan", null)).StatusCode);
         var emails = await WaitForOutboxAsync(expected: 2);
         Assert.Contains(emails, e => e.Contains("To: vanphong@ba-dinh.invalid", StringComparison.Ordinal));
         Assert.Contains(emails, e => e.Contains("To: truc@ba-dinh-ttyt.invalid", StringComparison.Ordinal));
         Assert.DoesNotContain(emails, e => e.Contains("hoan-kiem", StringComparison.Ordinal));
 
-        Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync("/admin/functions/ReminderScan", null)).StatusCode);
-        var reminders = new QueueClient(azurite.ConnectionString, QueueNames.Reminders);
+        Assert.Equal(HttpStatusCode.Accepted, (await local.Http.PostAsync("/admin/functions/ReminderScan", null)).StatusCode);
+        var reminders = new QueueClient(local.Azurite.ConnectionString, QueueNames.Reminders);
         Assert.Equal(0, (await reminders.GetPropertiesAsync()).Value.ApproximateMessagesCount);
-        Assert.Equal(2, Directory.GetFiles(outbox, "*.eml").Length);
+        Assert.Equal(2, Directory.GetFiles(local.Outbox, "*.eml").Length);
     }
 
     [Fact]
     public async Task A_plain_text_message_goes_straight_to_the_poison_queue()
     {
-        var raw = new QueueClient(azurite.ConnectionString, QueueNames.Reminders, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
+        var raw = new QueueClient(local.Azurite.ConnectionString, QueueNames.Reminders, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
         await raw.CreateIfNotExistsAsync();
         await raw.SendMessageAsync("{\"campaignId\":\"not base64\"}");
 
@@ -115,7 +91,7 @@ public sealed class LocalModeReminderTests : IAsyncLifetime
     [Fact]
     public async Task A_message_that_keeps_failing_lands_in_the_poison_queue_after_max_dequeue_count()
     {
-        var queue = new QueueClient(azurite.ConnectionString, QueueNames.Reminders, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        var queue = new QueueClient(local.Azurite.ConnectionString, QueueNames.Reminders, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
         await queue.CreateIfNotExistsAsync();
         // Not JSON: the trigger's binding throws every time, as it would under the Functions host.
         await queue.SendMessageAsync("this is not json");
@@ -127,12 +103,12 @@ public sealed class LocalModeReminderTests : IAsyncLifetime
     private async Task SeedAsync()
     {
         var roster = new StringContent(Seed.RosterCsv, Encoding.UTF8, "text/csv");
-        Assert.Equal(HttpStatusCode.OK, (await http.PutAsync("/api/roster", roster)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await local.Http.PutAsync("/api/roster", roster)).StatusCode);
         var today = VietnamTime.Today(TimeProvider.System);
         var campaign = Seed.Campaign(
             opensAt: VietnamTime.StartOf(today.AddDays(-10)).ToString("yyyy-MM-ddTHH:mm:sszzz"),
             deadline: today.ToString("yyyy-MM-dd"));
-        Assert.Equal(HttpStatusCode.Created, (await http.PutAsync("/api/campaigns/local-test", JsonContent.Create(campaign))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await local.Http.PutAsync("/api/campaigns/local-test", JsonContent.Create(campaign))).StatusCode);
     }
 
     private async Task<List<string>> WaitForOutboxAsync(int expected)
@@ -140,7 +116,7 @@ public sealed class LocalModeReminderTests : IAsyncLifetime
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (DateTime.UtcNow < deadline)
         {
-            var files = Directory.Exists(outbox) ? Directory.GetFiles(outbox, "*.eml") : [];
+            var files = Directory.Exists(local.Outbox) ? Directory.GetFiles(local.Outbox, "*.eml") : [];
             if (files.Length >= expected)
             {
                 return files.Select(File.ReadAllText).ToList();
@@ -154,7 +130,7 @@ public sealed class LocalModeReminderTests : IAsyncLifetime
 
     private async Task<string> WaitForPoisonAsync()
     {
-        var poison = new QueueClient(azurite.ConnectionString, QueueNames.Reminders + "-poison", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
+        var poison = new QueueClient(local.Azurite.ConnectionString, QueueNames.Reminders + "-poison", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
@@ -171,20 +147,5 @@ public sealed class LocalModeReminderTests : IAsyncLifetime
         }
 
         throw new TimeoutException("Nothing reached the poison queue.");
-    }
-
-    private async Task WaitForHealthyAsync()
-    {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            if ((await http.GetAsync("/api/health")).IsSuccessStatusCode)
-            {
-                return;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("Local mode never became healthy.");
     }
 }

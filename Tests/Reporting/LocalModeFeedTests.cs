@@ -1,16 +1,9 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TetReadiness.Campaigns;
-using TetReadiness.Hosting.Local;
 using TetReadiness.Roster;
-using TetReadiness.Storage;
 using TetReadiness.Tests.Infrastructure;
 
 namespace TetReadiness.Tests.Reporting;
@@ -21,54 +14,25 @@ namespace TetReadiness.Tests.Reporting;
 /// </summary>
 public sealed class LocalModeFeedTests : IAsyncLifetime
 {
-    private const string FarAway = "0 0 0 1 1 *";
-    private WebApplication app = null!;
-    private HttpClient http = null!;
+    private LocalModeApp local = null!;
 
     public async Task InitializeAsync()
     {
-        var azurite = await AzuriteServer.Shared;
-        var settings = new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?> { ["Feed:PrimaryKey"] = FeedCall.PrimaryKey };
+        LocalModeApp.AddTriggerPlaceholders(settings, "feed-test-");
+        local = await LocalModeApp.StartAsync(settings, beforeStart: async services =>
         {
-            ["Storage"] = azurite.ConnectionString,
-            ["Storage:TablePrefix"] = TestApp.NewPrefix(),
-            ["Storage:MaxRetries"] = "1",
-            ["Feed:PrimaryKey"] = FeedCall.PrimaryKey,
-            ["SendGrid:ApiKey"] = string.Empty,
-            ["SendGrid:OutboxPath"] = Path.Combine(Path.GetTempPath(), "tetreadiness-feed-outbox-" + Guid.NewGuid().ToString("N")[..8]),
-        };
-        foreach (var function in FunctionCatalog.Discover(typeof(LocalFunctionsHost).Assembly))
-        {
-            foreach (Match match in Regex.Matches(function.Schedule ?? string.Empty, "%([^%]+)%"))
-            {
-                settings.TryAdd(match.Groups[1].Value, FarAway);
-            }
-
-            foreach (Match match in Regex.Matches(function.QueueName ?? string.Empty, "%([^%]+)%"))
-            {
-                settings.TryAdd(match.Groups[1].Value, "feed-test-" + match.Groups[1].Value.ToLowerInvariant());
-            }
-        }
-
-        app = LocalFunctionsHost.Build(["--urls", "http://127.0.0.1:0"], builder => builder.Configuration.AddInMemoryCollection(settings));
-        await app.Services.GetRequiredService<StorageTables>().CreateAllAsync(TableNames.All, CancellationToken.None);
-        await app.Services.GetRequiredService<RosterImporter>().ImportAsync(Seed.RosterCsv, null, dryRun: false, TetReadiness.Auth.Caller.System, CancellationToken.None);
-        await app.Services.GetRequiredService<CampaignService>().PutAsync("tet-2024", _ => Task.FromResult(Seed.Campaign()), TetReadiness.Auth.Caller.System, CancellationToken.None);
-        await app.StartAsync();
-        http = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()) };
+            await services.GetRequiredService<RosterImporter>().ImportAsync(Seed.RosterCsv, null, dryRun: false, TetReadiness.Auth.Caller.System, CancellationToken.None);
+            await services.GetRequiredService<CampaignService>().PutAsync("tet-2024", _ => Task.FromResult(Seed.Campaign()), TetReadiness.Auth.Caller.System, CancellationToken.None);
+        });
     }
 
     public async Task DisposeAsync()
     {
-        http.Dispose();
-        await app.StopAsync();
-        var tables = app.Services.GetRequiredService<StorageTables>();
-        foreach (var table in TableNames.All)
+        if (local is not null)
         {
-            await tables.Get(table).DeleteAsync();
+            await local.DisposeAsync();
         }
-
-        await app.DisposeAsync();
     }
 
     [Fact]
@@ -76,14 +40,14 @@ public sealed class LocalModeFeedTests : IAsyncLifetime
     {
         var key = Uri.EscapeDataString(FeedCall.PrimaryKey);
 
-        using var json = await http.GetAsync($"/api/feed/units?campaign=tet-2024&key={key}");
+        using var json = await local.Http.GetAsync($"/api/feed/units?campaign=tet-2024&key={key}");
         Assert.Equal(HttpStatusCode.OK, json.StatusCode);
         Assert.Equal("application/json", json.Content.Headers.ContentType?.MediaType);
         var units = JsonDocument.Parse(await json.Content.ReadAsByteArrayAsync()).RootElement;
         Assert.Equal(4, units.GetArrayLength());
         Assert.Contains(units.EnumerateArray(), u => u.GetProperty("unitName").GetString() == "UBND Quận Hoàn Kiếm");
 
-        using var csv = await http.GetAsync($"/api/feed/checklist-items?format=csv&key={key}");
+        using var csv = await local.Http.GetAsync($"/api/feed/checklist-items?format=csv&key={key}");
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         var bytes = await csv.Content.ReadAsByteArrayAsync();
         Assert.Equal(Encoding.UTF8.Preamble.ToArray(), bytes[..3]);
@@ -94,7 +58,7 @@ public sealed class LocalModeFeedTests : IAsyncLifetime
     [Fact]
     public async Task The_feed_refuses_a_request_without_the_key_with_401_problem_json()
     {
-        using var response = await http.GetAsync("/api/feed/units");
+        using var response = await local.Http.GetAsync("/api/feed/units");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

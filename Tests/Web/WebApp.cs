@@ -2,12 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TetReadiness.Hosting.Local;
 using TetReadiness.Http;
@@ -25,31 +19,23 @@ public sealed class WebApp : IAsyncDisposable
     public const string LinkKey = "web-tests-unit-link-key-0123456789abcdef";
     public const string CoordinatorEmail = "dieuphoi@hanoi.invalid";
 
-    private readonly WebApplication app;
+    private readonly LocalModeApp local;
 
-    private WebApp(WebApplication app, Uri baseAddress)
+    private WebApp(LocalModeApp local)
     {
-        this.app = app;
-        BaseAddress = baseAddress;
-        Http = new HttpClient { BaseAddress = baseAddress };
+        this.local = local;
     }
 
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress => local.BaseAddress;
 
-    public HttpClient Http { get; }
+    public HttpClient Http => local.Http;
 
     public static async Task<WebApp> StartAsync()
     {
-        var azurite = await AzuriteServer.Shared;
         var settings = new Dictionary<string, string?>
         {
-            ["Storage"] = azurite.ConnectionString,
-            ["Storage:TablePrefix"] = TestApp.NewPrefix(),
-            ["Storage:MaxRetries"] = "1",
             ["Auth:AllowClientPrincipalHeader"] = "true",
             ["UnitLinks:PrimaryKey"] = LinkKey,
-            ["SendGrid:ApiKey"] = string.Empty,
-            ["SendGrid:OutboxPath"] = Path.Combine(Path.GetTempPath(), "tetreadiness-web-outbox"),
         };
 
         // The run's Azurite, with tables of this app's own (a prefix); timers and queue triggers are switched off,
@@ -60,18 +46,10 @@ public sealed class WebApp : IAsyncDisposable
             settings[$"AzureWebJobs:{function.Name}:Disabled"] = "true";
         }
 
-        var app = LocalFunctionsHost.Build([], builder =>
-        {
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            // Health polls while the tables are created log storage errors; the tests assert what matters.
-            builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("TetReadiness.Http.HttpResponder", LogLevel.None);
-            builder.Configuration.AddInMemoryCollection(settings);
-        });
-        await app.StartAsync();
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        var web = new WebApp(app, address);
-        await web.WaitForHealthyAsync();
-        return web;
+        // Quiet: the responder logs every refusal and storage error the tests provoke on purpose; they assert what matters.
+        return new WebApp(await LocalModeApp.StartAsync(
+            settings,
+            configure: builder => builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("TetReadiness.Http.HttpResponder", LogLevel.None)));
     }
 
     /// <summary>The <c>X-MS-CLIENT-PRINCIPAL</c> Easy Auth would send for this email (and the city coordinator role).</summary>
@@ -135,12 +113,7 @@ public sealed class WebApp : IAsyncDisposable
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        Http.Dispose();
-        await app.StopAsync();
-        await app.DisposeAsync();
-    }
+    public async ValueTask DisposeAsync() => await local.DisposeAsync();
 
     private static JsonContent Json(object body) => JsonContent.Create(body, body.GetType(), options: ApiJson.Options);
 
@@ -152,20 +125,5 @@ public sealed class WebApp : IAsyncDisposable
     private static async Task ExpectAsync(HttpStatusCode status, HttpResponseMessage response)
     {
         Assert.True(response.StatusCode == status, $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-    }
-
-    private async Task WaitForHealthyAsync()
-    {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            if ((await Http.GetAsync("/api/health")).IsSuccessStatusCode)
-            {
-                return;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("Local mode never became healthy.");
     }
 }
