@@ -12,12 +12,13 @@ namespace TetReadiness.Hosting.Local;
 public sealed record HostJson(
     string RoutePrefix,
     int QueueBatchSize,
+    int QueueNewBatchThreshold,
     int QueueMaxDequeueCount,
     TimeSpan QueueVisibilityTimeout,
     TimeSpan QueueMaxPollingInterval,
     bool QueueBase64)
 {
-    public static HostJson Default { get; } = new("api", 16, 5, TimeSpan.Zero, TimeSpan.FromMinutes(1), true);
+    public static HostJson Default { get; } = new("api", 16, 8, 5, TimeSpan.Zero, TimeSpan.FromMinutes(1), true);
 
     public static HostJson Load(string path, IConfiguration? configuration = null)
     {
@@ -45,9 +46,12 @@ public sealed record HostJson(
 
         TimeSpan Span(TimeSpan fallback, params string[] keys) => TimeSpan.TryParse(Value(keys), CultureInfo.InvariantCulture, out var s) ? s : fallback;
 
+        var batchSize = Math.Clamp(Number(Default.QueueBatchSize, "extensions", "queues", "batchSize"), 1, 32);
         return new HostJson(
             RoutePrefix: (Value("extensions", "http", "routePrefix") ?? Default.RoutePrefix).Trim('/'),
-            QueueBatchSize: Number(Default.QueueBatchSize, "extensions", "queues", "batchSize"),
+            QueueBatchSize: batchSize,
+            // As the queue extension: half a batch unless set.
+            QueueNewBatchThreshold: Math.Max(0, Number(batchSize / 2, "extensions", "queues", "newBatchThreshold")),
             QueueMaxDequeueCount: Number(Default.QueueMaxDequeueCount, "extensions", "queues", "maxDequeueCount"),
             QueueVisibilityTimeout: Span(Default.QueueVisibilityTimeout, "extensions", "queues", "visibilityTimeout"),
             QueueMaxPollingInterval: Span(Default.QueueMaxPollingInterval, "extensions", "queues", "maxPollingInterval"),

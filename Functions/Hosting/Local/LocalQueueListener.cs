@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using Azure;
 using Azure.Storage.Queues;
@@ -8,8 +9,8 @@ using Microsoft.Extensions.Logging;
 namespace TetReadiness.Hosting.Local;
 
 /// <summary>
-/// Polls a queue as the Functions queue trigger does, with the <c>host.json</c> settings: batches, back-off to
-/// <c>maxPollingInterval</c>, retry after <c>visibilityTimeout</c>, and after <c>maxDequeueCount</c> failures the
+/// Polls a queue as the Functions queue trigger does, with the <c>host.json</c> settings: batches refilled at
+/// <c>newBatchThreshold</c>, back-off to <c>maxPollingInterval</c>, retry after <c>visibilityTimeout</c>, and after <c>maxDequeueCount</c> failures the
 /// message moves to <c>{queue}-poison</c>. A message that is not Base64 (when Base64 is expected) is poisoned at once.
 /// </summary>
 public sealed class LocalQueueListener(
@@ -27,39 +28,80 @@ public sealed class LocalQueueListener(
     {
         var delay = MinimumPollingInterval;
         var created = false;
-        while (!stoppingToken.IsCancellationRequested)
+        var inFlight = new ConcurrentDictionary<Task, bool>();
+        // Not disposed: a handler that settles after shutdown may still release it.
+        var settled = new SemaphoreSlim(0);
+        try
         {
-            QueueMessage[] messages;
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                // Once per listener, not per poll: two requests saved on every batch (bench.sh counts them).
-                if (!created)
+                // As the queue extension: a new batch is fetched once no more than newBatchThreshold messages are
+                // still being handled, so at most batchSize + newBatchThreshold run at once and one slow message
+                // never holds up the rest of its batch.
+                if (inFlight.Count > settings.QueueNewBatchThreshold)
                 {
-                    await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
-                    await poison.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
-                    created = true;
+                    await settled.WaitAsync(stoppingToken);
+                    continue;
                 }
 
-                messages = (await queue.ReceiveMessagesAsync(Math.Clamp(settings.QueueBatchSize, 1, 32), ProcessingLease, stoppingToken)).Value;
-            }
-            catch (Exception exception) when (exception is RequestFailedException or HttpRequestException or TimeoutException
-                || (exception is OperationCanceledException && !stoppingToken.IsCancellationRequested))
-            {
-                created &= exception is not RequestFailedException { Status: 404 };
-                logger.LogWarning(exception, "Queue {Queue} could not be polled; retrying", queue.Name);
-                await Task.Delay(settings.QueueMaxPollingInterval, stoppingToken);
-                continue;
-            }
+                QueueMessage[] messages;
+                try
+                {
+                    // Once per listener, not per poll: two requests saved on every batch (bench.sh counts them).
+                    if (!created)
+                    {
+                        await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+                        await poison.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+                        created = true;
+                    }
 
-            if (messages.Length == 0)
-            {
-                await Task.Delay(delay, stoppingToken);
-                delay = TimeSpan.FromTicks(Math.Min(settings.QueueMaxPollingInterval.Ticks, delay.Ticks * 2));
-                continue;
-            }
+                    messages = (await queue.ReceiveMessagesAsync(settings.QueueBatchSize, ProcessingLease, stoppingToken)).Value;
+                }
+                catch (Exception exception) when (exception is RequestFailedException or HttpRequestException or TimeoutException
+                    || (exception is OperationCanceledException && !stoppingToken.IsCancellationRequested))
+                {
+                    created &= exception is not RequestFailedException { Status: 404 };
+                    logger.LogWarning(exception, "Queue {Queue} could not be polled; retrying", queue.Name);
+                    await Task.Delay(settings.QueueMaxPollingInterval, stoppingToken);
+                    continue;
+                }
 
-            delay = MinimumPollingInterval;
-            await Task.WhenAll(messages.Select(message => ProcessSafelyAsync(message, stoppingToken)));
+                if (messages.Length == 0)
+                {
+                    await Task.Delay(delay, stoppingToken);
+                    delay = TimeSpan.FromTicks(Math.Min(settings.QueueMaxPollingInterval.Ticks, delay.Ticks * 2));
+                    continue;
+                }
+
+                delay = MinimumPollingInterval;
+                foreach (var message in messages)
+                {
+                    var handling = ProcessSafelyAsync(message, stoppingToken);
+                    inFlight[handling] = true;
+                    _ = handling.ContinueWith(
+                        done =>
+                        {
+                            inFlight.TryRemove(done, out _);
+                            settled.Release();
+                        },
+                        CancellationToken.None,
+                        TaskContinuationOptions.ExecuteSynchronously,
+                        TaskScheduler.Default);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: the messages in hand finish (or are cancelled) below.
+        }
+
+        try
+        {
+            await Task.WhenAll(inFlight.Keys);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Cancelled by the shutdown: those messages reappear after their lease, as under the Functions host.
         }
     }
 
@@ -73,7 +115,7 @@ public sealed class LocalQueueListener(
         {
             await ProcessAsync(message, stoppingToken);
         }
-        catch (Exception exception) when (exception is RequestFailedException or HttpRequestException or TimeoutException)
+        catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
             logger.LogWarning(exception, "Message {MessageId} on {Queue} could not be settled; it will be delivered again", message.MessageId, queue.Name);
         }
