@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Caching.Memory;
+using TetReadiness.Common;
 using TetReadiness.Roster;
 
 namespace TetReadiness.Auth;
@@ -15,11 +16,10 @@ public sealed class CoordinatorDirectory(RosterStore roster, IMemoryCache cache)
             return new HashSet<string>();
         }
 
-        var map = await cache.GetOrCreateAsync("coordinators", async entry =>
+        var map = await cache.GetOrLoadAsync("coordinators", CacheDuration, async token =>
         {
-            entry.AbsoluteExpirationRelativeToNow = CacheDuration;
             var byEmail = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
-            foreach (var district in await roster.ReadDistrictsAsync(cancellationToken))
+            foreach (var district in await roster.ReadDistrictsAsync(token))
             {
                 foreach (var coordinator in district.Active ? district.CoordinatorEmails : [])
                 {
@@ -28,7 +28,7 @@ public sealed class CoordinatorDirectory(RosterStore roster, IMemoryCache cache)
             }
 
             return byEmail;
-        });
-        return map!.TryGetValue(email, out var districts) ? districts : new HashSet<string>();
+        }, cancellationToken);
+        return map.TryGetValue(email, out var districts) ? districts : new HashSet<string>();
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Caching.Memory;
+using TetReadiness.Common;
 
 namespace TetReadiness.Campaigns;
 
@@ -10,18 +11,8 @@ public sealed class CampaignCatalog(CampaignStore store, IMemoryCache cache)
 {
     public static readonly TimeSpan CacheDuration = TimeSpan.FromSeconds(30);
 
-    public async Task<Campaign?> FindAsync(string campaignId, CancellationToken cancellationToken)
-    {
-        if (cache.TryGetValue(CacheKey(campaignId), out Campaign? cached))
-        {
-            return cached;
-        }
-
-        var found = await store.GetAsync(campaignId, cancellationToken);
-        var campaign = found?.Campaign;
-        cache.Set(CacheKey(campaignId), campaign, CacheDuration);
-        return campaign;
-    }
+    public Task<Campaign?> FindAsync(string campaignId, CancellationToken cancellationToken) =>
+        cache.GetOrLoadAsync(CacheKey(campaignId), CacheDuration, async token => (await store.GetAsync(campaignId, token))?.Campaign, cancellationToken);
 
     public void Forget(string campaignId) => cache.Remove(CacheKey(campaignId));
 

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Caching.Memory;
+using TetReadiness.Common;
 using TetReadiness.Storage;
 
 namespace TetReadiness.Roster;
@@ -15,18 +16,12 @@ public sealed class RosterStore(StorageTables tables, IMemoryCache cache)
     /// <summary>How long a unit read stays cached: a removed officer can still submit for this long.</summary>
     public static readonly TimeSpan UnitCacheDuration = TimeSpan.FromSeconds(30);
 
-    public async Task<RosterUnit?> GetUnitAsync(string unitId, CancellationToken cancellationToken)
-    {
-        if (cache.TryGetValue(CacheKey(unitId), out RosterUnit? cached))
+    public Task<RosterUnit?> GetUnitAsync(string unitId, CancellationToken cancellationToken) =>
+        cache.GetOrLoadAsync(CacheKey(unitId), UnitCacheDuration, async token =>
         {
-            return cached;
-        }
-
-        var response = await tables.Units.GetEntityIfExistsAsync<UnitEntity>(UnitEntity.CurrentPartition, unitId, cancellationToken: cancellationToken);
-        var unit = response.HasValue ? response.Value!.ToUnit() : null;
-        cache.Set(CacheKey(unitId), unit, UnitCacheDuration);
-        return unit;
-    }
+            var response = await tables.Units.GetEntityIfExistsAsync<UnitEntity>(UnitEntity.CurrentPartition, unitId, cancellationToken: token);
+            return response.HasValue ? response.Value!.ToUnit() : null;
+        }, cancellationToken);
 
     public void Forget(string unitId) => cache.Remove(CacheKey(unitId));
 
