@@ -1,6 +1,6 @@
 namespace TetReadiness.Reminders;
 
-/// <summary>The JSON on queue <c>reminders</c>: one per unit, campaign and day.</summary>
+/// <summary>One reminder (unit, campaign, checkpoint) as it travels on queue <c>reminders</c>, packed by <see cref="ReminderQueuePayload"/>.</summary>
 public sealed class ReminderMessage
 {
     public string CampaignId { get; set; } = string.Empty;

@@ -10,4 +10,10 @@ public sealed class ReminderOptions
 
     /// <summary>Messages sent to the queue at once by one scan.</summary>
     public int EnqueueParallelism { get; set; } = 16;
+
+    /// <summary>Reminders packed into one queue message (fewer messages: a shorter scan, less queue work per reminder).</summary>
+    public int RemindersPerMessage { get; set; } = 16;
+
+    /// <summary>Reminders of one message sent at once; messages themselves run batchSize + newBatchThreshold at a time.</summary>
+    public int SendParallelismPerMessage { get; set; } = 4;
 }

@@ -1,13 +1,12 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TetReadiness.Campaigns;
-using TetReadiness.Common;
 using TetReadiness.Http;
+using TetReadiness.Common;
 using TetReadiness.Roster;
 using TetReadiness.Status;
 using TetReadiness.Storage;
@@ -216,21 +215,31 @@ public sealed class ReminderScanService(
 
     private async Task EnqueueAsync(IEnumerable<ReminderEntity> rows, ConcurrentDictionary<string, bool> enqueued, CancellationToken cancellationToken)
     {
-        var batch = rows.ToList();
-        if (batch.Count == 0)
+        var byKey = new Dictionary<string, ReminderEntity>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            byKey[row.RowKey] = row;
+        }
+
+        if (byKey.Count == 0)
         {
             return;
         }
 
+        var messages = ReminderQueuePayload.Pack(byKey.Values.Select(ReminderMessage.From), options.Value.RemindersPerMessage).ToList();
         var queue = queues.GetQueueClient(QueueNames.Reminders);
         await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await Parallel.ForEachAsync(
-            batch,
+            messages,
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.EnqueueParallelism), CancellationToken = cancellationToken },
-            async (row, token) =>
+            async (message, token) =>
             {
-                await queue.SendMessageAsync(JsonSerializer.Serialize(ReminderMessage.From(row), ApiJson.Options), token);
-                enqueued[row.RowKey] = true;
+                await queue.SendMessageAsync(message.Json, token);
+                foreach (var reminder in message.Reminders)
+                {
+                    enqueued[ReminderEntity.RowKeyFor(reminder.UnitId, reminder.Checkpoint)] = true;
+                }
             });
+        logger.LogInformation("Queued {Reminders} reminders in {Messages} messages", byKey.Count, messages.Count);
     }
 }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -28,6 +30,41 @@ public sealed class ReminderSender(
 {
     /// <summary>A claim older than this is taken to be from a sender that died.</summary>
     public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Sends every reminder of one queue message, a few at a time. Each is settled on its own row; if any failed,
+    /// this throws once all have been tried, so the queue redelivers the message and only the unsent are tried again.
+    /// </summary>
+    public async Task SendAllAsync(IReadOnlyList<ReminderMessage> messages, CancellationToken cancellationToken)
+    {
+        var failures = new ConcurrentQueue<Exception>();
+        await Parallel.ForEachAsync(
+            messages,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.SendParallelismPerMessage), CancellationToken = cancellationToken },
+            async (message, token) =>
+            {
+                try
+                {
+                    await SendAsync(message, token);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException || !token.IsCancellationRequested)
+                {
+                    failures.Enqueue(exception);
+                }
+            });
+
+        switch (failures.Count)
+        {
+            case 0:
+                return;
+            case 1:
+                ExceptionDispatchInfo.Throw(failures.Single());
+                return;
+            default:
+                logger.LogWarning("{Failed} of {Count} reminders in this message failed; the message will be delivered again", failures.Count, messages.Count);
+                throw new AggregateException($"{failures.Count} of {messages.Count} reminders failed.", failures);
+        }
+    }
 
     public async Task SendAsync(ReminderMessage message, CancellationToken cancellationToken)
     {

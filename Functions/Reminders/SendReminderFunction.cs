@@ -5,8 +5,11 @@ namespace TetReadiness.Reminders;
 
 public sealed class SendReminderFunction(ReminderSender sender)
 {
-    /// <summary>A transient failure throws, so the queue retries per host.json and finally moves the message to reminders-poison.</summary>
+    /// <summary>
+    /// One message carries several reminders (<see cref="ReminderQueuePayload"/>). A failure throws, so the queue
+    /// retries per host.json and finally moves the message to reminders-poison; what was already sent is not sent again.
+    /// </summary>
     [Function("SendReminder")]
-    public Task Run([QueueTrigger(QueueNames.Reminders, Connection = "Storage")] ReminderMessage message, CancellationToken cancellationToken) =>
-        sender.SendAsync(message, cancellationToken);
+    public Task Run([QueueTrigger(QueueNames.Reminders, Connection = "Storage")] string message, CancellationToken cancellationToken) =>
+        sender.SendAllAsync(ReminderQueuePayload.Parse(message), cancellationToken);
 }

@@ -69,6 +69,22 @@ public sealed class ReminderScanTests
     }
 
     [Fact]
+    public async Task Reminders_are_packed_into_messages_of_at_most_the_configured_count_each_reminder_once()
+    {
+        await using var azurite = await AzuriteServer.StartAsync(null);
+        await using var app = await TestApp.StartAsync(DeadlineMorning, new Dictionary<string, string?> { ["Reminders:RemindersPerMessage"] = "2" }, azurite: azurite);
+        await Seed.RosterAndCampaignAsync(app);
+
+        var result = await app.Get<ReminderScanService>().ScanAsync(CancellationToken.None);
+
+        var messages = await DrainMessagesAsync(azurite, QueueNames.Reminders);
+        Assert.Equal(3, result.Queued);
+        Assert.Equal([1, 2], messages.Select(m => m.GetProperty("reminders").GetArrayLength()).Order());
+        var units = messages.SelectMany(m => m.GetProperty("reminders").EnumerateArray()).Select(r => r.GetProperty("unitId").GetString()).Order();
+        Assert.Equal(["ba-dinh-ttyt", "ba-dinh-ubnd", "hoan-kiem-ubnd"], units);
+    }
+
+    [Fact]
     public async Task Messages_are_base64_as_the_functions_queue_trigger_expects()
     {
         await using var azurite = await AzuriteServer.StartAsync(null);
@@ -80,13 +96,17 @@ public sealed class ReminderScanTests
         var raw = new QueueClient(azurite.ConnectionString, QueueNames.Reminders, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
         var message = (await raw.ReceiveMessageAsync()).Value;
         var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(message.Body.ToString()));
-        Assert.Equal("tet-2024", JsonDocument.Parse(decoded).RootElement.GetProperty("campaignId").GetString());
+        Assert.Equal("tet-2024", JsonDocument.Parse(decoded).RootElement.GetProperty("reminders")[0].GetProperty("campaignId").GetString());
     }
 
     private static Task Submit(TestApp app, string unitId) =>
         app.Get<SubmissionService>().SubmitAsync("tet-2024", unitId, _ => Task.FromResult(Seed.Answers()), SubmissionPreconditions.None, Caller.System, CancellationToken.None);
 
-    private static async Task<List<JsonElement>> DrainAsync(AzuriteServer azurite, string queueName)
+    /// <summary>Every reminder on the queue, however the scan packed them into messages.</summary>
+    private static async Task<List<JsonElement>> DrainAsync(AzuriteServer azurite, string queueName) =>
+        (await DrainMessagesAsync(azurite, queueName)).SelectMany(m => m.GetProperty("reminders").EnumerateArray()).ToList();
+
+    private static async Task<List<JsonElement>> DrainMessagesAsync(AzuriteServer azurite, string queueName)
     {
         var queue = new QueueClient(azurite.ConnectionString, queueName, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
         var messages = new List<JsonElement>();

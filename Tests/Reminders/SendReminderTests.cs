@@ -24,12 +24,12 @@ public sealed class SendReminderTests
         var message = await QueuedReminderAsync(app, "ba-dinh-ubnd");
         var function = app.Create<SendReminderFunction>();
 
-        await Assert.ThrowsAsync<TransientSendException>(() => function.Run(message, CancellationToken.None));
+        await Assert.ThrowsAsync<TransientSendException>(() => function.Run(ReminderQueuePayload.Serialize([message]), CancellationToken.None));
         var afterFirst = await RowAsync(app, message);
         Assert.Equal((ReminderState.Queued, 1), (afterFirst.State, afterFirst.Attempts));
         Assert.Contains("429", afterFirst.LastError);
 
-        await function.Run(message, CancellationToken.None);
+        await function.Run(ReminderQueuePayload.Serialize([message]), CancellationToken.None);
         var afterSecond = await RowAsync(app, message);
         Assert.Equal((ReminderState.Sent, 2), (afterSecond.State, afterSecond.Attempts));
         Assert.NotNull(afterSecond.SentAt);
@@ -44,8 +44,8 @@ public sealed class SendReminderTests
         await using var app = await StartAsync(sendGrid);
         var message = await QueuedReminderAsync(app, "ba-dinh-ubnd");
 
-        await app.Create<SendReminderFunction>().Run(message, CancellationToken.None);
-        await app.Create<SendReminderFunction>().Run(message, CancellationToken.None);
+        await app.Create<SendReminderFunction>().Run(ReminderQueuePayload.Serialize([message]), CancellationToken.None);
+        await app.Create<SendReminderFunction>().Run(ReminderQueuePayload.Serialize([message]), CancellationToken.None);
 
         var row = await RowAsync(app, message);
         Assert.Equal(ReminderState.Failed, row.State);
@@ -64,9 +64,9 @@ public sealed class SendReminderTests
         await using var app = await StartAsync(sendGrid);
         var message = await QueuedReminderAsync(app, "hoan-kiem-ubnd");
 
-        await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => app.Create<SendReminderFunction>().Run(message, CancellationToken.None)
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => app.Create<SendReminderFunction>().Run(ReminderQueuePayload.Serialize([message]), CancellationToken.None)
             .ContinueWith(t => t.Exception?.InnerException is TransientSendException ? Task.CompletedTask : t, TaskScheduler.Default).Unwrap()));
-        await app.Create<SendReminderFunction>().Run(message, CancellationToken.None);
+        await app.Create<SendReminderFunction>().Run(ReminderQueuePayload.Serialize([message]), CancellationToken.None);
 
         sendGrid.Verify(c => c.SendEmailAsync(It.IsAny<SendGridMessage>(), It.IsAny<CancellationToken>()), Times.Once);
         Assert.Equal(ReminderState.Sent, (await RowAsync(app, message)).State);
@@ -89,12 +89,48 @@ public sealed class SendReminderTests
 
         for (var attempt = 1; attempt <= 3; attempt++)
         {
-            await Assert.ThrowsAsync<TransientSendException>(() => app.Create<SendReminderFunction>().Run(message, CancellationToken.None));
+            await Assert.ThrowsAsync<TransientSendException>(() => app.Create<SendReminderFunction>().Run(ReminderQueuePayload.Serialize([message]), CancellationToken.None));
         }
 
         var row = await RowAsync(app, message);
         Assert.Equal((ReminderState.Failed, 3), (row.State, row.Attempts));
         Assert.Contains("reminders-poison", row.LastError);
+    }
+
+    [Fact]
+    public async Task In_a_message_of_several_reminders_one_failure_retries_the_message_and_the_retry_sends_only_that_one()
+    {
+        var sendGrid = new Mock<ISendGridClient>();
+        var sentTo = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var baDinhTries = 0;
+        sendGrid.Setup(c => c.SendEmailAsync(It.IsAny<SendGridMessage>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((SendGridMessage m, CancellationToken _) =>
+            {
+                var to = m.Personalizations.Single().Tos[0].Email;
+                if (to == "vanphong@ba-dinh.invalid" && Interlocked.Increment(ref baDinhTries) == 1)
+                {
+                    return new Response(HttpStatusCode.TooManyRequests, new StringContent("{\"errors\":[{\"message\":\"rate limit\"}]}"), null);
+                }
+
+                sentTo.Add(to);
+                return new Response(HttpStatusCode.Accepted, new StringContent(string.Empty), null);
+            });
+        await using var app = await StartAsync(sendGrid);
+        var baDinh = await QueuedReminderAsync(app, "ba-dinh-ubnd");
+        var hoanKiem = await QueuedReminderAsync(app, "hoan-kiem-ubnd", seed: false);
+        var ttyt = await QueuedReminderAsync(app, "ba-dinh-ttyt", seed: false);
+        var message = ReminderQueuePayload.Serialize([baDinh, hoanKiem, ttyt]);
+
+        await Assert.ThrowsAsync<TransientSendException>(() => app.Create<SendReminderFunction>().Run(message, CancellationToken.None));
+        Assert.Equal((ReminderState.Queued, 1), ((await RowAsync(app, baDinh)).State, (await RowAsync(app, baDinh)).Attempts));
+        Assert.Equal(ReminderState.Sent, (await RowAsync(app, hoanKiem)).State);
+        Assert.Equal(ReminderState.Sent, (await RowAsync(app, ttyt)).State);
+
+        await app.Create<SendReminderFunction>().Run(message, CancellationToken.None);
+
+        Assert.Equal((ReminderState.Sent, 2), ((await RowAsync(app, baDinh)).State, (await RowAsync(app, baDinh)).Attempts));
+        Assert.Equal(["truc@ba-dinh-ttyt.invalid", "vanphong@ba-dinh.invalid", "vanphong@hoan-kiem.invalid"], sentTo.Order(StringComparer.Ordinal));
+        Assert.Equal(1, (await RowAsync(app, hoanKiem)).Attempts);
     }
 
     private static Task<TestApp> StartAsync(Mock<ISendGridClient> sendGrid, int maxAttempts = 5) =>
@@ -104,9 +140,13 @@ public sealed class SendReminderTests
             configure: services => services.AddSingleton(sendGrid.Object));
 
     /// <summary>A reminder as the scan leaves it: a <c>queued</c> row and its message.</summary>
-    private static async Task<ReminderMessage> QueuedReminderAsync(TestApp app, string unitId)
+    private static async Task<ReminderMessage> QueuedReminderAsync(TestApp app, string unitId, bool seed = true)
     {
-        await Seed.RosterAndCampaignAsync(app);
+        if (seed)
+        {
+            await Seed.RosterAndCampaignAsync(app);
+        }
+
         var unit = (await app.Get<TetReadiness.Roster.RosterStore>().GetUnitAsync(unitId, CancellationToken.None))!;
         var row = new ReminderEntity
         {

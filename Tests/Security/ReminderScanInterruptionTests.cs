@@ -58,7 +58,8 @@ public sealed class ReminderScanInterruptionTests
     {
         var queue = new QueueClient(azurite.ConnectionString, QueueNames.Reminders, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
         var messages = (await queue.ReceiveMessagesAsync(32)).Value
-            .Select(m => System.Text.Json.JsonDocument.Parse(m.Body.ToString()).RootElement.GetProperty("unitId").GetString())
+            .SelectMany(m => ReminderQueuePayload.Parse(m.Body.ToString()))
+            .Select(r => r.UnitId)
             .Order()
             .ToList();
         Assert.Equal(UnitsWithEmail, messages);

@@ -84,10 +84,10 @@ public sealed class StorageOutageTests : IAsyncLifetime
         await PersistedAsync(message.IdempotencyKey);
         await StopStorageAsync();
 
-        await Assert.ThrowsAnyAsync<Exception>(() => app.Create<SendReminderFunction>().Run(message, CancellationToken.None));
+        await Assert.ThrowsAnyAsync<Exception>(() => app.Create<SendReminderFunction>().Run(ReminderQueuePayload.Serialize([message]), CancellationToken.None));
 
         await StartStorageAsync();
-        await app.Create<SendReminderFunction>().Run(message, CancellationToken.None);
+        await app.Create<SendReminderFunction>().Run(ReminderQueuePayload.Serialize([message]), CancellationToken.None);
         var after = await app.Tables.Reminders.GetEntityAsync<ReminderEntity>(row.PartitionKey, row.RowKey);
         Assert.Equal(ReminderState.Sent, after.Value.State);
         email.Verify(e => e.SendAsync(It.IsAny<EmailMessage>(), It.IsAny<CancellationToken>()), Times.Once);

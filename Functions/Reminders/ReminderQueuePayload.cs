@@ -1,0 +1,61 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using TetReadiness.Http;
+
+namespace TetReadiness.Reminders;
+
+/// <summary>
+/// The JSON on queue <c>reminders</c>: <c>{"reminders":[…]}</c>, up to <see cref="ReminderOptions.RemindersPerMessage"/>
+/// reminders of one scan per message. Packing them cuts the queue work per reminder (enqueue, dequeue, delete) by
+/// that factor, which shortens the scan and leaves the queue to the senders; each reminder keeps its own
+/// <c>Reminders</c> row, so a retried message sends only what is not yet sent. A message holding a single reminder's
+/// fields at the top level is read as one reminder.
+/// </summary>
+public static class ReminderQueuePayload
+{
+    /// <summary>UTF-8 bytes per message at most: Base64 makes 64,000 characters of it, under the queue's 64 KiB.</summary>
+    public const int MaxBytes = 48_000;
+
+    public static IEnumerable<(string Json, IReadOnlyList<ReminderMessage> Reminders)> Pack(IEnumerable<ReminderMessage> reminders, int perMessage)
+    {
+        var limit = Math.Max(1, perMessage);
+        var chunk = new List<ReminderMessage>();
+        var bytes = 0;
+        foreach (var reminder in reminders)
+        {
+            var size = JsonSerializer.SerializeToUtf8Bytes(reminder, ApiJson.Options).Length + 1;
+            if (chunk.Count > 0 && (chunk.Count == limit || bytes + size > MaxBytes - 32))
+            {
+                yield return (Serialize(chunk), chunk);
+                chunk = [];
+                bytes = 0;
+            }
+
+            chunk.Add(reminder);
+            bytes += size;
+        }
+
+        if (chunk.Count > 0)
+        {
+            yield return (Serialize(chunk), chunk);
+        }
+    }
+
+    public static string Serialize(IReadOnlyList<ReminderMessage> reminders) =>
+        JsonSerializer.Serialize(new JsonObject { ["reminders"] = JsonSerializer.SerializeToNode(reminders, ApiJson.Options) });
+
+    /// <summary>The reminders of one message; throws <see cref="JsonException"/> for anything else, so the message ends in the poison queue.</summary>
+    public static IReadOnlyList<ReminderMessage> Parse(string json)
+    {
+        var root = JsonNode.Parse(json) as JsonObject ?? throw new JsonException("A reminders message is a JSON object.");
+        var reminders = root["reminders"] is JsonArray packed
+            ? packed.Deserialize<List<ReminderMessage>>(ApiJson.Options) ?? []
+            : [root.Deserialize<ReminderMessage>(ApiJson.Options) ?? throw new JsonException("Empty reminder.")];
+        if (reminders.Count == 0 || reminders.Any(r => r is null || string.IsNullOrEmpty(r.CampaignId) || string.IsNullOrEmpty(r.UnitId) || string.IsNullOrEmpty(r.Checkpoint)))
+        {
+            throw new JsonException("Every reminder needs campaignId, unitId and checkpoint.");
+        }
+
+        return reminders;
+    }
+}
