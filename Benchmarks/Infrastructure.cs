@@ -28,7 +28,12 @@ public static class Ports
     }
 }
 
-/// <summary>An in-memory Azurite on free loopback ports, started as the tests start it.</summary>
+/// <summary>
+/// An in-memory Azurite on free loopback ports. By default its table and queue services run as two processes
+/// (<c>azurite-table</c>, <c>azurite-queue</c>), as Table and Queue storage are separate services in Azure: one
+/// Node.js thread serving both would make the reminder senders' queue work wait behind table work and the other way
+/// round. <c>--single-azurite</c> runs the one <c>azurite</c> process the tests use.
+/// </summary>
 public sealed class Azurite : IAsyncDisposable
 {
     public const string AccountName = "devstoreaccount1";
@@ -36,11 +41,13 @@ public sealed class Azurite : IAsyncDisposable
     // Azurite's well-known development key, published in its documentation; it protects nothing.
     public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    private readonly Process process;
+    private static readonly string[] Common = ["--disableTelemetry", "--skipApiVersionCheck", "--silent", "--loose", "--inMemoryPersistence"];
 
-    private Azurite(Process process, int tablePort, int queuePort)
+    private readonly IReadOnlyList<Process> processes;
+
+    private Azurite(IReadOnlyList<Process> processes, int tablePort, int queuePort)
     {
-        this.process = process;
+        this.processes = processes;
         TablePort = tablePort;
         QueuePort = queuePort;
     }
@@ -49,31 +56,27 @@ public sealed class Azurite : IAsyncDisposable
 
     public int QueuePort { get; }
 
-    public int Pid => process.Id;
-
-    public static async Task<Azurite> StartAsync(string binary)
+    public static async Task<Azurite> StartAsync(string binary, bool single)
     {
-        int blob = Ports.Free(), queue = Ports.Free(), table = Ports.Free();
-        var psi = new ProcessStartInfo(binary) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[]
-                 {
-                     "--disableTelemetry", "--skipApiVersionCheck", "--silent", "--loose", "--inMemoryPersistence",
-                     "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
-                     "--blobPort", blob.ToString(), "--queuePort", queue.ToString(), "--tablePort", table.ToString(),
-                 })
+        int queue = Ports.Free(), table = Ports.Free();
+        var processes = new List<Process>();
+        if (single)
         {
-            psi.ArgumentList.Add(argument);
+            processes.Add(Start(binary, [.. Common, "--blobHost", "127.0.0.1", "--blobPort", Ports.Free().ToString(),
+                "--queueHost", "127.0.0.1", "--queuePort", queue.ToString(), "--tableHost", "127.0.0.1", "--tablePort", table.ToString()]));
+        }
+        else
+        {
+            var directory = Path.GetDirectoryName(binary) ?? ".";
+            processes.Add(Start(Path.Combine(directory, "azurite-table"), [.. Common, "--tableHost", "127.0.0.1", "--tablePort", table.ToString()]));
+            string[] debug = Environment.GetEnvironmentVariable("BENCH_AZURITE_DEBUG") is { Length: > 0 } log ? ["--debug", log] : [];
+            processes.Add(Start(Path.Combine(directory, "azurite-queue"), [.. Common, .. debug, "--queueHost", "127.0.0.1", "--queuePort", queue.ToString()]));
         }
 
-        var process = Process.Start(psi) ?? throw new InvalidOperationException("Azurite did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (!(Ports.IsListening(table) && Ports.IsListening(queue)))
         {
-            if (process.HasExited || DateTime.UtcNow > deadline)
+            if (processes.Any(p => p.HasExited) || DateTime.UtcNow > deadline)
             {
                 throw new InvalidOperationException("Azurite did not start listening.");
             }
@@ -81,18 +84,37 @@ public sealed class Azurite : IAsyncDisposable
             await Task.Delay(50);
         }
 
-        return new Azurite(process, table, queue);
+        return new Azurite(processes, table, queue);
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (!process.HasExited)
+        foreach (var process in processes)
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+
+            process.Dispose();
+        }
+    }
+
+    private static Process Start(string binary, IEnumerable<string> arguments)
+    {
+        var psi = new ProcessStartInfo(binary) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            psi.ArgumentList.Add(argument);
         }
 
-        process.Dispose();
+        var process = Process.Start(psi) ?? throw new InvalidOperationException($"{binary} did not start.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
     }
 }
 

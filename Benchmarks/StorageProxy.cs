@@ -16,6 +16,8 @@ namespace TetReadiness.Benchmarks;
 public sealed partial class StorageProxy : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, long> counts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> elapsedTicks = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<long> emailTicks = new();
     private readonly HttpClient forward = new(new SocketsHttpHandler
     {
         UseProxy = false,
@@ -29,15 +31,18 @@ public sealed partial class StorageProxy : IAsyncDisposable
     private long emails;
     private long lastEmailTicks;
 
+    /// <summary>One line per storage request (time, kind, status, ms) when set: for finding stalls.</summary>
+    public Action<string>? Trace { get; set; }
+
     public int TablePort { get; } = Ports.Free();
 
     public int QueuePort { get; } = Ports.Free();
 
     public int SendGridPort { get; } = Ports.Free();
 
-    public int AzuriteTablePort { get; set; }
+    public int AzuriteTablePort { get; private set; }
 
-    public int AzuriteQueuePort { get; set; }
+    public int AzuriteQueuePort { get; private set; }
 
     public long EmailsReceived => Interlocked.Read(ref emails);
 
@@ -61,6 +66,19 @@ public sealed partial class StorageProxy : IAsyncDisposable
         app = builder.Build();
         app.Run(HandleAsync);
         await app.StartAsync();
+    }
+
+    /// <summary>Time Azurite took to answer, summed by kind (from the forward to the end of the response).</summary>
+    public IReadOnlyDictionary<string, long> ElapsedSnapshot() => new Dictionary<string, long>(elapsedTicks, StringComparer.Ordinal);
+
+    /// <summary>When each email reached the SendGrid capture (UTC ticks), in arrival order.</summary>
+    public IReadOnlyList<long> EmailArrivals() => [.. emailTicks];
+
+    /// <summary>Forwards to this Azurite from now on.</summary>
+    public void Target(Azurite azurite)
+    {
+        AzuriteTablePort = azurite.TablePort;
+        AzuriteQueuePort = azurite.QueuePort;
     }
 
     public IReadOnlyDictionary<string, long> Snapshot() => new Dictionary<string, long>(counts, StringComparer.Ordinal);
@@ -90,6 +108,7 @@ public sealed partial class StorageProxy : IAsyncDisposable
             await context.Request.Body.CopyToAsync(Stream.Null);
             Interlocked.Increment(ref emails);
             Interlocked.Exchange(ref lastEmailTicks, DateTime.UtcNow.Ticks);
+            emailTicks.Enqueue(DateTime.UtcNow.Ticks);
             context.Response.StatusCode = 202;
             return;
         }
@@ -98,7 +117,9 @@ public sealed partial class StorageProxy : IAsyncDisposable
         var body = new MemoryStream();
         await context.Request.Body.CopyToAsync(body);
         var path = context.Request.Path.Value ?? "/";
-        counts.AddOrUpdate(Classify(table, context.Request.Method, path, context.Request.QueryString.Value ?? string.Empty, body), 1, (_, n) => n + 1);
+        var kind = Classify(table, context.Request.Method, path, context.Request.QueryString.Value ?? string.Empty, body);
+        counts.AddOrUpdate(kind, 1, (_, n) => n + 1);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
 
         var target = $"http://127.0.0.1:{(table ? AzuriteTablePort : AzuriteQueuePort)}{context.Request.Path}{context.Request.QueryString}";
         using var request = new HttpRequestMessage(new HttpMethod(context.Request.Method), target);
@@ -121,7 +142,18 @@ public sealed partial class StorageProxy : IAsyncDisposable
             }
         }
 
-        using var response = await forward.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, context.RequestAborted);
+        HttpResponseMessage forwarded;
+        try
+        {
+            forwarded = await forward.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, context.RequestAborted);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or IOException)
+        {
+            Trace?.Invoke($"{DateTime.UtcNow:HH:mm:ss.fff}\t{kind}\tFORWARD FAILED {exception.GetType().Name}: {exception.Message}\t{System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds:F1}");
+            throw;
+        }
+
+        using var response = forwarded;
         context.Response.StatusCode = (int)response.StatusCode;
         foreach (var header in response.Headers.Concat(response.Content.Headers))
         {
@@ -132,6 +164,9 @@ public sealed partial class StorageProxy : IAsyncDisposable
         }
 
         await response.Content.CopyToAsync(context.Response.Body, context.RequestAborted);
+        var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).Ticks;
+        elapsedTicks.AddOrUpdate(kind, elapsed, (_, n) => n + elapsed);
+        Trace?.Invoke($"{DateTime.UtcNow:HH:mm:ss.fff}\t{kind}\t{(int)response.StatusCode}\t{TimeSpan.FromTicks(elapsed).TotalMilliseconds:F1}");
     }
 
     /// <summary>"table query Units", "table point Reminders", "table batch Answers", "queue dequeue reminders", ...</summary>
