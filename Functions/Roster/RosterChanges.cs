@@ -8,7 +8,8 @@ public sealed record RosterChanges(
     IReadOnlyList<RosterUnit> Deactivated,
     int Unchanged,
     IReadOnlyList<RosterDistrict> DistrictsToWrite,
-    IReadOnlyList<RosterDistrict> DistrictsToDeactivate)
+    IReadOnlyList<RosterDistrict> DistrictsToDeactivate,
+    IReadOnlySet<string> ReactivatedDistrictIds)
 {
     /// <summary>
     /// Compares the imported roster with the current one. A unit missing from the import is deactivated,
@@ -55,7 +56,12 @@ public sealed record RosterChanges(
             .Select(d => d with { Active = false })
             .ToList();
 
-        return new RosterChanges(added, updated, reactivated, deactivated, unchanged, districtsToWrite, districtsToDeactivate);
+        var reactivatedDistrictIds = districtsToWrite
+            .Where(d => currentDistrictsById.TryGetValue(d.DistrictId, out var existing) && !existing.Active)
+            .Select(d => d.DistrictId)
+            .ToHashSet(StringComparer.Ordinal);
+
+        return new RosterChanges(added, updated, reactivated, deactivated, unchanged, districtsToWrite, districtsToDeactivate, reactivatedDistrictIds);
     }
 
     private static bool SameUnit(RosterUnit a, RosterUnit b) =>

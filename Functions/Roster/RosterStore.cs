@@ -59,10 +59,13 @@ public sealed class RosterStore(StorageTables tables, IMemoryCache cache)
         await TableBatches.SubmitInChunksAsync(tables.CampaignUnits, actions, cancellationToken);
     }
 
-    /// <summary>Writes only what changed. Merge keeps columns other features add to a unit row.</summary>
+    /// <summary>
+    /// Writes only what changed. Merge keeps columns other features add to a unit row (its link generation). A unit
+    /// or area that comes back is replaced instead, because a merge cannot clear its <c>DeactivatedAt</c>.
+    /// </summary>
     public async Task ApplyAsync(RosterChanges changes, DateTimeOffset importedAt, CancellationToken cancellationToken)
     {
-        var unitActions = changes.Added.Concat(changes.Updated).Concat(changes.Reactivated)
+        var unitActions = changes.Added.Concat(changes.Updated)
             .Select(u => UnitEntity.From(u, importedAt))
             .Concat(changes.Deactivated.Select(u =>
             {
@@ -73,8 +76,13 @@ public sealed class RosterStore(StorageTables tables, IMemoryCache cache)
             .Select(e => new TableTransactionAction(TableTransactionActionType.UpsertMerge, e))
             .ToList();
         await TableBatches.SubmitInChunksAsync(tables.Units, unitActions, cancellationToken);
+        foreach (var unit in changes.Reactivated)
+        {
+            await ReactivateAsync(tables.Units, UnitEntity.From(unit, importedAt), cancellationToken);
+        }
 
-        var districtActions = changes.DistrictsToWrite.Select(d => DistrictEntity.From(d, importedAt))
+        var districtActions = changes.DistrictsToWrite.Where(d => !changes.ReactivatedDistrictIds.Contains(d.DistrictId))
+            .Select(d => DistrictEntity.From(d, importedAt))
             .Concat(changes.DistrictsToDeactivate.Select(d =>
             {
                 var entity = DistrictEntity.From(d, importedAt);
@@ -84,10 +92,42 @@ public sealed class RosterStore(StorageTables tables, IMemoryCache cache)
             .Select(e => new TableTransactionAction(TableTransactionActionType.UpsertMerge, e))
             .ToList();
         await TableBatches.SubmitInChunksAsync(tables.Districts, districtActions, cancellationToken);
-
-        foreach (var unit in unitActions)
+        foreach (var district in changes.DistrictsToWrite.Where(d => changes.ReactivatedDistrictIds.Contains(d.DistrictId)))
         {
-            cache.Remove(CacheKey(unit.Entity.RowKey));
+            await ReactivateAsync(tables.Districts, DistrictEntity.From(district, importedAt), cancellationToken);
+        }
+
+        foreach (var unitId in changes.Added.Concat(changes.Updated).Concat(changes.Reactivated).Concat(changes.Deactivated).Select(u => u.UnitId))
+        {
+            cache.Remove(CacheKey(unitId));
+        }
+    }
+
+    /// <summary>
+    /// Replaces the stored row with the imported columns, keeping every other column (a unit's link generation) and
+    /// dropping <c>DeactivatedAt</c>. ETag-guarded: a link revoked meanwhile is read again, never lost.
+    /// </summary>
+    private static async Task ReactivateAsync(TableClient table, ITableEntity imported, CancellationToken cancellationToken)
+    {
+        var columns = TableEntityColumns.Of(imported);
+        for (var attempt = 1; ; attempt++)
+        {
+            var stored = (await table.GetEntityAsync<TableEntity>(imported.PartitionKey, imported.RowKey, cancellationToken: cancellationToken)).Value;
+            foreach (var (name, value) in columns)
+            {
+                stored[name] = value;
+            }
+
+            stored.Remove(nameof(UnitEntity.DeactivatedAt));
+            try
+            {
+                await table.UpdateEntityAsync(stored, stored.ETag, TableUpdateMode.Replace, cancellationToken);
+                return;
+            }
+            catch (RequestFailedException exception) when (exception.Status == 412 && attempt < 5)
+            {
+                // Changed between the read and the write (a link revoked): read it again.
+            }
         }
     }
 

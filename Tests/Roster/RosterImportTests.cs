@@ -96,6 +96,9 @@ public sealed class RosterImportTests
         await Seed.RosterAndCampaignAsync(app);
         app.Clock.Advance(TimeSpan.FromMinutes(1));
         await ImportAsync(app, WithoutBaVi);
+        Assert.NotNull((await UnitRowAsync(app, "ba-vi-ubnd")).GetDateTimeOffset("DeactivatedAt"));
+        // A coordinator revoked the unit's links while it was out: coming back must not undo that.
+        var generation = await app.Get<TetReadiness.Auth.UnitLinkService>().RevokeAsync(Caller.System, "ba-vi-ubnd", CancellationToken.None);
         app.Clock.Advance(TimeSpan.FromMinutes(1));
 
         var response = await ImportAsync(app, Seed.RosterCsv);
@@ -103,6 +106,12 @@ public sealed class RosterImportTests
         Assert.Equal(["ba-vi-ubnd"], response.Json.GetProperty("reactivatedUnitIds").EnumerateArray().Select(e => e.GetString()));
         var unit = await UnitRowAsync(app, "ba-vi-ubnd");
         Assert.True(unit.GetBoolean("Active"));
+        Assert.Null(unit.GetDateTimeOffset("DeactivatedAt"));
+        Assert.Equal(app.Clock.GetUtcNow(), unit.GetDateTimeOffset("ImportedAt"));
+        Assert.Equal(generation, unit.GetInt32("LinkGeneration"));
+        var district = (await app.ReadAllAsync(TableNames.Districts)).Single(r => r.RowKey == "ba-vi");
+        Assert.True(district.GetBoolean("Active"));
+        Assert.Null(district.GetDateTimeOffset("DeactivatedAt"));
         var (receipt, _) = await app.Get<SubmissionService>().SubmitAsync(
             "tet-2024", "ba-vi-ubnd", _ => Task.FromResult(Seed.Answers()), SubmissionPreconditions.None, Caller.System, CancellationToken.None);
         Assert.Equal(1, receipt.Revision);
