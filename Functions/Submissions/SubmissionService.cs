@@ -94,13 +94,23 @@ public sealed class SubmissionService(
 
     public async Task<Revision> GetCurrentAsync(Caller caller, string campaignId, string unitId, int? revisionNumber, CancellationToken cancellationToken)
     {
-        await ResolveAsync(caller, campaignId, unitId, write: false, cancellationToken);
+        var (campaign, _) = await ResolveAsync(caller, campaignId, unitId, write: false, cancellationToken);
         var revision = revisionNumber is { } number
             ? await revisions.ReadAsync(campaignId, unitId, number, cancellationToken)
             : await revisions.ReadLatestAsync(campaignId, unitId, cancellationToken);
-        return revision ?? throw ProblemException.NotFound(revisionNumber is null
-            ? "Đơn vị chưa nộp báo cáo cho chiến dịch này. (No submission yet.)"
-            : $"Không có lần nộp {revisionNumber}. (No such revision.)");
+        if (revision is null)
+        {
+            throw ProblemException.NotFound(revisionNumber is null
+                ? "Đơn vị chưa nộp báo cáo cho chiến dịch này. (No submission yet.)"
+                : $"Không có lần nộp {revisionNumber}. (No such revision.)");
+        }
+
+        // Answers are stored by item id; they are read back in the checklist's order (items no longer on it last).
+        var position = campaign.Checklist.Items.Select((entry, index) => (Id: entry.Item.Id, Index: index)).ToDictionary(p => p.Id, p => p.Index, StringComparer.Ordinal);
+        return revision with
+        {
+            Answers = revision.Answers.OrderBy(a => position.GetValueOrDefault(a.ItemId, int.MaxValue)).ThenBy(a => a.ItemId, StringComparer.Ordinal).ToList(),
+        };
     }
 
     public async Task<IReadOnlyList<RevisionSummary>> ListRevisionsAsync(Caller caller, string campaignId, string unitId, CancellationToken cancellationToken)

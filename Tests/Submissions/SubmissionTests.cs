@@ -55,6 +55,20 @@ public sealed class SubmissionTests
     }
 
     [Fact]
+    public async Task Answers_come_back_in_the_order_of_the_checklist_not_of_their_ids()
+    {
+        await using var app = await SeededAsync();
+        await PutAsync(app, Seed.Answers());
+
+        var response = await GetAsync(app);
+
+        Assert.Equal(200, response.Status);
+        Assert.Equal(
+            ["pccc-cho", "pccc-phuong-tien", "an-sinh-qua-tet"],
+            response.Json.GetProperty("answers").EnumerateArray().Select(a => a.GetProperty("itemId").GetString()));
+    }
+
+    [Fact]
     public async Task Resubmission_becomes_revision_2_and_answers_200()
     {
         await using var app = await SeededAsync();
