@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Measures TetReadiness against raw storage on this machine and writes docs/benchmarks.md (not part of ./test.sh).
 # Installs the pinned Azurite if missing, builds Release, then Benchmarks/ starts its own in-memory Azurite on free
-# loopback ports (twice: 600 and 6,000 units), a counting proxy and a SendGrid capture, and the app in local mode.
-#   ./bench.sh                      600 and 6,000 units (about 5 minutes on 2 cores)
+# loopback ports (a raw baseline, 600 and 6,000 units), a counting proxy and a SendGrid capture, and the app in local mode.
+#   ./bench.sh                      600 and 6,000 units (about 6 minutes on 2 cores, plus ./run.sh timed in a fresh clone)
 #   ./bench.sh --small 100 --large 1000   a quicker run (figures still written to docs/benchmarks.md)
 #   ./bench.sh --skip-ingest              without the ingest cells;  --skip-run-sh  without timing ./run.sh
-#   ./bench.sh --single-azurite           one azurite process for tables and queues (as the tests run it)
+#   ./bench.sh --split-azurite            azurite-table and azurite-queue as two processes (default: one, as the tests)
 #   BENCH_AZURITE_DEBUG=/tmp/q.log ./bench.sh   keeps azurite-queue's debug log (its GC pauses are logged there)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

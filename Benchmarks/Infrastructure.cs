@@ -29,10 +29,9 @@ public static class Ports
 }
 
 /// <summary>
-/// An in-memory Azurite on free loopback ports. By default its table and queue services run as two processes
-/// (<c>azurite-table</c>, <c>azurite-queue</c>), as Table and Queue storage are separate services in Azure: one
-/// Node.js thread serving both would make the reminder senders' queue work wait behind table work and the other way
-/// round. <c>--single-azurite</c> runs the one <c>azurite</c> process the tests use.
+/// An in-memory Azurite on free loopback ports: the one <c>azurite</c> process the tests use, or with
+/// <c>--split-azurite</c> its table and queue services as two processes (<c>azurite-table</c>, <c>azurite-queue</c>),
+/// closer to Azure where they are separate services and one cannot stall the other.
 /// </summary>
 public sealed class Azurite : IAsyncDisposable
 {
@@ -56,11 +55,11 @@ public sealed class Azurite : IAsyncDisposable
 
     public int QueuePort { get; }
 
-    public static async Task<Azurite> StartAsync(string binary, bool single)
+    public static async Task<Azurite> StartAsync(string binary, bool split)
     {
         int queue = Ports.Free(), table = Ports.Free();
         var processes = new List<Process>();
-        if (single)
+        if (!split)
         {
             processes.Add(Start(binary, [.. Common, "--blobHost", "127.0.0.1", "--blobPort", Ports.Free().ToString(),
                 "--queueHost", "127.0.0.1", "--queuePort", queue.ToString(), "--tableHost", "127.0.0.1", "--tablePort", table.ToString()]));
