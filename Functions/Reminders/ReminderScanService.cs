@@ -5,8 +5,8 @@ using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TetReadiness.Campaigns;
-using TetReadiness.Http;
 using TetReadiness.Common;
+using TetReadiness.Http;
 using TetReadiness.Roster;
 using TetReadiness.Status;
 using TetReadiness.Storage;
@@ -215,18 +215,13 @@ public sealed class ReminderScanService(
 
     private async Task EnqueueAsync(IEnumerable<ReminderEntity> rows, ConcurrentDictionary<string, bool> enqueued, CancellationToken cancellationToken)
     {
-        var byKey = new Dictionary<string, ReminderEntity>(StringComparer.Ordinal);
-        foreach (var row in rows)
-        {
-            byKey[row.RowKey] = row;
-        }
-
-        if (byKey.Count == 0)
+        var reminders = rows.Select(ReminderMessage.From).ToList();
+        if (reminders.Count == 0)
         {
             return;
         }
 
-        var messages = ReminderQueuePayload.Pack(byKey.Values.Select(ReminderMessage.From), options.Value.RemindersPerMessage).ToList();
+        var messages = ReminderQueuePayload.Pack(reminders, options.Value.RemindersPerMessage).ToList();
         var queue = queues.GetQueueClient(QueueNames.Reminders);
         await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await Parallel.ForEachAsync(
@@ -240,6 +235,6 @@ public sealed class ReminderScanService(
                     enqueued[ReminderEntity.RowKeyFor(reminder.UnitId, reminder.Checkpoint)] = true;
                 }
             });
-        logger.LogInformation("Queued {Reminders} reminders in {Messages} messages", byKey.Count, messages.Count);
+        logger.LogInformation("Queued {Reminders} reminders in {Messages} messages", reminders.Count, messages.Count);
     }
 }
