@@ -13,6 +13,8 @@ public sealed class RevisionStore(StorageTables tables)
     // Header + at most 98 answers + the next header: the latest revision always fits one page.
     private const int LatestPageSize = 100;
 
+    private static readonly string[] HeaderColumns = [nameof(RevisionEntity.Revision), nameof(RevisionEntity.FirstSubmittedAt), nameof(RevisionEntity.OnTime)];
+
     /// <summary>The newest revision with its answers, in one request.</summary>
     public async Task<Revision?> ReadLatestAsync(string campaignId, string unitId, CancellationToken cancellationToken)
     {
@@ -20,6 +22,21 @@ public sealed class RevisionStore(StorageTables tables)
         await foreach (var page in tables.SubmissionRevisions.QueryAsync<TableEntity>(filter, LatestPageSize, cancellationToken: cancellationToken).AsPages())
         {
             return FromRows(page.Values);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// What numbering the next revision needs (number, first submission, on time) from the newest header alone: one
+    /// row with three columns, where <see cref="ReadLatestAsync"/> brings back a page of headers and answers.
+    /// </summary>
+    public async Task<RevisionEntity?> ReadLatestHeaderAsync(string campaignId, string unitId, CancellationToken cancellationToken)
+    {
+        var filter = TableQueries.PartitionPrefix(RevisionKeys.Partition(campaignId, unitId), "r");
+        await foreach (var page in tables.SubmissionRevisions.QueryAsync<RevisionEntity>(filter, 1, HeaderColumns, cancellationToken).AsPages())
+        {
+            return page.Values.FirstOrDefault();
         }
 
         return null;

@@ -53,8 +53,8 @@ public sealed class SubmissionService(
 
         for (var attempt = 1; attempt <= MaxCommitAttempts; attempt++)
         {
-            var latest = await revisions.ReadLatestAsync(campaignId, unitId, cancellationToken);
-            if (preconditions.Check(latest?.Number ?? 0) is { } refusal)
+            var latest = await revisions.ReadLatestHeaderAsync(campaignId, unitId, cancellationToken);
+            if (preconditions.Check(latest?.Revision ?? 0) is { } refusal)
             {
                 throw ProblemException.PreconditionFailed(refusal);
             }
@@ -62,7 +62,7 @@ public sealed class SubmissionService(
             var late = now > campaign.Deadline;
             var revision = new Revision(
                 campaignId, unitId, unit.UnitName, unit.DistrictId, unit.DistrictName,
-                Number: (latest?.Number ?? 0) + 1,
+                Number: (latest?.Revision ?? 0) + 1,
                 SubmittedAt: now,
                 FirstSubmittedAt: latest?.FirstSubmittedAt ?? now,
                 Late: late,
