@@ -13,6 +13,26 @@ public sealed class SubmissionProjector(StorageTables tables)
 {
     private const int MaxAttempts = 50;
 
+    private static readonly string[] NumberingColumns =
+        [nameof(SubmissionEntity.Revision), nameof(SubmissionEntity.FirstSubmittedAt), nameof(SubmissionEntity.OnTime), nameof(SubmissionEntity.ProjectionPending)];
+
+    /// <summary>
+    /// The newest revision as the unit's <c>Submissions</c> row has it (one point read), when that row is known to be
+    /// up to date: no projection pending. <c>Behind</c> when it may not be, so the revision log must be read.
+    /// </summary>
+    public async Task<(bool Behind, RevisionEntity? Latest)> ReadProjectedLatestAsync(string campaignId, string unitId, CancellationToken cancellationToken)
+    {
+        var found = await tables.Submissions.GetEntityIfExistsAsync<SubmissionEntity>(campaignId, unitId, NumberingColumns, cancellationToken);
+        if (!found.HasValue)
+        {
+            // No row: no submission yet, or one whose writer died before even flagging it; then its commit conflicts.
+            return (false, null);
+        }
+
+        var row = found.Value!;
+        return row.ProjectionPending ? (true, null) : (false, row.Revision > 0 ? row : null);
+    }
+
     /// <summary>Flags the unit's row before a commit, so a crash between commit and projection is found later.</summary>
     public async Task<ETag> MarkPendingAsync(string campaignId, string unitId, int revision, DateTimeOffset now, CancellationToken cancellationToken)
     {

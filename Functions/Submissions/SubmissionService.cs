@@ -53,7 +53,7 @@ public sealed class SubmissionService(
 
         for (var attempt = 1; attempt <= MaxCommitAttempts; attempt++)
         {
-            var latest = await revisions.ReadLatestHeaderAsync(campaignId, unitId, cancellationToken);
+            var latest = await ReadLatestAsync(campaignId, unitId, trustProjection: attempt == 1, cancellationToken);
             if (preconditions.Check(latest?.Revision ?? 0) is { } refusal)
             {
                 throw ProblemException.PreconditionFailed(refusal);
@@ -117,6 +117,25 @@ public sealed class SubmissionService(
     {
         await ResolveAsync(caller, campaignId, unitId, write: false, cancellationToken);
         return (await revisions.ReadHeadersAsync(campaignId, unitId, cancellationToken)).Select(RevisionSummary.Of).ToList();
+    }
+
+    /// <summary>
+    /// The newest revision's number, first submission time and on-time flag. The unit's <c>Submissions</c> row has
+    /// them (a point read); the revision log is read when that row may be behind, or after a lost race (the commit
+    /// of a number that was taken fails, and the retry reads the log), so numbers stay gapless.
+    /// </summary>
+    private async Task<RevisionEntity?> ReadLatestAsync(string campaignId, string unitId, bool trustProjection, CancellationToken cancellationToken)
+    {
+        if (trustProjection)
+        {
+            var (behind, latest) = await projector.ReadProjectedLatestAsync(campaignId, unitId, cancellationToken);
+            if (!behind)
+            {
+                return latest;
+            }
+        }
+
+        return await revisions.ReadLatestHeaderAsync(campaignId, unitId, cancellationToken);
     }
 
     private async Task ProjectOrLeavePendingAsync(Revision revision, Azure.ETag pendingETag, CancellationToken cancellationToken)
