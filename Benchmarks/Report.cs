@@ -21,7 +21,7 @@ public static class Report
         Line("so compare ratios, not absolute numbers. Storage request counts do not depend on the machine.");
         Line();
         Line($"- Machine: {results.Machine}");
-        Line($"- Command: `{options.Command}`");
+        Line($"- Command: `{options.Command.Trim()}`");
         Line($"- Run at: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
         Line(options.SplitAzurite
             ? "- Set-up: Azurite (pinned npm package, in memory, loopback; `azurite-table` and `azurite-queue` as two processes) behind a counting HTTP proxy in the benchmark process; the app in local mode"
@@ -68,8 +68,8 @@ public static class Report
 
         Line($"| first submission, average over the 10 % bulk (unit not cached) | {string.Join(" | ", sizes.Select(s => F(s.BulkSubmissionRequests, "F2")))} | ≤ 6 | {Mark(sizes.All(s => s.BulkSubmissionRequests <= 6.05))} |");
         Line($"| roster import (fresh store) | {string.Join(" | ", sizes.Select(s => s.ImportRequests.Values.Sum()))} | O(units/100) batches | |");
-        Line($"| reminder scan: reads and writes of the scan itself | {string.Join(" | ", sizes.Select(s => ScanOnly(s).Sum(kv => kv.Value)))} | O(pages) + 1 enqueue per reminder | |");
-        Line($"| … of which enqueues (one per reminder) | {string.Join(" | ", sizes.Select(s => Enqueues(s)))} | | |");
+        Line($"| reminder scan: reads and writes of the scan itself | {string.Join(" | ", sizes.Select(s => ScanOnly(s).Sum(kv => kv.Value)))} | O(pages) + at most 1 enqueue per reminder | |");
+        Line($"| … of which enqueues (one per message of up to 16 reminders) | {string.Join(" | ", sizes.Select(s => Enqueues(s)))} | | |");
         Line();
         Line("Status and non-reporters budget = ceil(units/1000) + ceil(submissions/1000) + 3 (counted on a warm call: campaign and coordinator caches filled).");
         Line();
@@ -168,7 +168,7 @@ public static class Report
         Line($"| the app alone, second start | {F(results.WarmStart.TotalMilliseconds, "F0")} |");
         Line();
         Line("The machine's NuGet and npm caches were already filled, as on any machine that has built the project once; a first");
-        Line("ever run also downloads the packages (about 2 minutes more here).");
+        Line("ever run downloads the packages first.");
         Line();
         if (options.Notes is { } notes && File.Exists(notes))
         {
