@@ -24,6 +24,14 @@ public sealed class StatusFunctions(StatusService status, CallerResolver callers
         CancellationToken cancellationToken) =>
         responder.RespondAsync(request, async () => ApiResult.Json(await status.GetNonReportersAsync(callers.Identify(request), campaignId, DistrictFilter(request), cancellationToken)));
 
+    /// <summary>The units the campaign counts, by area, in the caller's scope: its frozen roster once it has closed.</summary>
+    [Function(nameof(GetCampaignUnits))]
+    public Task<IActionResult> GetCampaignUnits(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/campaigns/{campaignId}/units")] HttpRequest request,
+        string campaignId,
+        CancellationToken cancellationToken) =>
+        responder.RespondAsync(request, async () => ApiResult.Json(await status.GetUnitsAsync(callers.Identify(request), campaignId, cancellationToken)));
+
     /// <summary>The least-ready checklist items over the caller's scope (<c>?district=</c>, <c>?count=</c> up to 98).</summary>
     [Function(nameof(GetLeastReadyItems))]
     public Task<IActionResult> GetLeastReadyItems(

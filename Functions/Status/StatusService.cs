@@ -50,8 +50,23 @@ public sealed class StatusService(CampaignService campaigns, RosterStore roster,
         return LeastReadyItems.Of(campaign, reporting, await answers.ReadAsync(campaignId, cancellationToken), count, notesPerItem: 2);
     }
 
+    /// <summary>The units the campaign counts (its frozen roster once it has closed), by area, in the caller's scope.</summary>
+    public async Task<RosterView> GetUnitsAsync(Caller caller, string campaignId, CancellationToken cancellationToken)
+    {
+        var scope = await ScopeAsync(caller, null, cancellationToken);
+        var (_, units) = await LoadUnitsAsync(campaignId, null, scope, cancellationToken);
+        return RosterView.OfUnits(await roster.ReadDistrictsAsync(cancellationToken), units);
+    }
+
     public async Task<(Campaign Campaign, IReadOnlyList<RosterUnit> Units, IReadOnlyDictionary<string, UnitReport> Reports)> LoadAsync(
         string campaignId, string? districtId, CancellationToken cancellationToken, AccessScope? scope = null)
+    {
+        var (campaign, units) = await LoadUnitsAsync(campaignId, districtId, scope, cancellationToken);
+        var reports = await ReadReportsAsync(campaignId, cancellationToken);
+        return (campaign, units, reports);
+    }
+
+    private async Task<(Campaign Campaign, IReadOnlyList<RosterUnit> Units)> LoadUnitsAsync(string campaignId, string? districtId, AccessScope? scope, CancellationToken cancellationToken)
     {
         var campaign = await campaigns.RequireAsync(campaignId, cancellationToken);
         var units = new List<RosterUnit>();
@@ -64,8 +79,7 @@ public sealed class StatusService(CampaignService campaigns, RosterStore roster,
             }
         }
 
-        var reports = await ReadReportsAsync(campaignId, cancellationToken);
-        return (campaign, units, reports);
+        return (campaign, units);
     }
 
     /// <summary>

@@ -24,7 +24,8 @@ public static class Api
         nameof(CampaignFunctions.PutCampaign), nameof(CampaignFunctions.GetCampaign), nameof(CampaignFunctions.ListCampaigns),
         nameof(RosterFunctions.ImportRoster), nameof(RosterFunctions.GetRoster), nameof(AuthFunctions.GetMe),
         nameof(AuthFunctions.MintUnitLink), nameof(AuthFunctions.ListUnitLinks), nameof(AuthFunctions.RevokeUnitLinks),
-        nameof(StatusFunctions.GetCampaignStatus), nameof(StatusFunctions.GetNonReporters),
+        nameof(StatusFunctions.GetCampaignStatus), nameof(StatusFunctions.GetNonReporters), nameof(StatusFunctions.GetCampaignUnits),
+        nameof(StatusFunctions.GetLeastReadyItems),
     ];
 
     public static string AnswersJson { get; } = JsonSerializer.Serialize(Seed.Answers(), ApiJson.Options);
@@ -59,6 +60,8 @@ public static class Api
             nameof(AuthFunctions.RevokeUnitLinks) => ("POST", $"/api/units/{u}/links/revoke"),
             nameof(StatusFunctions.GetCampaignStatus) => ("GET", $"/api/campaigns/{c}/status"),
             nameof(StatusFunctions.GetNonReporters) => ("GET", $"/api/campaigns/{c}/non-reporters"),
+            nameof(StatusFunctions.GetCampaignUnits) => ("GET", $"/api/campaigns/{c}/units"),
+            nameof(StatusFunctions.GetLeastReadyItems) => ("GET", $"/api/campaigns/{c}/least-ready-items"),
             "Health" => ("GET", "/api/health"),
             _ => throw new ArgumentException($"Unknown function {function}", nameof(function)),
         };
@@ -97,6 +100,8 @@ public static class Api
             nameof(AuthFunctions.RevokeUnitLinks) => app.Create<AuthFunctions>().RevokeUnitLinks(r, unitId, none),
             nameof(StatusFunctions.GetCampaignStatus) => app.Create<StatusFunctions>().GetCampaignStatus(r, campaignId, none),
             nameof(StatusFunctions.GetNonReporters) => app.Create<StatusFunctions>().GetNonReporters(r, campaignId, none),
+            nameof(StatusFunctions.GetCampaignUnits) => app.Create<StatusFunctions>().GetCampaignUnits(r, campaignId, none),
+            nameof(StatusFunctions.GetLeastReadyItems) => app.Create<StatusFunctions>().GetLeastReadyItems(r, campaignId, none),
             "Health" => app.Create<HealthFunction>().Run(r, none),
             _ => Task.FromResult<IActionResult>(new NotFoundResult()),
         });

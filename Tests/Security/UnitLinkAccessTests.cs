@@ -88,7 +88,7 @@ public sealed class UnitLinkAccessTests : IAsyncLifetime
     {
         var token = await Api.MintTokenAsync(app, "tet-2024", "ba-dinh-ttyt");
 
-        foreach (var function in new[] { nameof(StatusFunctions.GetCampaignStatus), nameof(StatusFunctions.GetNonReporters), nameof(AuthFunctions.MintUnitLink), nameof(AuthFunctions.ListUnitLinks), nameof(AuthFunctions.RevokeUnitLinks), nameof(TetReadiness.Roster.RosterFunctions.GetRoster) })
+        foreach (var function in new[] { nameof(StatusFunctions.GetCampaignStatus), nameof(StatusFunctions.GetNonReporters), nameof(StatusFunctions.GetCampaignUnits), nameof(AuthFunctions.MintUnitLink), nameof(AuthFunctions.ListUnitLinks), nameof(AuthFunctions.RevokeUnitLinks), nameof(TetReadiness.Roster.RosterFunctions.GetRoster) })
         {
             ProblemAssert.Is(await Api.CallAsync(app, function, unitId: "ba-dinh-ttyt", headers: AsCaller.LinkHeader(token)), 403, string.Empty);
         }

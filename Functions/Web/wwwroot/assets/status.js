@@ -17,7 +17,7 @@ const state = {
   campaign: null, // the full campaign (checklist) of the selected one, for answer tables
   status: null,
   nonReporters: [],
-  units: null, // active roster units in scope (null when the roster cannot be read)
+  units: null, // the campaign's units in scope, its frozen roster once closed (null when they cannot be read)
   expanded: new Set(),
   detail: null, // { unit, submission, revisions, revision, link, error }
 };
@@ -62,7 +62,7 @@ async function loadCampaign() {
     api(`/api/campaigns/${id}`),
     api(`/api/campaigns/${id}/status`),
     api(`/api/campaigns/${id}/non-reporters`),
-    api('/api/roster').catch(() => null),
+    api(`/api/campaigns/${id}/units`).catch(() => null),
     api(`/api/campaigns/${id}/least-ready-items?count=5`).catch(() => null),
   ]);
   state.leastReady = items ? items.data : [];
@@ -186,7 +186,7 @@ function toggleDistrict(districtId) {
   $(`#districts button[data-district="${CSS.escape(districtId)}"]`)?.focus();
 }
 
-/** The area's units, from the roster when it can be read, else the ones that have not reported. */
+/** The area's units, from the campaign's roster when it can be read, else the ones that have not reported. */
 function unitList(district) {
   const missing = new Map(state.nonReporters.map(n => [n.unitId, n]));
   const units = state.units
