@@ -258,7 +258,7 @@ public sealed class BenchRun(BenchOptions options)
 
         await api.PutCampaignAsync("ingest-warmup", workload.Campaign("Warm-up", 30));
         await ForEachAsync(Enumerable.Range(0, 40), 8, i => api.SubmitAsync("ingest-warmup", Workload.UnitId(i), workload.SubmissionBody(i)));
-        await ForEachAsync(Enumerable.Range(0, 40), 8, i => RawSubmitAsync("raw-warmup", Workload.UnitId(i), i));
+        await ForEachAsync(Enumerable.Range(0, 40), 8, i => RawSubmitAsync("raw-warmup", Workload.UnitId(i)));
 
         foreach (var concurrency in new[] { 1, 8, 32 })
         {
@@ -270,7 +270,7 @@ public sealed class BenchRun(BenchOptions options)
             for (var round = 0; round < IngestRounds; round++)
             {
                 await app.RunRoundAsync(concurrency, units - 1, (i, token) => api.SubmitAsync(campaignId, Workload.UnitId(i), workload.SubmissionBody(i), token));
-                await raw.RunRoundAsync(concurrency, units - 1, (i, _) => RawSubmitAsync($"raw-c{concurrency}", Workload.UnitId(i), i));
+                await raw.RunRoundAsync(concurrency, units - 1, (i, _) => RawSubmitAsync($"raw-c{concurrency}", Workload.UnitId(i)));
             }
 
             results.Ingest.Add(app.Figure(concurrency, "app (HTTP)"));
@@ -278,7 +278,7 @@ public sealed class BenchRun(BenchOptions options)
             Console.WriteLine($"   c={concurrency}: app {results.Ingest[^2].PerSecond:F1}/s, raw {results.Ingest[^1].PerSecond:F1}/s");
         }
 
-        async Task<TimeSpan> RawSubmitAsync(string campaignId, string unitId, int seed)
+        async Task<TimeSpan> RawSubmitAsync(string campaignId, string unitId)
         {
             var clock = Stopwatch.StartNew();
             var now = DateTimeOffset.UtcNow;
@@ -323,24 +323,13 @@ public sealed class BenchRun(BenchOptions options)
             var batch = new List<TableTransactionAction> { new(TableTransactionActionType.Add, header) };
             batch.AddRange(items.Select(item => new TableTransactionAction(TableTransactionActionType.Add, Answer(partition, $"r0000000001|{item.ItemId}", item))));
             await revisions.SubmitTransactionAsync(batch);
-            await submissions.UpsertEntityAsync(new TableEntity(campaignId, unitId)
-            {
-                ["CampaignId"] = campaignId,
-                ["UnitId"] = unitId,
-                ["UnitName"] = "Đơn vị thử",
-                ["DistrictId"] = "d-000",
-                ["Revision"] = 1,
-                ["SubmittedAt"] = now,
-                ["FirstSubmittedAt"] = now,
-                ["Late"] = false,
-                ["OnTime"] = true,
-                ["Readiness"] = 0.7,
-                ["ChecklistVersion"] = 1,
-                ["ProjectionPending"] = false,
-                ["PendingRevision"] = 1,
-            }, TableUpdateMode.Replace);
+            // The app's Submissions row is the newest header's columns plus its projection flags.
+            var latest = new TableEntity(header) { PartitionKey = campaignId, RowKey = unitId };
+            latest["RowType"] = "latest";
+            latest["ProjectionPending"] = false;
+            latest["PendingRevision"] = 1;
+            await submissions.UpsertEntityAsync(latest, TableUpdateMode.Replace);
             await answers.SubmitTransactionAsync(items.Select(item => new TableTransactionAction(TableTransactionActionType.Add, Answer(campaignId, $"{unitId}|{item.ItemId}", item))));
-            _ = seed;
             return clock.Elapsed;
         }
     }
