@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TetReadiness.Http;
@@ -20,29 +21,36 @@ public static class ReminderQueuePayload
     {
         var limit = Math.Max(1, perMessage);
         var chunk = new List<ReminderMessage>();
+        var items = new List<string>();
         var bytes = 0;
         foreach (var reminder in reminders)
         {
-            var size = JsonSerializer.SerializeToUtf8Bytes(reminder, ApiJson.Options).Length + 1;
+            // Each reminder is serialized once: its size decides the cut, its text goes into the message.
+            var item = JsonSerializer.Serialize(reminder, ApiJson.Options);
+            var size = Encoding.UTF8.GetByteCount(item) + 1;
             if (chunk.Count > 0 && (chunk.Count == limit || bytes + size > MaxBytes - 32))
             {
-                yield return (Serialize(chunk), chunk);
+                yield return (Wrap(items), chunk);
                 chunk = [];
+                items = [];
                 bytes = 0;
             }
 
             chunk.Add(reminder);
+            items.Add(item);
             bytes += size;
         }
 
         if (chunk.Count > 0)
         {
-            yield return (Serialize(chunk), chunk);
+            yield return (Wrap(items), chunk);
         }
     }
 
     public static string Serialize(IReadOnlyList<ReminderMessage> reminders) =>
-        JsonSerializer.Serialize(new JsonObject { ["reminders"] = JsonSerializer.SerializeToNode(reminders, ApiJson.Options) });
+        Wrap(reminders.Select(r => JsonSerializer.Serialize(r, ApiJson.Options)));
+
+    private static string Wrap(IEnumerable<string> items) => "{\"reminders\":[" + string.Join(',', items) + "]}";
 
     /// <summary>The reminders of one message; throws <see cref="JsonException"/> for anything else, so the message ends in the poison queue.</summary>
     public static IReadOnlyList<ReminderMessage> Parse(string json)
