@@ -47,6 +47,24 @@ if [ -n "$trx" ]; then
     console.log(attr("passed"), attr("failed") + attr("error") + attr("timeout") + attr("aborted"), Math.max(0, total - executed) + attr("notExecuted") * 0);
   ' "$trx")
 fi
+# Failures again, right above the totals: a CI log that keeps only its tail still names what failed and why.
+if [ -n "$trx" ] && [ "$failed" -gt 0 ]; then
+  echo "== failed"
+  node -e '
+    const xml = require("fs").readFileSync(process.argv[1], "utf8");
+    const unescape = s => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, "\"").replace(/&apos;/g, "\x27").replace(/&amp;/g, "&");
+    for (const m of xml.matchAll(/<UnitTestResult\b[^>]*>[\s\S]*?<\/UnitTestResult>|<UnitTestResult\b[^>]*\/>/g)) {
+      const r = m[0];
+      if (!/\soutcome="(Failed|Error|Timeout|Aborted)"/.test(r)) continue;
+      const name = unescape((r.match(/\stestName="([^"]*)"/) || [, "?"])[1]);
+      const message = unescape((r.match(/<Message>([\s\S]*?)<\/Message>/) || [, ""])[1]).trim();
+      const at = unescape((r.match(/<StackTrace>([\s\S]*?)<\/StackTrace>/) || [, ""])[1]).split("\n").map(l => l.trim()).filter(l => l.includes("TetReadiness.Tests")).slice(0, 3);
+      console.log("FAILED " + name);
+      for (const line of message.split("\n").slice(0, 12)) console.log("    " + line);
+      for (const line of at) console.log("    " + line);
+    }
+  ' "$trx"
+fi
 [ "$status" -ne 0 ] && [ "$failed" -eq 0 ] && failed=1
 [ -d "$TETREADINESS_SCREENSHOTS" ] && echo "Screenshots (360 px form and dashboard): $TETREADINESS_SCREENSHOTS"
 totals
