@@ -29,7 +29,9 @@ public sealed class StorageOutageTests : IAsyncLifetime
         email.Setup(e => e.SendAsync(It.IsAny<EmailMessage>(), It.IsAny<CancellationToken>())).ReturnsAsync(EmailSendResult.Sent());
         app = await TestApp.StartAsync(
             DeadlineMorning,
-            new Dictionary<string, string?> { ["Storage:NetworkTimeoutSeconds"] = "1", ["Storage:MaxRetries"] = "0" },
+            // No retries, so the outage fails at once (a stopped Azurite refuses connections); the timeout is only a
+            // backstop, long enough that a busy Azurite answering the seed and the scan in over a second is no failure.
+            new Dictionary<string, string?> { ["Storage:NetworkTimeoutSeconds"] = "10", ["Storage:MaxRetries"] = "0" },
             azurite,
             services => services.AddSingleton(email.Object));
         await Seed.RosterAndCampaignAsync(app);
