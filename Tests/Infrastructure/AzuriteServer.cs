@@ -43,14 +43,27 @@ public sealed class AzuriteServer : IAsyncDisposable
 
     public static async Task<AzuriteServer> StartAsync(string? location)
     {
-        var server = new AzuriteServer(location, FreePort(), FreePort(), FreePort());
-        await server.StartAsync();
-        if (location is null)
+        // A port found free can be taken by another test's server before Azurite binds it: then try fresh ports.
+        for (var attempt = 1; ; attempt++)
         {
-            AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Kill();
-        }
+            var server = new AzuriteServer(location, FreePort(), FreePort(), FreePort());
+            try
+            {
+                await server.StartAsync();
+            }
+            catch (InvalidOperationException) when (attempt < 3)
+            {
+                server.Kill();
+                continue;
+            }
 
-        return server;
+            if (location is null)
+            {
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Kill();
+            }
+
+            return server;
+        }
     }
 
     public async Task StartAsync()
@@ -81,9 +94,25 @@ public sealed class AzuriteServer : IAsyncDisposable
             psi.ArgumentList.Add(location);
         }
 
+        var output = new Queue<string>();
+        void Keep(object sender, DataReceivedEventArgs e)
+        {
+            lock (output)
+            {
+                if (e.Data is { Length: > 0 } line)
+                {
+                    output.Enqueue(line);
+                    while (output.Count > 10)
+                    {
+                        output.Dequeue();
+                    }
+                }
+            }
+        }
+
         process = Process.Start(psi) ?? throw new InvalidOperationException("Azurite did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.OutputDataReceived += Keep;
+        process.ErrorDataReceived += Keep;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var deadline = DateTime.UtcNow.AddSeconds(30);
@@ -91,7 +120,11 @@ public sealed class AzuriteServer : IAsyncDisposable
         {
             if (process.HasExited || DateTime.UtcNow > deadline)
             {
-                throw new InvalidOperationException($"Azurite did not start listening (exit code {(process.HasExited ? process.ExitCode : -1)}).");
+                lock (output)
+                {
+                    throw new InvalidOperationException(
+                        $"Azurite did not start listening on {TablePort}/{QueuePort} (exit code {(process.HasExited ? process.ExitCode : -1)}): {string.Join(" | ", output)}");
+                }
             }
 
             await Task.Delay(50);
