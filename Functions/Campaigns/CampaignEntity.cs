@@ -4,7 +4,10 @@ using TetReadiness.Common;
 
 namespace TetReadiness.Campaigns;
 
-/// <summary>A row of <c>Campaigns</c>: partition <c>campaigns</c>, row key = campaign id. The checklist lives in <c>ChecklistItems</c>.</summary>
+/// <summary>
+/// A row of <c>Campaigns</c>: partition <c>campaigns</c>, row key = campaign id. The row holds its checklist as JSON
+/// (<see cref="StoredChecklist"/>), so the row alone is the campaign; <c>ChecklistItems</c> is its projection for Power BI.
+/// </summary>
 public sealed class CampaignEntity : ITableEntity
 {
     public const string Partition = "campaigns";
@@ -39,21 +42,40 @@ public sealed class CampaignEntity : ITableEntity
 
     public DateTimeOffset? RosterFrozenAt { get; set; }
 
-    public static CampaignEntity From(Campaign campaign, DateTimeOffset createdAt, DateTimeOffset updatedAt) => new()
+    public string? ChecklistJson { get; set; }
+
+    public string? ChecklistJson2 { get; set; }
+
+    public string? ChecklistJson3 { get; set; }
+
+    /// <summary>Rows written before the checklist moved into the row have none; their checklist is read from <c>ChecklistItems</c>.</summary>
+    public bool HasStoredChecklist() => !string.IsNullOrEmpty(ChecklistJson);
+
+    public static CampaignEntity From(Campaign campaign, DateTimeOffset createdAt, DateTimeOffset updatedAt)
     {
-        RowKey = campaign.CampaignId,
-        CampaignId = campaign.CampaignId,
-        Title = campaign.Title,
-        OpensAt = campaign.OpensAt.ToUniversalTime(),
-        Deadline = campaign.Deadline.ToUniversalTime(),
-        ClosesAt = campaign.ClosesAt.ToUniversalTime(),
-        DigestRecipients = Emails.Join(campaign.DigestRecipients),
-        ChecklistVersion = campaign.ChecklistVersion,
-        ItemCount = campaign.Checklist.ItemCount,
-        CreatedAt = createdAt,
-        UpdatedAt = updatedAt,
-        RosterFrozenAt = campaign.RosterFrozenAt,
-    };
+        var parts = StoredChecklist.Split(StoredChecklist.Serialize(campaign.Checklist));
+        return new()
+        {
+            RowKey = campaign.CampaignId,
+            CampaignId = campaign.CampaignId,
+            Title = campaign.Title,
+            OpensAt = campaign.OpensAt.ToUniversalTime(),
+            Deadline = campaign.Deadline.ToUniversalTime(),
+            ClosesAt = campaign.ClosesAt.ToUniversalTime(),
+            DigestRecipients = Emails.Join(campaign.DigestRecipients),
+            ChecklistVersion = campaign.ChecklistVersion,
+            ItemCount = campaign.Checklist.ItemCount,
+            CreatedAt = createdAt,
+            UpdatedAt = updatedAt,
+            RosterFrozenAt = campaign.RosterFrozenAt,
+            ChecklistJson = parts[0],
+            ChecklistJson2 = parts[1],
+            ChecklistJson3 = parts[2],
+        };
+    }
+
+    /// <summary>The checklist stored in the row; only for rows where <see cref="HasStoredChecklist"/>.</summary>
+    public Checklist ReadStoredChecklist() => StoredChecklist.Parse(string.Concat(ChecklistJson, ChecklistJson2, ChecklistJson3));
 
     public Campaign ToCampaign(Checklist checklist) => new(
         CampaignId, Title, OpensAt, Deadline, ClosesAt, Emails.Parse(DigestRecipients), ChecklistVersion, checklist, RosterFrozenAt);

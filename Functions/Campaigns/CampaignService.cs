@@ -44,12 +44,8 @@ public sealed class CampaignService(CampaignStore store, CampaignCatalog catalog
         }
 
         var campaign = candidate with { ChecklistVersion = version, RosterFrozenAt = existing?.Campaign.RosterFrozenAt };
-        if (existing is null || !existing.Value.Campaign.Checklist.SameAs(campaign.Checklist) || existing.Value.Campaign.ChecklistVersion != version)
-        {
-            // Items first: the campaign row is the commit point that makes the new version visible.
-            await store.WriteChecklistAsync(campaignId, version, campaign.Checklist, cancellationToken);
-        }
 
+        // The row, checklist included, is the one conditional write: a save that loses the race writes nothing at all.
         try
         {
             await store.SaveAsync(CampaignEntity.From(campaign, createdAt, now), existing?.Row.ETag, cancellationToken);
@@ -64,9 +60,34 @@ public sealed class CampaignService(CampaignStore store, CampaignCatalog catalog
         }
 
         catalog.Forget(campaignId);
+        if (existing is not { Row: var before, Campaign: var previous }
+            || !before.HasStoredChecklist() || previous.ChecklistVersion != version || !previous.Checklist.SameAs(campaign.Checklist))
+        {
+            await ProjectChecklistAsync(campaignId, cancellationToken);
+        }
+
         logger.LogInformation("Campaign {CampaignId} saved with checklist version {Version} ({ItemCount} items)", campaignId, version, campaign.Checklist.ItemCount);
         await audit.RecordAsync(caller, "campaign.put", campaignId, $"checklist version {version}, {campaign.Checklist.ItemCount} items, deadline {campaign.Deadline:O}", cancellationToken);
         return (CampaignView.Of(campaign), existing is null);
+    }
+
+    /// <summary>
+    /// The save is already committed, so a failure here is not the caller's: the projection repair rewrites
+    /// <c>ChecklistItems</c> within minutes, and the app itself reads the checklist from the campaign row.
+    /// </summary>
+    private async Task ProjectChecklistAsync(string campaignId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (!await store.ProjectChecklistAsync(campaignId, cancellationToken))
+            {
+                logger.LogWarning("Checklist rows of campaign {CampaignId} not rewritten: the campaign kept changing; the projection repair finishes it", campaignId);
+            }
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(exception, "Checklist rows of campaign {CampaignId} not rewritten after its save; the projection repair finishes it", campaignId);
+        }
     }
 
     /// <summary>Anyone signed in or holding a link; only coordinators see the digest recipients.</summary>
@@ -89,8 +110,7 @@ public sealed class CampaignService(CampaignStore store, CampaignCatalog catalog
                 continue;
             }
 
-            var checklist = await store.ReadChecklistAsync(row.CampaignId, row.ChecklistVersion, cancellationToken);
-            views.Add(CampaignView.Of(row.ToCampaign(checklist), includeRecipients: false));
+            views.Add(CampaignView.Of(row.ToCampaign(await store.ChecklistOfAsync(row, cancellationToken)), includeRecipients: false));
         }
 
         return views;

@@ -5,11 +5,14 @@ using TetReadiness.Storage;
 namespace TetReadiness.Campaigns;
 
 /// <summary>
-/// Campaigns and their checklists. Reading one campaign costs two requests: the campaign row and one range
-/// read of its current checklist version.
+/// Campaigns and their checklists. A campaign is its row, checklist included, so reading one costs one request and
+/// saving one is one conditional write; <c>ChecklistItems</c> is rewritten from the row after each save.
 /// </summary>
 public sealed class CampaignStore(StorageTables tables)
 {
+    // Each round re-reads the row after writing; more rounds than this means saves keep landing, and the repair timer finishes.
+    private const int MaxProjectionRounds = 5;
+
     public async Task<(Campaign Campaign, CampaignEntity Row)?> GetAsync(string campaignId, CancellationToken cancellationToken)
     {
         var response = await tables.Campaigns.GetEntityIfExistsAsync<CampaignEntity>(CampaignEntity.Partition, campaignId, cancellationToken: cancellationToken);
@@ -19,9 +22,12 @@ public sealed class CampaignStore(StorageTables tables)
         }
 
         var entity = response.Value!;
-        var checklist = await ReadChecklistAsync(campaignId, entity.ChecklistVersion, cancellationToken);
-        return (entity.ToCampaign(checklist), entity);
+        return (entity.ToCampaign(await ChecklistOfAsync(entity, cancellationToken)), entity);
     }
+
+    /// <summary>The row's own checklist; rows saved before it moved into the row read <c>ChecklistItems</c>.</summary>
+    public async Task<Checklist> ChecklistOfAsync(CampaignEntity entity, CancellationToken cancellationToken) =>
+        entity.HasStoredChecklist() ? entity.ReadStoredChecklist() : await ReadChecklistAsync(entity.CampaignId, entity.ChecklistVersion, cancellationToken);
 
     public async Task<IReadOnlyList<CampaignEntity>> ListAsync(CancellationToken cancellationToken)
     {
@@ -56,8 +62,50 @@ public sealed class CampaignStore(StorageTables tables)
         return false;
     }
 
+    /// <summary>
+    /// Makes <c>ChecklistItems</c> hold the checklist of the campaign row as it is now. Saves that land meanwhile are
+    /// projected in turn: a round ends by reading the row again, and only a round that saw no change since it read the
+    /// row stops, so the last rows written are the latest checklist's. False when the row is gone or kept changing.
+    /// </summary>
+    public async Task<bool> ProjectChecklistAsync(string campaignId, CancellationToken cancellationToken)
+    {
+        for (var round = 0; round < MaxProjectionRounds; round++)
+        {
+            var response = await tables.Campaigns.GetEntityIfExistsAsync<CampaignEntity>(CampaignEntity.Partition, campaignId, cancellationToken: cancellationToken);
+            if (!response.HasValue || !response.Value!.HasStoredChecklist())
+            {
+                return false;
+            }
+
+            var row = response.Value;
+            try
+            {
+                await WriteChecklistAsync(campaignId, row.ChecklistVersion, row.ReadStoredChecklist(), cancellationToken);
+            }
+            catch (TableTransactionFailedException exception) when (exception.Status == 404)
+            {
+                // Another save's projection deleted a row this one meant to delete: read again and go on.
+                continue;
+            }
+
+            var after = await tables.Campaigns.GetEntityIfExistsAsync<CampaignEntity>(
+                CampaignEntity.Partition, campaignId, [nameof(CampaignEntity.ChecklistVersion)], cancellationToken);
+            if (after.HasValue && after.Value!.ETag == row.ETag)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether <c>ChecklistItems</c> holds exactly the row's checklist for its current version.</summary>
+    public async Task<bool> IsChecklistProjectedAsync(CampaignEntity entity, CancellationToken cancellationToken) =>
+        !entity.HasStoredChecklist()
+        || (await ReadChecklistAsync(entity.CampaignId, entity.ChecklistVersion, cancellationToken)).SameAs(entity.ReadStoredChecklist());
+
     /// <summary>Writes a checklist version's rows, replacing what that version held before (deleting removed items).</summary>
-    public async Task WriteChecklistAsync(string campaignId, int version, Checklist checklist, CancellationToken cancellationToken)
+    private async Task WriteChecklistAsync(string campaignId, int version, Checklist checklist, CancellationToken cancellationToken)
     {
         var existing = new List<ChecklistItemEntity>();
         await foreach (var row in TableQueries.ReadPartitionAsync<ChecklistItemEntity>(tables.ChecklistItems, TableQueries.PartitionPrefix(campaignId, ChecklistItemEntity.VersionPrefix(version)), cancellationToken))

@@ -85,6 +85,11 @@ public static class CampaignValidator
         {
             Fail("sections", $"Tối đa {Checklist.MaxItems} mục, để mỗi lần nộp vừa một lô ghi. (At most {Checklist.MaxItems} items.)");
         }
+        else if (errors.Count == 0 && StoredChecklist.Serialize(checklist).Length > StoredChecklist.MaxLength)
+        {
+            // Only text dense in quotes, backslashes or emoji (escaped in JSON) gets here: 98 items of 500 characters fit otherwise.
+            Fail("sections", $"Danh mục quá dài để lưu (tối đa {StoredChecklist.MaxLength} ký tự khi lưu). (The checklist is too long to store.)");
+        }
 
         var result = errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
         return errors.Count > 0

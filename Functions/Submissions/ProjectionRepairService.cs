@@ -7,7 +7,8 @@ namespace TetReadiness.Submissions;
 
 /// <summary>
 /// Finishes projections a crash or an outage interrupted: rows of <c>Submissions</c> still flagged pending
-/// after a grace period are projected again from <c>SubmissionRevisions</c>. One filtered query per campaign.
+/// after a grace period are projected again from <c>SubmissionRevisions</c>, and a campaign whose <c>ChecklistItems</c>
+/// differ from the checklist in its row gets them rewritten. Two reads per campaign.
 /// </summary>
 public sealed class ProjectionRepairService(
     StorageTables tables,
@@ -25,6 +26,14 @@ public sealed class ProjectionRepairService(
         var repaired = 0;
         foreach (var campaign in await campaigns.ListAsync(cancellationToken))
         {
+            // A save that wrote its row and never its checklist rows (crash, outage) leaves Power BI a stale checklist.
+            if (campaign.UpdatedAt <= now - Grace && !await campaigns.IsChecklistProjectedAsync(campaign, cancellationToken))
+            {
+                await campaigns.ProjectChecklistAsync(campaign.CampaignId, cancellationToken);
+                repaired++;
+                logger.LogWarning("Repaired the checklist rows of {CampaignId} to version {Version}", campaign.CampaignId, campaign.ChecklistVersion);
+            }
+
             if (campaign.OpensAt > now)
             {
                 continue;
