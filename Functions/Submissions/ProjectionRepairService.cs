@@ -27,9 +27,9 @@ public sealed class ProjectionRepairService(
         foreach (var campaign in await campaigns.ListAsync(cancellationToken))
         {
             // A save that wrote its row and never its checklist rows (crash, outage) leaves Power BI a stale checklist.
-            if (campaign.UpdatedAt <= now - Grace && !await campaigns.IsChecklistProjectedAsync(campaign, cancellationToken))
+            if (campaign.UpdatedAt <= now - Grace && !await campaigns.IsChecklistProjectedAsync(campaign, cancellationToken)
+                && await campaigns.ProjectChecklistAsync(campaign.CampaignId, cancellationToken))
             {
-                await campaigns.ProjectChecklistAsync(campaign.CampaignId, cancellationToken);
                 repaired++;
                 logger.LogWarning("Repaired the checklist rows of {CampaignId} to version {Version}", campaign.CampaignId, campaign.ChecklistVersion);
             }
