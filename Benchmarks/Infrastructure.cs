@@ -1,32 +1,7 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using TetReadiness.Tests.Infrastructure;
 
 namespace TetReadiness.Benchmarks;
-
-public static class Ports
-{
-    public static int Free()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    public static bool IsListening(int port)
-    {
-        try
-        {
-            using var client = new TcpClient();
-            client.Connect(IPAddress.Loopback, port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
-}
 
 /// <summary>
 /// An in-memory Azurite on free loopback ports: the one <c>azurite</c> process the tests use, or with
@@ -57,11 +32,11 @@ public sealed class Azurite : IAsyncDisposable
 
     public static async Task<Azurite> StartAsync(string binary, bool split)
     {
-        int queue = Ports.Free(), table = Ports.Free();
+        int queue = LoopbackPorts.Free(), table = LoopbackPorts.Free();
         var processes = new List<Process>();
         if (!split)
         {
-            processes.Add(Start(binary, [.. Common, "--blobHost", "127.0.0.1", "--blobPort", Ports.Free().ToString(),
+            processes.Add(Start(binary, [.. Common, "--blobHost", "127.0.0.1", "--blobPort", LoopbackPorts.Free().ToString(),
                 "--queueHost", "127.0.0.1", "--queuePort", queue.ToString(), "--tableHost", "127.0.0.1", "--tablePort", table.ToString()]));
         }
         else
@@ -73,7 +48,7 @@ public sealed class Azurite : IAsyncDisposable
         }
 
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!(Ports.IsListening(table) && Ports.IsListening(queue)))
+        while (!(LoopbackPorts.IsListening(table) && LoopbackPorts.IsListening(queue)))
         {
             if (processes.Any(p => p.HasExited) || DateTime.UtcNow > deadline)
             {
@@ -137,7 +112,7 @@ public sealed class AppProcess : IAsyncDisposable
 
     public static async Task<AppProcess> StartAsync(string appDirectory, IReadOnlyDictionary<string, string> settings, string logFile)
     {
-        var port = Ports.Free();
+        var port = LoopbackPorts.Free();
         var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = appDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in new[] { "TetReadiness.Functions.dll", "--local", "--urls", $"http://127.0.0.1:{port}" })
         {

@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
+using TetReadiness.Tests.Infrastructure;
+
 namespace TetReadiness.Benchmarks;
 
 /// <summary>
@@ -34,11 +36,11 @@ public sealed partial class StorageProxy : IAsyncDisposable
     /// <summary>One line per storage request (time, kind, status, ms) when set: for finding stalls.</summary>
     public Action<string>? Trace { get; set; }
 
-    public int TablePort { get; } = Ports.Free();
+    public int TablePort { get; } = LoopbackPorts.Free();
 
-    public int QueuePort { get; } = Ports.Free();
+    public int QueuePort { get; } = LoopbackPorts.Free();
 
-    public int SendGridPort { get; } = Ports.Free();
+    public int SendGridPort { get; } = LoopbackPorts.Free();
 
     public int AzuriteTablePort { get; private set; }
 

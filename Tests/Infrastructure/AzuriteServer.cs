@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace TetReadiness.Tests.Infrastructure;
 
@@ -46,7 +44,7 @@ public sealed class AzuriteServer : IAsyncDisposable
         // A port found free can be taken by another test's server before Azurite binds it: then try fresh ports.
         for (var attempt = 1; ; attempt++)
         {
-            var server = new AzuriteServer(location, FreePort(), FreePort(), FreePort());
+            var server = new AzuriteServer(location, LoopbackPorts.Free(), LoopbackPorts.Free(), LoopbackPorts.Free());
             try
             {
                 await server.StartAsync();
@@ -116,7 +114,7 @@ public sealed class AzuriteServer : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!(IsListening(TablePort) && IsListening(QueuePort)))
+        while (!(LoopbackPorts.IsListening(TablePort) && LoopbackPorts.IsListening(QueuePort)))
         {
             if (process.HasExited || DateTime.UtcNow > deadline)
             {
@@ -140,7 +138,7 @@ public sealed class AzuriteServer : IAsyncDisposable
             await process.WaitForExitAsync();
         }
 
-        while (IsListening(TablePort))
+        while (LoopbackPorts.IsListening(TablePort))
         {
             await Task.Delay(50);
         }
@@ -161,27 +159,6 @@ public sealed class AzuriteServer : IAsyncDisposable
         {
             // Already gone.
         }
-    }
-
-    private static bool IsListening(int port)
-    {
-        try
-        {
-            using var client = new TcpClient();
-            client.Connect(IPAddress.Loopback, port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string FindBinary()
