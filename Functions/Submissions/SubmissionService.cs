@@ -171,6 +171,13 @@ public sealed class SubmissionService(
         }
 
         var unit = await roster.GetUnitAsync(unitId, cancellationToken);
+        if (write && unit is not null && caller.Link is not null && !AccessPolicy.IsOfficer(caller, unit))
+        {
+            // A write through a link checks the generation in storage, not in this instance's cache: a link revoked
+            // through another instance is refused at once (and one minted since works at once). Reads may lag 30 s.
+            unit = await roster.ReadUnitAsync(unitId, cancellationToken);
+        }
+
         if (unit is null || (write && !unit.Active))
         {
             throw ProblemException.NotFound($"Không có đơn vị '{unitId}' trong danh sách hiện hành. (Unknown or inactive unit.)");
