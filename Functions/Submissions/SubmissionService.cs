@@ -153,7 +153,8 @@ public sealed class SubmissionService(
 
     /// <summary>
     /// 401, then 400 for an id that cannot be a key, then 404 for a unit that is not in the roster (writers need an
-    /// active one; unit ids are not secret), then 403, then 404 for the campaign.
+    /// active one; unit ids are not secret), then 403, then 404 for the campaign, or for one that has not opened yet
+    /// unless the caller coordinates the unit (a closed one's reports stay readable).
     /// </summary>
     private async Task<(Campaign Campaign, RosterUnit Unit)> ResolveAsync(Caller caller, string campaignId, string unitId, bool write, CancellationToken cancellationToken)
     {
@@ -193,6 +194,12 @@ public sealed class SubmissionService(
         }
 
         var campaign = await campaigns.RequireAsync(campaignId, cancellationToken);
+        if (clock.GetUtcNow() < campaign.OpensAt
+            && !AccessPolicy.MaySeeUnitReports(caller, (await coordinators.DistrictsOfAsync(caller.Email, cancellationToken)).Contains(unit.DistrictId), campaignHasOpened: false))
+        {
+            throw CampaignService.Unknown(campaignId);
+        }
+
         return (campaign, unit);
     }
 }
