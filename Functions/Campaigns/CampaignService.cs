@@ -7,8 +7,9 @@ using TetReadiness.Http;
 namespace TetReadiness.Campaigns;
 
 /// <summary>
-/// Defines and reads campaigns. Changing the checklist of a campaign that already has submissions makes a new
-/// checklist version (older submissions keep the version they answered); before any submission it is edited in place.
+/// Defines and reads campaigns. Changing the checklist of a campaign that is open, or about to open, makes a new
+/// checklist version and keeps the old one (revisions keep naming the version they answered); before that, nobody can
+/// submit and the version is edited in place (<see cref="ChecklistVersioning"/>).
 /// </summary>
 public sealed class CampaignService(
     CampaignStore store,
@@ -38,24 +39,27 @@ public sealed class CampaignService(
             throw ProblemException.PreconditionFailed($"Chiến dịch '{campaignId}' đã có; chọn mã khác. (The campaign already exists.)");
         }
 
-        var version = 1;
-        var createdAt = now;
-        if (existing is { Campaign: var current, Row: var row })
-        {
-            version = current.ChecklistVersion;
-            createdAt = row.CreatedAt;
-            if (!current.Checklist.SameAs(candidate.Checklist) && await store.HasSubmissionsAsync(campaignId, cancellationToken))
-            {
-                version++;
-            }
-        }
-
+        var decision = ChecklistVersioning.Decide(existing?.Row, candidate.OpensAt, existing is { Campaign: var stored } && !stored.Checklist.SameAs(candidate.Checklist), now);
+        var version = decision.Version;
         var campaign = candidate with { ChecklistVersion = version, RosterFrozenAt = existing?.Campaign.RosterFrozenAt };
 
-        // The row, checklist included, is the one conditional write: a save that loses the race writes nothing at all.
+        // The row, checklist included, is the one conditional write: a save that loses the race writes nothing the
+        // app reads. A version left behind is sealed first (if the row does not say so yet) and kept, so no
+        // concurrent save edits it in place and the revisions that name it can still read it.
         try
         {
-            await store.SaveAsync(CampaignEntity.From(campaign, createdAt, now), existing?.Row.ETag, cancellationToken);
+            var expected = existing?.Row.ETag;
+            if (existing is { Row: var current, Campaign: var previousCampaign } && decision.KeptVersion is { } kept)
+            {
+                if (decision.SealFirst)
+                {
+                    expected = await store.SealAsync(current, cancellationToken);
+                }
+
+                await store.KeepVersionAsync(campaignId, kept, previousCampaign.Checklist, now, cancellationToken);
+            }
+
+            await store.SaveAsync(CampaignEntity.From(campaign, decision.SealedVersion, existing?.Row.CreatedAt ?? now, now), expected, cancellationToken);
         }
         catch (RequestFailedException exception) when (exception.Status is 409 && createOnly)
         {

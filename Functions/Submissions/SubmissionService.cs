@@ -31,16 +31,21 @@ public sealed class SubmissionService(
         Caller caller,
         CancellationToken cancellationToken)
     {
-        var (campaign, unit) = await ResolveAsync(caller, campaignId, unitId, write: true, cancellationToken);
+        var (_, unit) = await ResolveAsync(caller, campaignId, unitId, write: true, cancellationToken);
         var author = caller.Author;
         var request = await readBody(cancellationToken);
+
+        // The checklist the answers are validated against, the version the revision records and the time that says
+        // the campaign is open all come from one read (cached), taken once the body is in: a version is sealed before
+        // it can be answered, so this checklist is that version's for good, however long the body took to arrive.
+        var campaign = await campaigns.RequireAsync(campaignId, cancellationToken);
+        var now = clock.GetUtcNow();
         var (answers, submitter, errors) = ChecklistValidator.Validate(campaign.Checklist, request, author.RequiresSubmitter);
         if (errors.Count > 0)
         {
             throw ProblemException.Validation(errors);
         }
 
-        var now = clock.GetUtcNow();
         if (now < campaign.OpensAt)
         {
             throw ProblemException.Conflict($"Chiến dịch mở nhận báo cáo từ {Time.VietnamTime.Format(campaign.OpensAt)}. (The campaign is not open yet.)");
