@@ -79,6 +79,19 @@ public static class LocalFunctionsHost
         }
 
         AdminEndpoints.Map(app, catalog, disabled);
+        foreach (var function in catalog.Where(f => disabled.Contains(f.Name)))
+        {
+            try
+            {
+                _ = SettingExpressions.Resolve((function.Schedule ?? string.Empty) + (function.QueueName ?? string.Empty), builder.Configuration);
+            }
+            catch (InvalidOperationException exception)
+            {
+                // Local mode needs no trigger for it, but the Functions host indexes disabled functions too and reports this one in error.
+                app.Logger.LogWarning("Function {FunctionName} is disabled, and in Azure it would still fail to index: {Reason}", function.Name, exception.Message);
+            }
+        }
+
         app.Logger.LogInformation("Local mode: {Count} functions ({Http} HTTP, {Timers} timers, {Queues} queues; {Disabled} more disabled), route prefix '{Prefix}'",
             functions.Count,
             functions.Count(f => f.Trigger == FunctionTriggerKind.Http),
