@@ -12,9 +12,10 @@ public sealed record EmailSendResult(EmailSendOutcome Outcome, int? StatusCode, 
         _ => new(EmailSendOutcome.PermanentFailure, statusCode, Summarize(statusCode, body)),
     };
 
+    /// <summary>Kept in the row and logged: SendGrid's words, with the addresses they quote pseudonymised.</summary>
     private static string Summarize(int statusCode, string? body)
     {
-        var text = (body ?? string.Empty).ReplaceLineEndings(" ");
+        var text = Common.LogRedaction.Emails(body).ReplaceLineEndings(" ");
         return $"HTTP {statusCode}: {(text.Length > 300 ? text[..300] + "…" : text)}";
     }
 }

@@ -3,6 +3,7 @@ using Azure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
+using TetReadiness.Common;
 
 namespace TetReadiness.Http;
 
@@ -23,7 +24,8 @@ public sealed class HttpResponder(ILogger<HttpResponder> logger)
         }
         catch (ProblemException problem)
         {
-            logger.LogInformation("Request {Method} {Path} refused with {Status}: {Detail}", request.Method, request.Path, problem.Status, problem.Detail);
+            // The path, never the query string (?t= link tokens, ?key= feed keys); a detail may quote what a caller sent.
+            logger.LogInformation("Request {Method} {Path} refused with {Status}: {Detail}", request.Method, request.Path, problem.Status, LogRedaction.Emails(problem.Detail));
             return WithCommonHeaders(ApiResult.Problem(problem, request.Path));
         }
         catch (Exception exception) when (StorageFaults.IsUnavailable(exception))
