@@ -23,6 +23,7 @@ public static class TetReadinessServiceCollectionExtensions
     public static IServiceCollection AddTetReadiness(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddLogging(logging => logging.AddTelemetryFilters());
+        services.AddSingleton(_ => AzurePlatform.From(configuration));
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName));
         services.AddOptions<AppOptions>().Bind(configuration.GetSection(AppOptions.SectionName));
         services.AddMemoryCache();
