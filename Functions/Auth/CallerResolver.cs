@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http;
+using TetReadiness.Hosting;
+using TetReadiness.Http;
 
 namespace TetReadiness.Auth;
 
@@ -6,9 +8,9 @@ namespace TetReadiness.Auth;
 /// Works out who is calling, in one place for every HTTP function and under both hosts. <c>X-MS-CLIENT-PRINCIPAL</c>
 /// is read only where <see cref="PrincipalHeaderTrust"/> says it can be believed; anywhere else a forged header is
 /// ignored. A unit link comes as <c>?t=</c> or header <c>X-Unit-Link</c> (not <c>Authorization</c>, which Easy Auth
-/// claims for itself).
+/// claims for itself). The source address for the audit log is the one <see cref="ClientAddress"/> trusts.
 /// </summary>
-public sealed class CallerResolver(PrincipalHeaderTrust headerTrust, UnitLinkSigner links, TimeProvider clock)
+public sealed class CallerResolver(PrincipalHeaderTrust headerTrust, AzurePlatform platform, UnitLinkSigner links, TimeProvider clock)
 {
     public const string LinkHeader = "X-Unit-Link";
     public const string LinkQuery = "t";
@@ -31,6 +33,6 @@ public sealed class CallerResolver(PrincipalHeaderTrust headerTrust, UnitLinkSig
             (link, refusal) = links.Verify(token, clock.GetUtcNow());
         }
 
-        return new Caller(principal, link, refusal, request.HttpContext.Connection.RemoteIpAddress?.ToString());
+        return new Caller(principal, link, refusal, ClientAddress.Of(request, platform.IsAppService));
     }
 }
