@@ -41,7 +41,8 @@ public sealed class HealthFunctionTests
         var unreachable = new TableServiceClient(new Uri($"http://127.0.0.1:{closedPort}/{AzuriteServer.AccountName}"), new TableSharedKeyCredential(AzuriteServer.AccountName, Convert.ToBase64String(new byte[64])), options);
         var tables = new StorageTables(unreachable, Options.Create(new StorageOptions()));
         var headerTrust = new TetReadiness.Auth.PrincipalHeaderTrust(Options.Create(new TetReadiness.Auth.AuthOptions()), TetReadiness.Hosting.AzurePlatform.Local);
-        var function = new HealthFunction(new HealthCheck(tables, TimeProvider.System, headerTrust), new HttpResponder(NullLogger<HttpResponder>.Instance));
+        var responder = new HttpResponder(NullLogger<HttpResponder>.Instance, Options.Create(new TetReadiness.Hosting.AppOptions()));
+        var function = new HealthFunction(new HealthCheck(tables, TimeProvider.System, headerTrust), responder);
 
         var response = await CheckAsync(function);
 
