@@ -1,10 +1,14 @@
 using Microsoft.Extensions.Logging;
+using TetReadiness.Common;
 using TetReadiness.Storage;
 using TetReadiness.Time;
 
 namespace TetReadiness.Auth;
 
-/// <summary>Writes roster imports, campaign changes and link minting or revocation to <c>AuditLog</c>.</summary>
+/// <summary>
+/// Writes roster imports, campaign changes and link minting or revocation to <c>AuditLog</c>: who (in full), what,
+/// when and from which address. The log line names the actor by pseudonym only.
+/// </summary>
 public sealed class AuditLog(StorageTables tables, TimeProvider clock, ILogger<AuditLog> logger)
 {
     public async Task RecordAsync(Caller caller, string action, string target, string? detail, CancellationToken cancellationToken)
@@ -23,6 +27,6 @@ public sealed class AuditLog(StorageTables tables, TimeProvider clock, ILogger<A
             SourceIp = caller.SourceIp,
         };
         await tables.Get(TableNames.AuditLog).AddEntityAsync(entry, cancellationToken);
-        logger.LogInformation("Audit: {Actor} {Action} {Target}", entry.Actor, action, target);
+        logger.LogInformation("Audit: {Actor} {Action} {Target}", LogRedaction.Actor(entry.Actor), action, target);
     }
 }

@@ -9,6 +9,8 @@ public static class AuthServiceCollectionExtensions
     {
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.SectionName));
         services.AddOptions<UnitLinkOptions>().Bind(configuration.GetSection(UnitLinkOptions.SectionName));
+        services.AddSingleton<PrincipalHeaderTrust>();
+        services.AddHostedService<PrincipalHeaderTrustCheck>();
         services.AddSingleton<UnitLinkSigner>();
         services.AddSingleton<CallerResolver>();
         services.AddSingleton<CoordinatorDirectory>();

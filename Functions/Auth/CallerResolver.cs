@@ -1,26 +1,21 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
+using TetReadiness.Hosting;
+using TetReadiness.Http;
 
 namespace TetReadiness.Auth;
 
 /// <summary>
 /// Works out who is calling, in one place for every HTTP function and under both hosts. <c>X-MS-CLIENT-PRINCIPAL</c>
-/// is trusted only where Easy Auth guarantees it (in Azure with authentication enabled; locally only when
-/// <c>Auth__AllowClientPrincipalHeader=true</c>); anywhere else a forged header is ignored. A unit link comes as
-/// <c>?t=</c> or header <c>X-Unit-Link</c> (not <c>Authorization</c>, which Easy Auth claims for itself).
+/// is read only where <see cref="PrincipalHeaderTrust"/> says it can be believed; anywhere else a forged header is
+/// ignored. A unit link comes as <c>?t=</c> or header <c>X-Unit-Link</c> (not <c>Authorization</c>, which Easy Auth
+/// claims for itself). The source address for the audit log is the one <see cref="ClientAddress"/> trusts.
 /// </summary>
-public sealed class CallerResolver(IOptions<AuthOptions> options, IConfiguration configuration, UnitLinkSigner links, TimeProvider clock)
+public sealed class CallerResolver(PrincipalHeaderTrust headerTrust, AzurePlatform platform, UnitLinkSigner links, TimeProvider clock)
 {
     public const string LinkHeader = "X-Unit-Link";
     public const string LinkQuery = "t";
 
-    /// <summary>App Service sets this when App Service Authentication is on for the app.</summary>
-    private bool EasyAuthEnabled =>
-        string.Equals(configuration["WEBSITE_AUTH_ENABLED"], "true", StringComparison.OrdinalIgnoreCase)
-        && !string.IsNullOrEmpty(configuration["WEBSITE_SITE_NAME"]);
-
-    public bool TrustsPrincipalHeader => options.Value.AllowClientPrincipalHeader || EasyAuthEnabled;
+    public bool TrustsPrincipalHeader => headerTrust.Trusted;
 
     public Caller Identify(HttpRequest request)
     {
@@ -38,6 +33,6 @@ public sealed class CallerResolver(IOptions<AuthOptions> options, IConfiguration
             (link, refusal) = links.Verify(token, clock.GetUtcNow());
         }
 
-        return new Caller(principal, link, refusal, request.HttpContext.Connection.RemoteIpAddress?.ToString());
+        return new Caller(principal, link, refusal, ClientAddress.Of(request, platform.IsAppService));
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using TetReadiness.Common;
 using TetReadiness.Email;
 using TetReadiness.Outbox;
 
@@ -25,20 +26,20 @@ public sealed class DigestSender(DigestStore digests, DigestComposer composer, I
         var row = await digests.GetAsync(message.Date, message.Recipient, cancellationToken);
         if (row is null)
         {
-            logger.LogWarning("Digest for {Recipient} on {Date} has no Digests row; dropping the message", message.Recipient, message.Date);
+            logger.LogWarning("Digest for {Recipient} on {Date} has no Digests row; dropping the message", LogRedaction.Person(message.Recipient), message.Date);
             return;
         }
 
         if (row.State is DigestState.Sent or DigestState.Failed or DigestState.Superseded)
         {
-            logger.LogInformation("Digest for {Recipient} on {Date} is already {State}; not sending again", row.Recipient, row.DigestDate, row.State);
+            logger.LogInformation("Digest for {Recipient} on {Date} is already {State}; not sending again", LogRedaction.Person(row.Recipient), row.DigestDate, row.State);
             return;
         }
 
         if (row.State == DigestState.Sending && row.ClaimedAt > clock.GetUtcNow() - ClaimLease)
         {
             // Retried after the visibility timeout, by when the other sender has recorded its result.
-            throw new DigestSendException($"The digest for {row.Recipient} on {row.DigestDate} is being sent by another invocation.");
+            throw new DigestSendException($"The digest for {LogRedaction.Person(row.Recipient)} on {row.DigestDate} is being sent by another invocation.");
         }
 
         var content = await composer.ComposeAsync(row, cancellationToken);
@@ -47,7 +48,7 @@ public sealed class DigestSender(DigestStore digests, DigestComposer composer, I
             row.State = DigestState.Failed;
             row.LastError = "Các chiến dịch của thư này không còn nữa. (Every campaign of this digest has been deleted.)";
             await digests.TryReplaceAsync(row, cancellationToken);
-            logger.LogWarning("Digest for {Recipient} on {Date} not sent: none of its campaigns exists any more", row.Recipient, row.DigestDate);
+            logger.LogWarning("Digest for {Recipient} on {Date} not sent: none of its campaigns exists any more", LogRedaction.Person(row.Recipient), row.DigestDate);
             return;
         }
 
@@ -56,7 +57,7 @@ public sealed class DigestSender(DigestStore digests, DigestComposer composer, I
         row.ClaimedAt = clock.GetUtcNow();
         if (!await digests.TryReplaceAsync(row, cancellationToken))
         {
-            logger.LogInformation("Digest for {Recipient} on {Date} was claimed by another invocation; skipping", row.Recipient, row.DigestDate);
+            logger.LogInformation("Digest for {Recipient} on {Date} was claimed by another invocation; skipping", LogRedaction.Person(row.Recipient), row.DigestDate);
             return;
         }
 
@@ -74,7 +75,7 @@ public sealed class DigestSender(DigestStore digests, DigestComposer composer, I
                 row.State = DigestState.Sent;
                 row.SentAt = clock.GetUtcNow();
                 await RecordAsync(row, cancellationToken);
-                logger.LogInformation("Digest sent to {Recipient} for {Date} with {SectionCount} sections (attempt {Attempts})", row.Recipient, row.DigestDate, content.Sections.Count, row.Attempts);
+                logger.LogInformation("Digest sent to {Recipient} for {Date} with {SectionCount} sections (attempt {Attempts})", LogRedaction.Person(row.Recipient), row.DigestDate, content.Sections.Count, row.Attempts);
                 return;
             case EmailSendOutcome.PermanentFailure:
                 row.State = DigestState.Failed;
@@ -101,7 +102,7 @@ public sealed class DigestSender(DigestStore digests, DigestComposer composer, I
     {
         if (!await digests.TryReplaceAsync(row, cancellationToken))
         {
-            logger.LogWarning("Digest for {Recipient} on {Date} changed while it was being sent; keeping the newer record", row.Recipient, row.DigestDate);
+            logger.LogWarning("Digest for {Recipient} on {Date} changed while it was being sent; keeping the newer record", LogRedaction.Person(row.Recipient), row.DigestDate);
         }
     }
 }

@@ -18,7 +18,7 @@ public sealed record EmailSendResult(EmailSendOutcome Outcome, int? StatusCode, 
     /// <summary>For the row's <c>LastError</c> only: SendGrid's error text may quote the email, so it is never logged.</summary>
     private static string Summarize(int statusCode, string? body)
     {
-        var text = (body ?? string.Empty).ReplaceLineEndings(" ");
+        var text = Common.LogRedaction.Emails(body).ReplaceLineEndings(" ");
         return $"HTTP {statusCode}: {(text.Length > 300 ? text[..300] + "…" : text)}";
     }
 }

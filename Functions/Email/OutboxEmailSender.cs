@@ -35,7 +35,8 @@ public sealed class OutboxEmailSender(IOptions<EmailOptions> options, TimeProvid
             .Append(message.Html).Append("\r\n--tetreadiness--\r\n");
         await File.WriteAllTextAsync(Path.Combine(folder, name + ".eml"), eml.ToString(), new UTF8Encoding(false), cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(folder, name + ".html"), message.Html, new UTF8Encoding(false), cancellationToken);
-        logger.LogInformation("Email {Category} to {RecipientCount} recipients written to the outbox as {File}", message.Category, message.To.Count + message.Cc.Count, name);
+        // The file name holds the recipient's local part, which may be a person's name: the log names the file by its suffix.
+        logger.LogInformation("Email {Category} to {RecipientCount} recipients written to the outbox (…{FileSuffix}.eml)", message.Category, message.To.Count + message.Cc.Count, name[^6..]);
         return EmailSendResult.Sent(null);
     }
 

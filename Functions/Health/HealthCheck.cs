@@ -1,16 +1,26 @@
+using Microsoft.AspNetCore.Http;
+using TetReadiness.Auth;
 using TetReadiness.Email;
+using TetReadiness.Http;
 using TetReadiness.Storage;
 
 namespace TetReadiness.Health;
 
 /// <summary>
-/// Asks storage one cheap question (a one-row read); a failure surfaces as 503 through the responder. Email that
-/// cannot go out is reported, not failed: submissions still work, and reminders wait for the key.
+/// Asks storage one cheap question (a one-row read); a failure surfaces as 503 through the responder. Settings the
+/// app refuses to run with in Azure (<see cref="PrincipalHeaderTrust.Misconfiguration"/>) are 503 too, saying which,
+/// so the platform's health check and alerts see them. Email that cannot go out is reported, not failed: submissions
+/// still work, and reminders wait for the key.
 /// </summary>
-public sealed class HealthCheck(StorageTables tables, EmailStatus email, TimeProvider clock)
+public sealed class HealthCheck(StorageTables tables, EmailStatus email, TimeProvider clock, PrincipalHeaderTrust headerTrust)
 {
     public async Task<HealthReport> CheckAsync(CancellationToken cancellationToken)
     {
+        if (headerTrust.Misconfiguration is { } fault)
+        {
+            throw new ProblemException(StatusCodes.Status503ServiceUnavailable, "Misconfigured", fault);
+        }
+
         var started = clock.GetTimestamp();
         await foreach (var _ in tables.Campaigns.QueryAsync<Azure.Data.Tables.TableEntity>(maxPerPage: 1, select: ["RowKey"], cancellationToken: cancellationToken).AsPages())
         {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TetReadiness.Auth;
 using TetReadiness.Campaigns;
@@ -22,6 +23,8 @@ public static class TetReadinessServiceCollectionExtensions
     /// <summary>Everything the functions need, for the Functions worker and local mode alike.</summary>
     public static IServiceCollection AddTetReadiness(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddLogging(logging => logging.AddTelemetryFilters());
+        services.AddSingleton(_ => AzurePlatform.From(configuration));
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName));
         services.AddOptions<AppOptions>().Bind(configuration.GetSection(AppOptions.SectionName));
         services.AddMemoryCache();

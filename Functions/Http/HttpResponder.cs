@@ -3,15 +3,19 @@ using Azure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TetReadiness.Common;
+using TetReadiness.Hosting;
 
 namespace TetReadiness.Http;
 
 /// <summary>
 /// The one place where failures become responses: problems the services raise become problem+json,
 /// and storage that cannot be reached becomes 503 with Retry-After. Every HTTP function answers through it,
-/// under the Functions host and in local mode alike.
+/// under the Functions host and in local mode alike. Being the one door, it is also where a state-changing request
+/// from another site is refused (<see cref="CrossSiteRequests"/>), before the function reads or writes anything.
 /// </summary>
-public sealed class HttpResponder(ILogger<HttpResponder> logger)
+public sealed class HttpResponder(ILogger<HttpResponder> logger, IOptions<AppOptions> app)
 {
     private const string RetryAfterSeconds = "30";
 
@@ -19,11 +23,17 @@ public sealed class HttpResponder(ILogger<HttpResponder> logger)
     {
         try
         {
+            if (CrossSiteRequests.IsRefused(request, app.Value.PublicBaseUrl))
+            {
+                throw ProblemException.Forbidden(CrossSiteRequests.Detail);
+            }
+
             return WithCommonHeaders(await handle());
         }
         catch (ProblemException problem)
         {
-            logger.LogInformation("Request {Method} {Path} refused with {Status}: {Detail}", request.Method, request.Path, problem.Status, problem.Detail);
+            // The path, never the query string (?t= link tokens, ?key= feed keys); a detail may quote what a caller sent.
+            logger.LogInformation("Request {Method} {Path} refused with {Status}: {Detail}", request.Method, request.Path, problem.Status, LogRedaction.Emails(problem.Detail));
             return WithCommonHeaders(ApiResult.Problem(problem, request.Path));
         }
         catch (Exception exception) when (StorageFaults.IsUnavailable(exception))

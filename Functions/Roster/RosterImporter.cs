@@ -96,7 +96,7 @@ public sealed class RosterImporter(RosterStore roster, CampaignStore campaigns, 
             }, cancellationToken);
             logger.LogInformation(
                 "Roster imported by {ImportedBy}: {Units} units in {Districts} areas; {Added} added, {Updated} updated, {Deactivated} deactivated, {Reactivated} reactivated",
-                caller.Identity, result.Units, result.Districts, result.Added, result.Updated, result.Deactivated, result.Reactivated);
+                LogRedaction.Actor(caller.Identity), result.Units, result.Districts, result.Added, result.Updated, result.Deactivated, result.Reactivated);
             await audit.RecordAsync(caller, "roster.import", $"{result.Units} units", $"{result.Added} added, {result.Updated} updated, {result.Deactivated} deactivated, {result.Reactivated} reactivated", cancellationToken);
         }
 

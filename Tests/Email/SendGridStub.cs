@@ -28,6 +28,9 @@ public sealed class SendGridStub : IAsyncDisposable
 
     public int StatusCode { get; set; } = StatusCodes.Status202Accepted;
 
+    /// <summary>The body of an error answer, when a test needs SendGrid's words (which may name recipients).</summary>
+    public string? ErrorBody { get; set; }
+
     public ConcurrentQueue<CapturedRequest> Requests { get; } = new();
 
     public static async Task<SendGridStub> StartAsync()
@@ -51,7 +54,8 @@ public sealed class SendGridStub : IAsyncDisposable
             if (stub.StatusCode >= 300)
             {
                 context.Response.ContentType = "application/json";
-                await context.Response.WriteAsync($$"""{"errors":[{"message":"stub answered {{stub.StatusCode}}","field":null,"help":null}]}""", context.RequestAborted);
+                await context.Response.WriteAsync(
+                    stub.ErrorBody ?? $$"""{"errors":[{"message":"stub answered {{stub.StatusCode}}","field":null,"help":null}]}""", context.RequestAborted);
             }
         });
         await app.StartAsync();

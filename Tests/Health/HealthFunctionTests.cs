@@ -42,7 +42,9 @@ public sealed class HealthFunctionTests
         var unreachable = new TableServiceClient(new Uri($"http://127.0.0.1:{closedPort}/{AzuriteServer.AccountName}"), new TableSharedKeyCredential(AzuriteServer.AccountName, Convert.ToBase64String(new byte[64])), options);
         var tables = new StorageTables(unreachable, Options.Create(new StorageOptions()));
         var email = new EmailStatus(Options.Create(new EmailOptions()), TimeProvider.System, NullLogger<EmailStatus>.Instance);
-        var function = new HealthFunction(new HealthCheck(tables, email, TimeProvider.System), new HttpResponder(NullLogger<HttpResponder>.Instance));
+        var headerTrust = new TetReadiness.Auth.PrincipalHeaderTrust(Options.Create(new TetReadiness.Auth.AuthOptions()), TetReadiness.Hosting.AzurePlatform.Local);
+        var responder = new HttpResponder(NullLogger<HttpResponder>.Instance, Options.Create(new TetReadiness.Hosting.AppOptions()));
+        var function = new HealthFunction(new HealthCheck(tables, email, TimeProvider.System, headerTrust), responder);
 
         var response = await CheckAsync(function);
 

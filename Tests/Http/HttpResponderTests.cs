@@ -2,6 +2,8 @@ using System.Net.Sockets;
 using Azure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using TetReadiness.Hosting;
 using TetReadiness.Http;
 using TetReadiness.Tests.Infrastructure;
 
@@ -10,7 +12,7 @@ namespace TetReadiness.Tests.Http;
 /// <summary>The one place failures become responses.</summary>
 public sealed class HttpResponderTests
 {
-    private static readonly HttpResponder Responder = new(NullLogger<HttpResponder>.Instance);
+    private static readonly HttpResponder Responder = new(NullLogger<HttpResponder>.Instance, Options.Create(new AppOptions()));
 
     private static Task<HttpResponseSnapshot> RespondAsync(Func<Task<IActionResult>> handle) =>
         HttpCall.RunAsync(HttpCall.Request("GET", "/api/thing", contentType: null), request => Responder.RespondAsync(request, handle));

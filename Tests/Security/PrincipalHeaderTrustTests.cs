@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using TetReadiness.Campaigns;
 using TetReadiness.Status;
 using TetReadiness.Tests.Infrastructure;
@@ -6,7 +9,8 @@ namespace TetReadiness.Tests.Security;
 
 /// <summary>
 /// <c>X-MS-CLIENT-PRINCIPAL</c> is trusted only where Easy Auth guarantees it: locally with
-/// <c>Auth:AllowClientPrincipalHeader=true</c>, in Azure when App Service says authentication is enabled.
+/// <c>Auth:AllowClientPrincipalHeader=true</c>, in Azure when App Service says authentication is enabled. In Azure
+/// (<c>WEBSITE_SITE_NAME</c> or <c>CONTAINER_APP_NAME</c> set) the setting is refused: an error at start, health 503.
 /// </summary>
 public sealed class PrincipalHeaderTrustTests
 {
@@ -49,6 +53,57 @@ public sealed class PrincipalHeaderTrustTests
         await using var app = await StartAsync(new() { ["Auth:AllowClientPrincipalHeader"] = "false", ["WEBSITE_AUTH_ENABLED"] = "true" });
 
         ProblemAssert.Is(await Api.CallAsync(app, nameof(StatusFunctions.GetCampaignStatus), headers: AsCaller.CityCoordinator), 401, "Sign in");
+    }
+
+    [Theory]
+    [InlineData("WEBSITE_SITE_NAME", "func-tetreadiness")]
+    [InlineData("CONTAINER_APP_NAME", "ca-tetreadiness")]
+    public async Task In_azure_the_local_setting_is_refused_and_the_header_is_not_trusted(string platformVariable, string value)
+    {
+        await using var app = await StartAsync(new() { ["Auth:AllowClientPrincipalHeader"] = "true", [platformVariable] = value });
+
+        ProblemAssert.Is(await Api.CallAsync(app, nameof(StatusFunctions.GetCampaignStatus), headers: AsCaller.CityCoordinator), 401, "Sign in");
+        ProblemAssert.Is(await Api.CallAsync(app, nameof(TetReadiness.Auth.AuthFunctions.GetMe), headers: AsCaller.CityCoordinator), 401, "Sign in");
+    }
+
+    [Theory]
+    [InlineData("WEBSITE_SITE_NAME", "func-tetreadiness", "false")]
+    [InlineData("CONTAINER_APP_NAME", "ca-tetreadiness", "false")]
+    [InlineData("WEBSITE_SITE_NAME", "func-tetreadiness", "true")]
+    public async Task In_azure_the_local_setting_makes_health_503_saying_why(string platformVariable, string value, string easyAuth)
+    {
+        await using var app = await StartAsync(new()
+        {
+            ["Auth:AllowClientPrincipalHeader"] = "true",
+            [platformVariable] = value,
+            ["WEBSITE_AUTH_ENABLED"] = easyAuth,
+        });
+
+        ProblemAssert.Is(await Api.CallAsync(app, "Health", headers: AsCaller.Nobody), 503, "Auth__AllowClientPrincipalHeader");
+    }
+
+    [Fact]
+    public async Task In_azure_the_local_setting_is_logged_as_an_error_at_start()
+    {
+        var capture = new LogCapture();
+        await using var app = await TestApp.StartAsync(
+            settings: new Dictionary<string, string?> { ["Auth:AllowClientPrincipalHeader"] = "true", ["WEBSITE_SITE_NAME"] = "func-tetreadiness" },
+            configure: services => services.AddSingleton<ILoggerProvider>(capture));
+
+        foreach (var service in app.Services.GetServices<IHostedService>().Where(s => s.GetType().Namespace == "TetReadiness.Auth"))
+        {
+            await service.StartAsync(CancellationToken.None);
+        }
+
+        Assert.Contains(capture.Lines, line => line.Level == LogLevel.Error && line.Text.Contains("Auth__AllowClientPrincipalHeader", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Locally_the_setting_keeps_health_200()
+    {
+        await using var app = await StartAsync([]);
+
+        Assert.Equal(200, (await Api.CallAsync(app, "Health", headers: AsCaller.Nobody)).Status);
     }
 
     [Theory]

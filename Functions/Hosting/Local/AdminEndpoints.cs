@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 using TetReadiness.Http;
 
 namespace TetReadiness.Hosting.Local;
@@ -10,14 +11,20 @@ namespace TetReadiness.Hosting.Local;
 /// <c>POST /admin/functions/{name}</c> runs a timer or queue function now, as the host's admin API does
 /// (body <c>{"input": "..."}</c> for a queue message), disabled ones included: the host's admin API runs a disabled
 /// function when called with the master key, which is how an operator runs <c>RedrivePoison</c>. Local mode answers
-/// 202 once the run has finished, so scripts can chain runs. It listens on loopback only.
+/// 202 once the run has finished, so scripts can chain runs. It listens on loopback only, and, like every API, refuses
+/// a request from another site (a page the developer has open could otherwise post to it).
 /// </summary>
 public static class AdminEndpoints
 {
     public static void Map(IEndpointRouteBuilder endpoints, IReadOnlyList<FunctionDescriptor> functions, IReadOnlySet<string> disabled)
     {
-        endpoints.MapPost("/admin/functions/{name}", async (string name, HttpContext context, FunctionInvoker invoker) =>
+        endpoints.MapPost("/admin/functions/{name}", async (string name, HttpContext context, FunctionInvoker invoker, IOptions<AppOptions> app) =>
         {
+            if (CrossSiteRequests.IsRefused(context.Request, app.Value.PublicBaseUrl))
+            {
+                return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: CrossSiteRequests.Detail);
+            }
+
             var function = functions.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
             if (function is null || function.Trigger == FunctionTriggerKind.Http)
             {

@@ -37,7 +37,6 @@ public static class LocalFunctionsHost
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         LocalSettings.AddTo(builder.Configuration, Path.Combine(AppContext.BaseDirectory, "local.settings.json"));
         builder.WebHost.UseUrls(builder.Configuration["urls"] ?? DefaultUrl);
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("Azure.Core", LogLevel.Warning);
         configure?.Invoke(builder);
 
         builder.Services.AddTetReadiness(builder.Configuration);
