@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TetReadiness.Auth;
@@ -30,8 +31,15 @@ public static class TetReadinessServiceCollectionExtensions
         services.AddMemoryCache();
         services.AddSingleton(TimeProvider.System);
 
-        services.AddSingleton(sp => StorageClientFactory.CreateTableService(configuration, sp.GetRequiredService<IOptions<StorageOptions>>().Value));
-        services.AddSingleton(sp => StorageClientFactory.CreateQueueService(configuration, sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        // A backstop: every background loop of the app catches what it meets and carries on, and one that did not
+        // must not take the whole app down with it (the default stops the host).
+        services.Configure<HostOptions>(options => options.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
+
+        services.AddSingleton<MissingResourceWatch>();
+        services.AddSingleton(sp => StorageClientFactory.CreateTableService(
+            configuration, sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<MissingResourceWatch>()));
+        services.AddSingleton(sp => StorageClientFactory.CreateQueueService(
+            configuration, sp.GetRequiredService<IOptions<StorageOptions>>().Value, watch: sp.GetRequiredService<MissingResourceWatch>()));
         services.AddSingleton<StorageTables>();
         services.AddHostedService<StorageInitializer>();
 

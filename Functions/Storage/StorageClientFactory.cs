@@ -15,10 +15,11 @@ public static class StorageClientFactory
 {
     public const string ConnectionName = "Storage";
 
-    public static TableServiceClient CreateTableService(IConfiguration configuration, StorageOptions options)
+    public static TableServiceClient CreateTableService(IConfiguration configuration, StorageOptions options, MissingResourceWatch? watch = null)
     {
         var clientOptions = new TableClientOptions();
         ApplyRetry(clientOptions.Retry, options);
+        Watch(clientOptions, watch);
         if (ConnectionString(configuration) is { } connectionString)
         {
             return new TableServiceClient(connectionString, clientOptions);
@@ -31,10 +32,15 @@ public static class StorageClientFactory
     /// <summary>
     /// Queue clients encode Base64 by default, as the Functions queue trigger expects; a plain-text message would be poisoned.
     /// </summary>
-    public static QueueServiceClient CreateQueueService(IConfiguration configuration, StorageOptions options, QueueMessageEncoding encoding = QueueMessageEncoding.Base64)
+    public static QueueServiceClient CreateQueueService(
+        IConfiguration configuration,
+        StorageOptions options,
+        QueueMessageEncoding encoding = QueueMessageEncoding.Base64,
+        MissingResourceWatch? watch = null)
     {
         var clientOptions = new QueueClientOptions { MessageEncoding = encoding };
         ApplyRetry(clientOptions.Retry, options);
+        Watch(clientOptions, watch);
         if (ConnectionString(configuration) is { } connectionString)
         {
             return new QueueServiceClient(connectionString, clientOptions);
@@ -52,6 +58,15 @@ public static class StorageClientFactory
             ? throw new InvalidOperationException(
                 "No storage configured: set 'Storage' to a connection string, or 'Storage__accountName' (or the service URIs) for a managed identity.")
             : new Uri($"https://{options.AccountName}.{service}.core.windows.net");
+
+    private static void Watch(ClientOptions clientOptions, MissingResourceWatch? watch)
+    {
+        if (watch is not null)
+        {
+            // Per call: it sees the answer the caller gets, after the retries.
+            clientOptions.AddPolicy(watch, HttpPipelinePosition.PerCall);
+        }
+    }
 
     private static void ApplyRetry(RetryOptions retry, StorageOptions options)
     {

@@ -5,33 +5,50 @@ using Microsoft.Extensions.Logging;
 namespace TetReadiness.Storage;
 
 /// <summary>
-/// Creates the app's tables and queues at start-up when they are missing (in Azure the template has created them already).
-/// Keeps trying in the background, so an app that starts during a storage outage recovers without a restart.
+/// Creates the app's tables and queues when they are missing (in Azure the template has created them already): at
+/// start-up, retrying until storage answers, and again whenever <see cref="MissingResourceWatch"/> sees storage say
+/// one is gone, so neither an app that starts during an outage nor storage that lost its data needs a restart.
 /// </summary>
-public sealed class StorageInitializer(StorageTables tables, QueueServiceClient queues, ILogger<StorageInitializer> logger) : BackgroundService
+public sealed class StorageInitializer(StorageTables tables, QueueServiceClient queues, MissingResourceWatch watch, ILogger<StorageInitializer> logger) : BackgroundService
 {
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan LongestRetry = TimeSpan.FromSeconds(60);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var delay = TimeSpan.FromSeconds(1);
+        var delay = FirstRetry;
         while (!stoppingToken.IsCancellationRequested)
         {
+            // Taken before creating: a table found missing while this round runs starts another round.
+            var missing = watch.Next;
             try
             {
-                await tables.CreateAllAsync(TableNames.All, stoppingToken);
-                foreach (var queue in QueueNames.All.SelectMany(q => new[] { q, q + "-poison" }))
-                {
-                    await queues.GetQueueClient(queue).CreateIfNotExistsAsync(cancellationToken: stoppingToken);
-                }
-
-                logger.LogInformation("Storage tables are ready");
-                return;
+                await CreateAllAsync(stoppingToken);
+                logger.LogInformation("Storage tables and queues are ready");
+                delay = FirstRetry;
+                await missing.WaitAsync(stoppingToken);
+                logger.LogWarning("Storage answered that a table or queue does not exist; creating them again");
             }
-            catch (Exception exception) when (Http.StorageFaults.IsUnavailable(exception) || exception is Azure.RequestFailedException)
+            catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
-                logger.LogWarning(exception, "Storage not reachable at start-up; retrying in {Delay}", delay);
-                await Task.Delay(delay, stoppingToken);
-                delay = TimeSpan.FromSeconds(Math.Min(60, delay.TotalSeconds * 2));
+                // Any exception, not only a storage fault: a background service that lets one escape has ended (and
+                // under the default host options stops the whole app).
+                logger.LogWarning(exception, "Storage tables and queues could not be created; retrying in {Delay}", delay);
+                await Task.WhenAny(Task.Delay(delay, stoppingToken), missing);
+                delay = TimeSpan.FromTicks(Math.Min(LongestRetry.Ticks, delay.Ticks * 2));
             }
+
+            // However many requests find a table missing at once, at most one round a second.
+            await Task.Delay(FirstRetry, stoppingToken);
+        }
+    }
+
+    private async Task CreateAllAsync(CancellationToken cancellationToken)
+    {
+        await tables.CreateAllAsync(TableNames.All, cancellationToken);
+        foreach (var queue in QueueNames.All.SelectMany(q => new[] { q, q + "-poison" }))
+        {
+            await queues.GetQueueClient(queue).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }
     }
 }

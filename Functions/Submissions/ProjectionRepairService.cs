@@ -8,7 +8,8 @@ namespace TetReadiness.Submissions;
 /// <summary>
 /// Finishes projections a crash or an outage interrupted: rows of <c>Submissions</c> still flagged pending
 /// after a grace period are projected again from <c>SubmissionRevisions</c>, and a campaign whose <c>ChecklistItems</c>
-/// differ from the checklist in its row gets them rewritten. Two reads per campaign.
+/// differ from the checklist in its row gets them rewritten. Two reads per campaign, and per flagged unit a read of
+/// its revision log, a fence and the projection.
 /// </summary>
 public sealed class ProjectionRepairService(
     StorageTables tables,
@@ -18,6 +19,12 @@ public sealed class ProjectionRepairService(
     TimeProvider clock,
     ILogger<ProjectionRepairService> logger)
 {
+    private const int MaxFenceAttempts = 5;
+
+    /// <summary>
+    /// How old a flag must be before the repair acts on it: a writer is normally done well within it. Only a matter of
+    /// cost, not of correctness: a writer still at work when its flag is repaired has its commit fenced and retries.
+    /// </summary>
     public static readonly TimeSpan Grace = TimeSpan.FromSeconds(30);
 
     public async Task<int> RepairAsync(CancellationToken cancellationToken)
@@ -43,21 +50,48 @@ public sealed class ProjectionRepairService(
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {campaign.CampaignId} and ProjectionPending eq true and PendingSince le {cutoff}");
             await foreach (var row in TableQueries.ReadPartitionAsync<SubmissionEntity>(tables.Submissions, filter, cancellationToken))
             {
-                var latest = await revisions.ReadLatestAsync(row.CampaignId, row.UnitId, cancellationToken);
-                if (latest is null || latest.Number <= row.Revision)
+                if (await RepairUnitAsync(row, now, cancellationToken) is { } revision)
                 {
-                    await projector.ClearAbandonedAsync(row, cancellationToken);
+                    repaired++;
+                    logger.LogWarning("Repaired projection of {CampaignId}/{UnitId} to revision {Revision}", row.CampaignId, row.UnitId, revision);
                 }
-                else
-                {
-                    await projector.ProjectAsync(latest, row.ETag, cancellationToken);
-                }
-
-                repaired++;
-                logger.LogWarning("Repaired projection of {CampaignId}/{UnitId} to revision {Revision}", row.CampaignId, row.UnitId, latest?.Number ?? row.Revision);
             }
         }
 
         return repaired;
+    }
+
+    /// <summary>
+    /// Projects the newest committed revision and clears the flag, but only once a fence stands at the next number.
+    /// The flag's writer may not have committed yet (stalled by retries, or dead), and past the grace nothing says
+    /// which: the fence makes the question moot, since a writer that read the log before it can no longer commit
+    /// without reading the log again and flagging the row again, which the flag's ETag then shows (clearing fails).
+    /// So no revision committed after this repair can be left unflagged, whatever the timing. Null when revisions
+    /// kept landing under it: the row stays flagged for the next run.
+    /// </summary>
+    private async Task<int?> RepairUnitAsync(SubmissionEntity row, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxFenceAttempts; attempt++)
+        {
+            var (latest, fence) = await revisions.ReadLatestAndFenceAsync(row.CampaignId, row.UnitId, cancellationToken);
+            if (!await revisions.TryFenceAsync(row.CampaignId, row.UnitId, (latest?.Number ?? 0) + 1, fence, now, cancellationToken))
+            {
+                // A revision took the number between the read and the fence: read again.
+                continue;
+            }
+
+            if (latest is not null && latest.Number > row.Revision)
+            {
+                await projector.ProjectAsync(latest, row.ETag, cancellationToken);
+            }
+            else
+            {
+                await projector.ClearAbandonedAsync(row, cancellationToken);
+            }
+
+            return latest?.Number ?? row.Revision;
+        }
+
+        return null;
     }
 }

@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using TetReadiness.Storage;
 
@@ -7,39 +8,59 @@ namespace TetReadiness.Submissions;
 /// <c>SubmissionRevisions</c>, the source of truth. Committing a revision is one entity-group transaction that
 /// adds its header and all its answers; adding a revision number that exists fails the whole batch, which is
 /// how two officers submitting at once get consecutive numbers and neither is lost.
+/// <para>
+/// The number after the newest revision may hold a fence row (<c>RowType = fence</c>), put there by the projection
+/// repair: a writer that read the log before it can no longer commit that number (its add fails, or its replace of an
+/// older fence), and has to read the log again; the next writer replaces the fence with its revision, so numbers stay
+/// gapless. Every read here passes over it.
+/// </para>
 /// </summary>
 public sealed class RevisionStore(StorageTables tables)
 {
-    // Header + at most 98 answers + the next header: the latest revision always fits one page.
+    public const string FenceRowType = "fence";
+
+    // Fence + header + at most 98 answers: the latest revision always fits one page.
     private const int LatestPageSize = 100;
 
-    private static readonly string[] HeaderColumns = [nameof(RevisionEntity.Revision), nameof(RevisionEntity.FirstSubmittedAt), nameof(RevisionEntity.OnTime)];
+    private static readonly string[] HeaderColumns =
+        [nameof(RevisionEntity.RowType), nameof(RevisionEntity.Revision), nameof(RevisionEntity.FirstSubmittedAt), nameof(RevisionEntity.OnTime)];
 
     /// <summary>The newest revision with its answers, in one request.</summary>
-    public async Task<Revision?> ReadLatestAsync(string campaignId, string unitId, CancellationToken cancellationToken)
+    public async Task<Revision?> ReadLatestAsync(string campaignId, string unitId, CancellationToken cancellationToken) =>
+        (await ReadLatestAndFenceAsync(campaignId, unitId, cancellationToken)).Latest;
+
+    /// <summary>The newest revision with its answers and the ETag of the fence above it, if there is one: one request.</summary>
+    public async Task<(Revision? Latest, ETag? Fence)> ReadLatestAndFenceAsync(string campaignId, string unitId, CancellationToken cancellationToken)
     {
         var filter = TableQueries.PartitionPrefix(RevisionKeys.Partition(campaignId, unitId), "r");
         await foreach (var page in tables.SubmissionRevisions.QueryAsync<TableEntity>(filter, LatestPageSize, cancellationToken: cancellationToken).AsPages())
         {
-            return FromRows(page.Values);
+            var rows = page.Values;
+            return rows.Count > 0 && rows[0].GetString(nameof(RevisionEntity.RowType)) == FenceRowType
+                ? (FromRows([.. rows.Skip(1)]), rows[0].ETag)
+                : (FromRows(rows), null);
         }
 
-        return null;
+        return (null, null);
     }
 
     /// <summary>
-    /// What numbering the next revision needs (number, first submission, on time) from the newest header alone: one
-    /// row with three columns, where <see cref="ReadLatestAsync"/> brings back a page of headers and answers.
+    /// What numbering the next revision needs (number, first submission, on time) from the newest header alone, and
+    /// the fence above it that the next revision replaces: two rows with four columns, where
+    /// <see cref="ReadLatestAsync"/> brings back a page of headers and answers.
     /// </summary>
-    public async Task<RevisionEntity?> ReadLatestHeaderAsync(string campaignId, string unitId, CancellationToken cancellationToken)
+    public async Task<(RevisionEntity? Latest, ETag? Fence)> ReadLatestHeaderAsync(string campaignId, string unitId, CancellationToken cancellationToken)
     {
         var filter = TableQueries.PartitionPrefix(RevisionKeys.Partition(campaignId, unitId), "r");
-        await foreach (var page in tables.SubmissionRevisions.QueryAsync<RevisionEntity>(filter, 1, HeaderColumns, cancellationToken).AsPages())
+        await foreach (var page in tables.SubmissionRevisions.QueryAsync<RevisionEntity>(filter, 2, HeaderColumns, cancellationToken).AsPages())
         {
-            return page.Values.FirstOrDefault();
+            var rows = page.Values;
+            var fence = rows.Count > 0 && rows[0].RowType == FenceRowType ? rows[0] : null;
+            var latest = rows.Skip(fence is null ? 0 : 1).FirstOrDefault(r => r.RowType == RevisionEntity.RowTypeName);
+            return (latest, fence?.ETag);
         }
 
-        return null;
+        return (null, null);
     }
 
     /// <summary>Every revision's header, newest first (answers are not read).</summary>
@@ -70,12 +91,19 @@ public sealed class RevisionStore(StorageTables tables)
         return FromRows(rows);
     }
 
-    /// <summary>Commits the revision atomically; false when that revision number was taken meanwhile.</summary>
-    public async Task<bool> TryCommitAsync(Revision revision, CancellationToken cancellationToken)
+    public Task<bool> TryCommitAsync(Revision revision, CancellationToken cancellationToken) => TryCommitAsync(revision, null, cancellationToken);
+
+    /// <summary>
+    /// Commits the revision atomically, in place of the <paramref name="fence"/> read with the log when there was one;
+    /// false when that revision number was taken or fenced meanwhile.
+    /// </summary>
+    public async Task<bool> TryCommitAsync(Revision revision, ETag? fence, CancellationToken cancellationToken)
     {
         var actions = new List<TableTransactionAction>(revision.Answers.Count + 1)
         {
-            new(TableTransactionActionType.Add, RevisionEntity.From(revision)),
+            fence is { } etag
+                ? new(TableTransactionActionType.UpdateReplace, RevisionEntity.From(revision), etag)
+                : new(TableTransactionActionType.Add, RevisionEntity.From(revision)),
         };
         actions.AddRange(revision.Answers.Select(a => new TableTransactionAction(TableTransactionActionType.Add, AnswerEntity.ForRevision(revision, a))));
         try
@@ -83,7 +111,42 @@ public sealed class RevisionStore(StorageTables tables)
             await tables.SubmissionRevisions.SubmitTransactionAsync(actions, cancellationToken);
             return true;
         }
-        catch (TableTransactionFailedException exception) when (exception.Status == 409)
+        catch (TableTransactionFailedException exception) when (exception.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Puts a fence at <paramref name="revision"/>, the number after the newest revision, or renews the one there
+    /// (<paramref name="existing"/>): from now on only a writer that reads the log again can commit that number. False
+    /// when a revision took the number first.
+    /// </summary>
+    public async Task<bool> TryFenceAsync(string campaignId, string unitId, int revision, ETag? existing, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var fence = new TableEntity(RevisionKeys.Partition(campaignId, unitId), RevisionKeys.Header(revision))
+        {
+            [nameof(RevisionEntity.RowType)] = FenceRowType,
+            [nameof(RevisionEntity.CampaignId)] = campaignId,
+            [nameof(RevisionEntity.UnitId)] = unitId,
+            [nameof(RevisionEntity.Revision)] = revision,
+            ["FencedAt"] = now,
+        };
+        try
+        {
+            if (existing is { } etag)
+            {
+                // Rewritten, not left alone: a writer holding the old fence's ETag must fail too.
+                await tables.SubmissionRevisions.UpdateEntityAsync(fence, etag, TableUpdateMode.Replace, cancellationToken);
+            }
+            else
+            {
+                await tables.SubmissionRevisions.AddEntityAsync(fence, cancellationToken);
+            }
+
+            return true;
+        }
+        catch (RequestFailedException exception) when (exception.Status is 409 or 412)
         {
             return false;
         }

@@ -58,7 +58,7 @@ public sealed class SubmissionService(
 
         for (var attempt = 1; attempt <= MaxCommitAttempts; attempt++)
         {
-            var latest = await ReadLatestAsync(campaignId, unitId, trustProjection: attempt == 1, cancellationToken);
+            var (latest, fence) = await ReadLatestAsync(campaignId, unitId, trustProjection: attempt == 1, cancellationToken);
             if (preconditions.Check(latest?.Revision ?? 0) is { } refusal)
             {
                 throw ProblemException.PreconditionFailed(refusal);
@@ -79,7 +79,7 @@ public sealed class SubmissionService(
                 Answers: answers);
 
             var pendingETag = await projector.MarkPendingAsync(campaignId, unitId, revision.Number, now, cancellationToken);
-            if (!await revisions.TryCommitAsync(revision, cancellationToken))
+            if (!await revisions.TryCommitAsync(revision, fence, cancellationToken))
             {
                 logger.LogDebug("Revision {Revision} of {CampaignId}/{UnitId} was taken; retrying (attempt {Attempt})", revision.Number, campaignId, unitId, attempt);
                 await Task.Delay(Random.Shared.Next(5, 20 + (5 * attempt)), cancellationToken);
@@ -127,16 +127,17 @@ public sealed class SubmissionService(
     /// <summary>
     /// The newest revision's number, first submission time and on-time flag. The unit's <c>Submissions</c> row has
     /// them (a point read); the revision log is read when that row may be behind, or after a lost race (the commit
-    /// of a number that was taken fails, and the retry reads the log), so numbers stay gapless.
+    /// of a number that was taken or fenced by the projection repair fails, and the retry reads the log and the fence
+    /// it then replaces), so numbers stay gapless.
     /// </summary>
-    private async Task<RevisionEntity?> ReadLatestAsync(string campaignId, string unitId, bool trustProjection, CancellationToken cancellationToken)
+    private async Task<(RevisionEntity? Latest, Azure.ETag? Fence)> ReadLatestAsync(string campaignId, string unitId, bool trustProjection, CancellationToken cancellationToken)
     {
         if (trustProjection)
         {
             var (behind, latest) = await projector.ReadProjectedLatestAsync(campaignId, unitId, cancellationToken);
             if (!behind)
             {
-                return latest;
+                return (latest, null);
             }
         }
 

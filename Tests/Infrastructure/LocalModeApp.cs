@@ -50,13 +50,16 @@ public sealed class LocalModeApp : IAsyncDisposable
     /// <param name="ownAzurite">An Azurite of its own, for tests that need the app's fixed queue names to themselves.</param>
     /// <param name="configure">Anything else about the host, such as log levels.</param>
     /// <param name="beforeStart">Runs once the tables exist and before the app starts, e.g. to seed through its services.</param>
+    /// <param name="azurite">An Azurite the test owns (outage tests stop and restart it); it outlives this app.</param>
     public static async Task<LocalModeApp> StartAsync(
         IReadOnlyDictionary<string, string?>? settings = null,
         bool ownAzurite = false,
         Action<WebApplicationBuilder>? configure = null,
-        Func<IServiceProvider, Task>? beforeStart = null)
+        Func<IServiceProvider, Task>? beforeStart = null,
+        AzuriteServer? azurite = null)
     {
-        var azurite = ownAzurite ? await AzuriteServer.StartAsync(null) : await AzuriteServer.Shared;
+        ownAzurite &= azurite is null;
+        azurite ??= ownAzurite ? await AzuriteServer.StartAsync(null) : await AzuriteServer.Shared;
         var outbox = Path.Combine(Path.GetTempPath(), "tetreadiness-local-outbox-" + Guid.NewGuid().ToString("N")[..8]);
         var values = new Dictionary<string, string?>
         {

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text;
-using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Hosting;
@@ -24,9 +23,14 @@ public sealed class LocalQueueListener(
     private static readonly TimeSpan ProcessingLease = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan MinimumPollingInterval = TimeSpan.FromMilliseconds(100);
 
+    // After a failed poll: doubling up to maxPollingInterval, but never less than this, so a listener whose
+    // storage is away never spins.
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var delay = MinimumPollingInterval;
+        var failureDelay = FirstRetry;
         var created = false;
         var inFlight = new ConcurrentDictionary<Task, bool>();
         // Not disposed: a handler that settles after shutdown may still release it.
@@ -35,18 +39,17 @@ public sealed class LocalQueueListener(
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                // As the queue extension: a new batch is fetched once no more than newBatchThreshold messages are
-                // still being handled, so at most batchSize + newBatchThreshold run at once and one slow message
-                // never holds up the rest of its batch.
-                if (inFlight.Count > settings.QueueNewBatchThreshold)
-                {
-                    await settled.WaitAsync(stoppingToken);
-                    continue;
-                }
-
-                QueueMessage[] messages;
                 try
                 {
+                    // As the queue extension: a new batch is fetched once no more than newBatchThreshold messages are
+                    // still being handled, so at most batchSize + newBatchThreshold run at once and one slow message
+                    // never holds up the rest of its batch.
+                    if (inFlight.Count > settings.QueueNewBatchThreshold)
+                    {
+                        await settled.WaitAsync(stoppingToken);
+                        continue;
+                    }
+
                     // Once per listener, not per poll: two requests saved on every batch (bench.sh counts them).
                     if (!created)
                     {
@@ -55,38 +58,41 @@ public sealed class LocalQueueListener(
                         created = true;
                     }
 
-                    messages = (await queue.ReceiveMessagesAsync(settings.QueueBatchSize, ProcessingLease, stoppingToken)).Value;
-                }
-                catch (Exception exception) when (exception is RequestFailedException or HttpRequestException or TimeoutException
-                    || (exception is OperationCanceledException && !stoppingToken.IsCancellationRequested))
-                {
-                    created &= exception is not RequestFailedException { Status: 404 };
-                    logger.LogWarning(exception, "Queue {Queue} could not be polled; retrying", queue.Name);
-                    await Task.Delay(settings.QueueMaxPollingInterval, stoppingToken);
-                    continue;
-                }
+                    var messages = (await queue.ReceiveMessagesAsync(settings.QueueBatchSize, ProcessingLease, stoppingToken)).Value;
+                    failureDelay = FirstRetry;
+                    if (messages.Length == 0)
+                    {
+                        await Task.Delay(delay, stoppingToken);
+                        delay = TimeSpan.FromTicks(Math.Min(settings.QueueMaxPollingInterval.Ticks, delay.Ticks * 2));
+                        continue;
+                    }
 
-                if (messages.Length == 0)
-                {
-                    await Task.Delay(delay, stoppingToken);
-                    delay = TimeSpan.FromTicks(Math.Min(settings.QueueMaxPollingInterval.Ticks, delay.Ticks * 2));
-                    continue;
+                    delay = MinimumPollingInterval;
+                    foreach (var message in messages)
+                    {
+                        var handling = ProcessSafelyAsync(message, stoppingToken);
+                        inFlight[handling] = true;
+                        _ = handling.ContinueWith(
+                            done =>
+                            {
+                                inFlight.TryRemove(done, out _);
+                                settled.Release();
+                            },
+                            CancellationToken.None,
+                            TaskContinuationOptions.ExecuteSynchronously,
+                            TaskScheduler.Default);
+                    }
                 }
-
-                delay = MinimumPollingInterval;
-                foreach (var message in messages)
+                catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
-                    var handling = ProcessSafelyAsync(message, stoppingToken);
-                    inFlight[handling] = true;
-                    _ = handling.ContinueWith(
-                        done =>
-                        {
-                            inFlight.TryRemove(done, out _);
-                            settled.Release();
-                        },
-                        CancellationToken.None,
-                        TaskContinuationOptions.ExecuteSynchronously,
-                        TaskScheduler.Default);
+                    // Any exception, not only the storage SDK's own (with retries on, an outage arrives as an
+                    // AggregateException): a listener that lets one escape has stopped for good, and under the default
+                    // host options the whole app with it. The queues may have gone with the storage, so the next poll
+                    // creates them again.
+                    created = false;
+                    logger.LogWarning(exception, "Queue {Queue} could not be polled; retrying in {Delay}", queue.Name, failureDelay);
+                    await Task.Delay(failureDelay, stoppingToken);
+                    failureDelay = TimeSpan.FromTicks(Math.Min(Math.Max(FirstRetry.Ticks, settings.QueueMaxPollingInterval.Ticks), failureDelay.Ticks * 2));
                 }
             }
         }

@@ -12,6 +12,10 @@ public sealed class LocalTimerService(
     TimeProvider clock,
     ILogger<LocalTimerService> logger) : BackgroundService
 {
+    // Task.Delay takes at most about 49 days; a yearly schedule waits in steps.
+    private static readonly TimeSpan LongestWait = TimeSpan.FromDays(1);
+    private static readonly TimeSpan RetryAfterFault = TimeSpan.FromSeconds(1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var cron = CrontabSchedule.Parse(schedule, new CrontabSchedule.ParseOptions { IncludingSeconds = true });
@@ -22,11 +26,29 @@ public sealed class LocalTimerService(
 
         while (!stoppingToken.IsCancellationRequested)
         {
-            var now = clock.GetUtcNow().UtcDateTime;
-            var next = cron.GetNextOccurrence(now);
-            logger.LogInformation("Timer {FunctionName} next runs at {Next:u} (schedule {Schedule}, UTC)", function.Name, next, schedule);
-            await Task.Delay(next - now, clock, stoppingToken);
-            await RunAsync("Timer fired", stoppingToken);
+            try
+            {
+                var next = cron.GetNextOccurrence(clock.GetUtcNow().UtcDateTime);
+                logger.LogInformation("Timer {FunctionName} next runs at {Next:u} (schedule {Schedule}, UTC)", function.Name, next, schedule);
+                await DelayUntilAsync(next, stoppingToken);
+                await RunAsync("Timer fired", stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                // Whatever it was, the timer goes on: a background service that lets an exception escape has stopped
+                // for good, and under the default host options the whole app with it.
+                logger.LogError(exception, "Timer {FunctionName} could not be scheduled; trying again in {Delay}", function.Name, RetryAfterFault);
+                await Task.Delay(RetryAfterFault, clock, stoppingToken);
+            }
+        }
+    }
+
+    private async Task DelayUntilAsync(DateTime next, CancellationToken stoppingToken)
+    {
+        TimeSpan remaining;
+        while ((remaining = next - clock.GetUtcNow().UtcDateTime) > TimeSpan.Zero)
+        {
+            await Task.Delay(remaining < LongestWait ? remaining : LongestWait, clock, stoppingToken);
         }
     }
 
