@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TetReadiness.Auth;
+using TetReadiness.Backups;
 using TetReadiness.Campaigns;
 using TetReadiness.Digests;
 using TetReadiness.Email;
@@ -54,6 +55,7 @@ public static class TetReadinessServiceCollectionExtensions
         services.AddReminders(configuration);
         services.AddDigests();
         services.AddReporting(configuration);
+        services.AddBackups(configuration);
         return services;
     }
 }
