@@ -114,14 +114,14 @@ public sealed class AzuriteServer : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!(LoopbackPorts.IsListening(TablePort) && LoopbackPorts.IsListening(QueuePort)))
+        while (!(LoopbackPorts.IsListening(TablePort) && LoopbackPorts.IsListening(QueuePort) && LoopbackPorts.IsListening(BlobPort)))
         {
             if (process.HasExited || DateTime.UtcNow > deadline)
             {
                 lock (output)
                 {
                     throw new InvalidOperationException(
-                        $"Azurite did not start listening on {TablePort}/{QueuePort} (exit code {(process.HasExited ? process.ExitCode : -1)}): {string.Join(" | ", output)}");
+                        $"Azurite did not start listening on {TablePort}/{QueuePort}/{BlobPort} (exit code {(process.HasExited ? process.ExitCode : -1)}): {string.Join(" | ", output)}");
                 }
             }
 
