@@ -132,9 +132,16 @@ public sealed class CampaignPurger(StorageTables tables, TimeProvider clock, Pur
     private static async Task<List<TableEntity>> ReadAsync(TableClient table, string filter, CancellationToken cancellationToken)
     {
         var rows = new List<TableEntity>();
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, TableQueries.PageSize, cancellationToken: cancellationToken))
+        try
         {
-            rows.Add(row);
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, TableQueries.PageSize, cancellationToken: cancellationToken))
+            {
+                rows.Add(row);
+            }
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404)
+        {
+            // A table the app never created holds nothing to purge.
         }
 
         return rows;

@@ -96,12 +96,19 @@ public sealed class TableRestorer(StorageTables tables, BlobContainerClient cont
     public async Task<IReadOnlyList<string>> CompleteDaysAsync(CancellationToken cancellationToken)
     {
         var days = new List<string>();
-        await foreach (var blob in container.GetBlobsAsync(cancellationToken: cancellationToken))
+        try
         {
-            if (blob.Name.EndsWith("/" + BackupLayout.ManifestName, StringComparison.Ordinal))
+            await foreach (var blob in container.GetBlobsAsync(cancellationToken: cancellationToken))
             {
-                days.Add(blob.Name[..blob.Name.IndexOf('/', StringComparison.Ordinal)]);
+                if (blob.Name.EndsWith("/" + BackupLayout.ManifestName, StringComparison.Ordinal))
+                {
+                    days.Add(blob.Name[..blob.Name.IndexOf('/', StringComparison.Ordinal)]);
+                }
             }
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404)
+        {
+            // No container: no export has run against this account (or Backups__Container names another).
         }
 
         return days.Order(StringComparer.Ordinal).ToList();
