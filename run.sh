@@ -38,7 +38,8 @@ else
   echo "Azurite started (data in .azurite/)."
 fi
 
-[ -f Functions/local.settings.json ] || cp Functions/local.settings.example.json Functions/local.settings.json
+# local.settings.json from the example, with a random unit-link key made once: local reminders carry signed links.
+scripts/local-settings.sh
 export Auth__AllowClientPrincipalHeader=true
 export SendGrid__OutboxPath="${SendGrid__OutboxPath:-$root/.outbox}"
 mkdir -p "$SendGrid__OutboxPath"

@@ -132,6 +132,7 @@ public sealed class BenchRun(BenchOptions options)
         ["DailyDigestSchedule"] = "0 0 0 1 1 *",
         ["ProjectionRepairSchedule"] = "0 0 0 1 1 *",
         ["ExportTablesSchedule"] = "0 0 0 1 1 *",
+        ["RedrivePoisonSchedule"] = "0 0 0 1 1 *",
         ["Logging__LogLevel__Default"] = "Warning",
         ["AzureFunctionsJobHost__logging__logLevel__default"] = "Warning",
         ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",

@@ -64,6 +64,23 @@ public static class AccessPolicy
         throw ProblemException.Forbidden(LinkProblem(caller, campaignId, unit) ?? "Bạn không có quyền xem đơn vị này. (You may not see this unit.)");
     }
 
+    /// <summary>
+    /// Whether a campaign exists for the caller. Coordinators (city or district) see every campaign; officers and link
+    /// holders only one that is open now and counts one of their units (a link holder: the campaign and unit of its
+    /// link, at the unit's current generation). Any other campaign is unknown to them: 404, as if it did not exist.
+    /// </summary>
+    public static bool MaySeeCampaign(Caller caller, string campaignId, bool openNow, bool coordinator, bool officerOfActiveUnit, RosterUnit? linkedUnit) =>
+        caller.IsCityCoordinator || coordinator
+        || (openNow && (officerOfActiveUnit || (linkedUnit is { Active: true } unit && HoldsLink(caller, campaignId, unit))));
+
+    /// <summary>
+    /// A unit's reports, for a caller <see cref="RequireRead"/> or <see cref="RequireWrite"/> already let through:
+    /// officers and link holders keep them once the campaign has closed, but a campaign that has not opened yet is
+    /// unknown to them (404); the unit's coordinators see it.
+    /// </summary>
+    public static bool MaySeeUnitReports(Caller caller, bool coordinatesUnit, bool campaignHasOpened) =>
+        caller.IsCityCoordinator || coordinatesUnit || campaignHasOpened;
+
     public static bool IsOfficer(Caller caller, RosterUnit unit) =>
         caller.Email is { } email && unit.OfficerEmails.Contains(email, StringComparer.OrdinalIgnoreCase);
 

@@ -12,6 +12,7 @@ public static class AuthServiceCollectionExtensions
         services.AddSingleton<UnitLinkSigner>();
         services.AddSingleton<CallerResolver>();
         services.AddSingleton<CoordinatorDirectory>();
+        services.AddSingleton<ReporterDirectory>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<UnitLinkService>();
         services.AddSingleton<CallerProfileService>();

@@ -36,6 +36,12 @@ public sealed class CampaignEntity : ITableEntity
 
     public int ItemCount { get; set; }
 
+    /// <summary>
+    /// The newest checklist version that may have been answered (<see cref="ChecklistVersioning"/>): never edited
+    /// again. Null on rows saved before versions were sealed.
+    /// </summary>
+    public int? SealedVersion { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
@@ -51,7 +57,7 @@ public sealed class CampaignEntity : ITableEntity
     /// <summary>Rows written before the checklist moved into the row have none; their checklist is read from <c>ChecklistItems</c>.</summary>
     public bool HasStoredChecklist() => !string.IsNullOrEmpty(ChecklistJson);
 
-    public static CampaignEntity From(Campaign campaign, DateTimeOffset createdAt, DateTimeOffset updatedAt)
+    public static CampaignEntity From(Campaign campaign, int sealedVersion, DateTimeOffset createdAt, DateTimeOffset updatedAt)
     {
         var parts = StoredChecklist.Split(StoredChecklist.Serialize(campaign.Checklist));
         return new()
@@ -65,6 +71,7 @@ public sealed class CampaignEntity : ITableEntity
             DigestRecipients = Emails.Join(campaign.DigestRecipients),
             ChecklistVersion = campaign.ChecklistVersion,
             ItemCount = campaign.Checklist.ItemCount,
+            SealedVersion = sealedVersion,
             CreatedAt = createdAt,
             UpdatedAt = updatedAt,
             RosterFrozenAt = campaign.RosterFrozenAt,

@@ -31,7 +31,7 @@ public sealed class CampaignFunctions(CampaignService campaigns, CallerResolver 
         CancellationToken cancellationToken) =>
         responder.RespondAsync(request, async () => ApiResult.Json(await campaigns.GetAsync(callers.Identify(request), campaignId, cancellationToken)));
 
-    /// <summary>Campaigns newest first; <c>?open=true</c> keeps those open now.</summary>
+    /// <summary>The campaigns the caller may see, newest first; <c>?open=true</c> keeps those open now.</summary>
     [Function(nameof(ListCampaigns))]
     public Task<IActionResult> ListCampaigns(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/campaigns")] HttpRequest request,

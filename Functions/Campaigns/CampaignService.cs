@@ -7,10 +7,18 @@ using TetReadiness.Http;
 namespace TetReadiness.Campaigns;
 
 /// <summary>
-/// Defines and reads campaigns. Changing the checklist of a campaign that already has submissions makes a new
-/// checklist version (older submissions keep the version they answered); before any submission it is edited in place.
+/// Defines and reads campaigns. Changing the checklist of a campaign that is open, or about to open, makes a new
+/// checklist version and keeps the old one (revisions keep naming the version they answered); before that, nobody can
+/// submit and the version is edited in place (<see cref="ChecklistVersioning"/>).
 /// </summary>
-public sealed class CampaignService(CampaignStore store, CampaignCatalog catalog, CoordinatorDirectory coordinators, AuditLog audit, TimeProvider clock, ILogger<CampaignService> logger)
+public sealed class CampaignService(
+    CampaignStore store,
+    CampaignCatalog catalog,
+    CoordinatorDirectory coordinators,
+    ReporterDirectory reporters,
+    AuditLog audit,
+    TimeProvider clock,
+    ILogger<CampaignService> logger)
 {
     /// <summary>City coordinators only. <paramref name="createOnly"/> (<c>If-None-Match: *</c>) refuses to replace an existing campaign.</summary>
     public async Task<(CampaignView View, bool Created)> PutAsync(string campaignId, Func<CancellationToken, Task<CampaignDefinition>> readBody, Caller caller, CancellationToken cancellationToken, bool createOnly = false)
@@ -31,24 +39,27 @@ public sealed class CampaignService(CampaignStore store, CampaignCatalog catalog
             throw ProblemException.PreconditionFailed($"Chiến dịch '{campaignId}' đã có; chọn mã khác. (The campaign already exists.)");
         }
 
-        var version = 1;
-        var createdAt = now;
-        if (existing is { Campaign: var current, Row: var row })
-        {
-            version = current.ChecklistVersion;
-            createdAt = row.CreatedAt;
-            if (!current.Checklist.SameAs(candidate.Checklist) && await store.HasSubmissionsAsync(campaignId, cancellationToken))
-            {
-                version++;
-            }
-        }
-
+        var decision = ChecklistVersioning.Decide(existing?.Row, candidate.OpensAt, existing is { Campaign: var stored } && !stored.Checklist.SameAs(candidate.Checklist), now);
+        var version = decision.Version;
         var campaign = candidate with { ChecklistVersion = version, RosterFrozenAt = existing?.Campaign.RosterFrozenAt };
 
-        // The row, checklist included, is the one conditional write: a save that loses the race writes nothing at all.
+        // The row, checklist included, is the one conditional write: a save that loses the race writes nothing the
+        // app reads. A version left behind is sealed first (if the row does not say so yet) and kept, so no
+        // concurrent save edits it in place and the revisions that name it can still read it.
         try
         {
-            await store.SaveAsync(CampaignEntity.From(campaign, createdAt, now), existing?.Row.ETag, cancellationToken);
+            var expected = existing?.Row.ETag;
+            if (existing is { Row: var current, Campaign: var previousCampaign } && decision.KeptVersion is { } kept)
+            {
+                if (decision.SealFirst)
+                {
+                    expected = await store.SealAsync(current, cancellationToken);
+                }
+
+                await store.KeepVersionAsync(campaignId, kept, previousCampaign.Checklist, now, cancellationToken);
+            }
+
+            await store.SaveAsync(CampaignEntity.From(campaign, decision.SealedVersion, existing?.Row.CreatedAt ?? now, now), expected, cancellationToken);
         }
         catch (RequestFailedException exception) when (exception.Status is 409 && createOnly)
         {
@@ -90,22 +101,34 @@ public sealed class CampaignService(CampaignStore store, CampaignCatalog catalog
         }
     }
 
-    /// <summary>Anyone signed in or holding a link; only coordinators see the digest recipients.</summary>
+    /// <summary>
+    /// Coordinators see every campaign, with its digest recipients; officers and link holders only one open now that
+    /// counts one of their units (<see cref="AccessPolicy.MaySeeCampaign"/>), and any other is 404 to them.
+    /// </summary>
     public async Task<CampaignView> GetAsync(Caller caller, string campaignId, CancellationToken cancellationToken)
     {
         AccessPolicy.RequireIdentity(caller);
         var campaign = await RequireAsync(campaignId, cancellationToken);
-        return CampaignView.Of(campaign, await IsCoordinatorAsync(caller, cancellationToken));
+        var coordinator = await IsCoordinatorAsync(caller, cancellationToken);
+        if (!await MaySeeAsync(caller, campaignId, campaign.IsOpenAt(clock.GetUtcNow()), coordinator, cancellationToken))
+        {
+            throw Unknown(campaignId);
+        }
+
+        return CampaignView.Of(campaign, coordinator);
     }
 
+    /// <summary>The campaigns the caller may see (<see cref="GetAsync"/>), newest deadline first; <paramref name="openOnly"/> keeps those open now.</summary>
     public async Task<IReadOnlyList<CampaignView>> ListAsync(Caller caller, bool openOnly, CancellationToken cancellationToken)
     {
         AccessPolicy.RequireIdentity(caller);
         var now = clock.GetUtcNow();
+        var coordinator = await IsCoordinatorAsync(caller, cancellationToken);
         var views = new List<CampaignView>();
         foreach (var row in (await store.ListAsync(cancellationToken)).OrderByDescending(c => c.Deadline))
         {
-            if (openOnly && !(row.OpensAt <= now && now < row.ClosesAt))
+            var open = row.OpensAt <= now && now < row.ClosesAt;
+            if ((openOnly && !open) || !await MaySeeAsync(caller, row.CampaignId, open, coordinator, cancellationToken))
             {
                 continue;
             }
@@ -120,8 +143,23 @@ public sealed class CampaignService(CampaignStore store, CampaignCatalog catalog
     public async Task<Campaign> RequireAsync(string campaignId, CancellationToken cancellationToken)
     {
         RequireId(campaignId);
-        return await catalog.FindAsync(campaignId, cancellationToken)
-            ?? throw ProblemException.NotFound($"Không có chiến dịch '{campaignId}'. (Unknown campaign.)");
+        return await catalog.FindAsync(campaignId, cancellationToken) ?? throw Unknown(campaignId);
+    }
+
+    /// <summary>The 404 for a campaign that does not exist, or that the caller may not see: the two are told apart by no one.</summary>
+    public static ProblemException Unknown(string campaignId) => ProblemException.NotFound($"Không có chiến dịch '{campaignId}'. (Unknown campaign.)");
+
+    /// <summary>Reads only what the rule needs: nothing for coordinators or a campaign that is not open.</summary>
+    private async Task<bool> MaySeeAsync(Caller caller, string campaignId, bool open, bool coordinator, CancellationToken cancellationToken)
+    {
+        if (coordinator || caller.IsCityCoordinator || !open)
+        {
+            return AccessPolicy.MaySeeCampaign(caller, campaignId, open, coordinator, false, null);
+        }
+
+        var officer = (await reporters.UnitsOfOfficerAsync(caller.Email, cancellationToken)).Count > 0;
+        var linked = caller.Link?.CampaignId == campaignId ? await reporters.LinkedUnitAsync(caller, cancellationToken) : null;
+        return AccessPolicy.MaySeeCampaign(caller, campaignId, open, coordinator, officer, linked);
     }
 
     private async Task<bool> IsCoordinatorAsync(Caller caller, CancellationToken cancellationToken) =>

@@ -5,8 +5,9 @@ using TetReadiness.Storage;
 namespace TetReadiness.Campaigns;
 
 /// <summary>
-/// Campaigns and their checklists. A campaign is its row, checklist included, so reading one costs one request and
-/// saving one is one conditional write; <c>ChecklistItems</c> is rewritten from the row after each save.
+/// Campaigns and their checklists. A campaign is its row, current checklist included, so reading one costs one
+/// request and saving one is one conditional write; <c>ChecklistItems</c> is rewritten from the row after each save.
+/// Each sealed version left behind is kept in <c>ChecklistVersions</c> before the row moves on.
 /// </summary>
 public sealed class CampaignStore(StorageTables tables)
 {
@@ -52,14 +53,65 @@ public sealed class CampaignStore(StorageTables tables)
         return ChecklistItemEntity.ToChecklist(rows);
     }
 
-    public async Task<bool> HasSubmissionsAsync(string campaignId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The checklist of one version, as the revisions that name it answered it: a kept version from
+    /// <c>ChecklistVersions</c>, the current one from the campaign row, and for a campaign saved before versions were
+    /// kept, its <c>ChecklistItems</c> rows. Null when the campaign never had that version.
+    /// </summary>
+    public async Task<Checklist?> ReadVersionAsync(string campaignId, int version, CancellationToken cancellationToken)
     {
-        await foreach (var page in tables.Submissions.QueryAsync<TableEntity>(TableQueries.Partition(campaignId), maxPerPage: 1, select: ["RowKey"], cancellationToken: cancellationToken).AsPages())
+        var kept = await tables.ChecklistVersions.GetEntityIfExistsAsync<ChecklistVersionEntity>(campaignId, ChecklistVersionEntity.RowKeyOf(version), cancellationToken: cancellationToken);
+        if (kept.HasValue)
         {
-            return page.Values.Count > 0;
+            return kept.Value!.ToChecklist();
         }
 
-        return false;
+        if (await GetAsync(campaignId, cancellationToken) is not { Campaign: var campaign } || version < 1 || version > campaign.ChecklistVersion)
+        {
+            return null;
+        }
+
+        if (campaign.ChecklistVersion == version)
+        {
+            return campaign.Checklist;
+        }
+
+        var rows = await ReadChecklistAsync(campaignId, version, cancellationToken);
+        return rows.ItemCount > 0 ? rows : null;
+    }
+
+    /// <summary>
+    /// Records in the row that its current checklist version is sealed, if the row is still as read, and returns the
+    /// row's new ETag for the save that follows. A save that landed meanwhile makes this fail (412) instead.
+    /// </summary>
+    public async Task<ETag> SealAsync(CampaignEntity row, CancellationToken cancellationToken)
+    {
+        var patch = new TableEntity(CampaignEntity.Partition, row.RowKey) { [nameof(CampaignEntity.SealedVersion)] = row.ChecklistVersion };
+        var response = await tables.Campaigns.UpdateEntityAsync(patch, row.ETag, TableUpdateMode.Merge, cancellationToken);
+        return response.Headers.ETag ?? throw new InvalidOperationException("Table storage answered a merge without an ETag.");
+    }
+
+    /// <summary>
+    /// Keeps a sealed version's checklist before the campaign row moves past it: its <c>ChecklistVersions</c> row
+    /// (added once and never rewritten; one already there holds the same sealed checklist) and its
+    /// <c>ChecklistItems</c> rows, rewritten only when they differ (a projection interrupted earlier), so every version
+    /// a revision can name stays readable, for the app and for Power BI.
+    /// </summary>
+    public async Task KeepVersionAsync(string campaignId, int version, Checklist checklist, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await tables.ChecklistVersions.AddEntityAsync(ChecklistVersionEntity.From(campaignId, version, checklist, now), cancellationToken);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 409)
+        {
+            // Kept by an earlier attempt of this save or by a concurrent one: a sealed version has one checklist.
+        }
+
+        if (!(await ReadChecklistAsync(campaignId, version, cancellationToken)).SameAs(checklist))
+        {
+            await WriteChecklistAsync(campaignId, version, checklist, cancellationToken);
+        }
     }
 
     /// <summary>
@@ -94,9 +146,25 @@ public sealed class CampaignStore(StorageTables tables)
             {
                 return true;
             }
+
+            if (after.HasValue && after.Value!.ChecklistVersion != row.ChecklistVersion)
+            {
+                // The row moved past the version just written, which was kept first: rows written here from an
+                // earlier, in-place state of that version must not outlive it.
+                await RestoreKeptVersionAsync(campaignId, row.ChecklistVersion, cancellationToken);
+            }
         }
 
         return false;
+    }
+
+    private async Task RestoreKeptVersionAsync(string campaignId, int version, CancellationToken cancellationToken)
+    {
+        var kept = await tables.ChecklistVersions.GetEntityIfExistsAsync<ChecklistVersionEntity>(campaignId, ChecklistVersionEntity.RowKeyOf(version), cancellationToken: cancellationToken);
+        if (kept.HasValue && !(await ReadChecklistAsync(campaignId, version, cancellationToken)).SameAs(kept.Value!.ToChecklist()))
+        {
+            await WriteChecklistAsync(campaignId, version, kept.Value.ToChecklist(), cancellationToken);
+        }
     }
 
     /// <summary>Whether <c>ChecklistItems</c> holds exactly the row's checklist for its current version.</summary>

@@ -9,6 +9,11 @@ public static class CampaignValidator
     public const int MaxTitleLength = 200;
     public const int MaxItemTextLength = 500;
 
+    // Day/month forms are refused rather than guessed: 05/02/2027 is 5 February here and 2 May to a US-culture parser.
+    private const string IsoTimeRequired =
+        "Cần thời điểm ISO 8601, năm trước: 2027-01-30 hoặc 2027-01-30T17:00:00+07:00 (không nhận 30/01/2027). " +
+        "(An ISO 8601 time is required, year first: 2027-01-30 or 2027-01-30T17:00:00+07:00; day/month forms such as 30/01/2027 are refused.)";
+
     public static (Campaign? Campaign, IReadOnlyDictionary<string, string[]> Errors) Validate(string campaignId, CampaignDefinition definition)
     {
         var errors = new Dictionary<string, List<string>>();
@@ -35,13 +40,13 @@ public static class CampaignValidator
         var opensOk = VietnamTime.TryParseCampaignTime(definition.OpensAt, out var opensAt);
         if (!opensOk)
         {
-            Fail("opensAt", "Cần thời điểm ISO 8601, ví dụ 2027-01-15T08:00:00+07:00. (An ISO 8601 time is required.)");
+            Fail("opensAt", IsoTimeRequired);
         }
 
         var deadlineOk = VietnamTime.TryParseCampaignTime(definition.Deadline, out var deadline);
         if (!deadlineOk)
         {
-            Fail("deadline", "Cần thời điểm ISO 8601, ví dụ 2027-01-30 hoặc 2027-01-30T17:00:00+07:00. (An ISO 8601 time is required.)");
+            Fail("deadline", IsoTimeRequired);
         }
         else if (opensOk && deadline <= opensAt)
         {
@@ -53,7 +58,7 @@ public static class CampaignValidator
         {
             if (!VietnamTime.TryParseCampaignTime(definition.ClosesAt, out closesAt))
             {
-                Fail("closesAt", "Cần thời điểm ISO 8601. (An ISO 8601 time is required.)");
+                Fail("closesAt", IsoTimeRequired);
             }
             else if (deadlineOk && closesAt < deadline)
             {

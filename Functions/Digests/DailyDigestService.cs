@@ -3,6 +3,7 @@ using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging;
 using TetReadiness.Campaigns;
 using TetReadiness.Http;
+using TetReadiness.Outbox;
 using TetReadiness.Roster;
 using TetReadiness.Status;
 using TetReadiness.Storage;
@@ -13,8 +14,10 @@ namespace TetReadiness.Digests;
 /// <summary>
 /// The daily digest run: for every open campaign, saves today's <c>StatusSnapshots</c> rows, then plans one email per
 /// recipient and queues it. Each email is first added as the day's <c>Digests</c> row (an add fails if the row exists)
-/// and only then queued, so a timer that fires twice the same day queues nothing twice. The content is not built here:
-/// <see cref="DigestSender"/> builds it when it sends.
+/// and only then queued, so a timer that fires twice the same day queues nothing twice. A digest of the day that lost
+/// its message (<see cref="OutboxRecovery"/>) is queued again, claimed with its row's ETag so overlapping runs queue
+/// it once; a digest of an earlier day that never went out is superseded, since today's covers it. The content is not
+/// built here: <see cref="DigestSender"/> builds it when it sends.
 /// </summary>
 public sealed class DailyDigestService(
     CampaignStore campaigns,
@@ -33,6 +36,7 @@ public sealed class DailyDigestService(
     {
         var now = clock.GetUtcNow();
         var today = VietnamTime.DateOf(now);
+        var superseded = await SupersedeEarlierAsync(DigestEntity.PartitionFor(today), now, cancellationToken);
         var open = new List<OpenCampaign>();
         foreach (var row in (await campaigns.ListAsync(cancellationToken)).Where(c => c.OpensAt <= now && now < c.ClosesAt))
         {
@@ -45,7 +49,7 @@ public sealed class DailyDigestService(
         if (open.Count == 0)
         {
             logger.LogInformation("Daily digest for {Date}: no open campaign, nothing to send", DigestEntity.PartitionFor(today));
-            return new DailyDigestResult(0, 0, 0, 0);
+            return new DailyDigestResult(0, 0, 0, 0, 0, superseded);
         }
 
         var plans = DigestPlanner.Plan(open, await roster.ReadDistrictsAsync(cancellationToken));
@@ -53,6 +57,7 @@ public sealed class DailyDigestService(
         await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         var queued = 0;
         var alreadyPlanned = 0;
+        var requeued = 0;
         await Parallel.ForEachAsync(
             plans,
             new ParallelOptions { MaxDegreeOfParallelism = EnqueueParallelism, CancellationToken = cancellationToken },
@@ -62,14 +67,26 @@ public sealed class DailyDigestService(
                 if (!await digests.TryAddAsync(row, token))
                 {
                     var existing = await digests.GetAsync(row.PartitionKey, plan.Recipient, token);
-                    if (existing is not { State: DigestState.Queued, EnqueuedAt: null })
+                    if (existing is not null && OutboxRecovery.IsLost(existing.State, existing.LastTouched(), now))
+                    {
+                        // Its message never sent it. Claimed first, so an overlapping run does not queue it too.
+                        existing.RequeuedAt = now;
+                        if (!await digests.TryReplaceAsync(existing, token))
+                        {
+                            Interlocked.Increment(ref alreadyPlanned);
+                            return;
+                        }
+
+                        Interlocked.Increment(ref requeued);
+                    }
+                    else if (existing is not { State: DigestState.Queued, EnqueuedAt: null })
                     {
                         Interlocked.Increment(ref alreadyPlanned);
                         return;
                     }
 
-                    // Planned by a run that stopped before queueing it. Should that run's message exist after all,
-                    // the sender's claim on the row keeps the digest from going out twice.
+                    // Planned by a run that stopped before queueing it, or lost since. Should another message for it
+                    // exist after all, the sender's claim on the row keeps the digest from going out twice.
                     row = existing;
                 }
 
@@ -79,8 +96,33 @@ public sealed class DailyDigestService(
             });
 
         logger.LogInformation(
-            "Daily digest for {Date}: {Queued} digests queued, {AlreadyPlanned} already planned today, {Recipients} recipients across {Campaigns} open campaigns",
-            DigestEntity.PartitionFor(today), queued, alreadyPlanned, plans.Count, open.Count);
-        return new DailyDigestResult(open.Count, plans.Count, queued, alreadyPlanned);
+            "Daily digest for {Date}: {Queued} digests queued ({Requeued} of them lost and queued again), {AlreadyPlanned} already planned today, {Superseded} earlier ones superseded, {Recipients} recipients across {Campaigns} open campaigns",
+            DigestEntity.PartitionFor(today), queued, requeued, alreadyPlanned, superseded, plans.Count, open.Count);
+        return new DailyDigestResult(open.Count, plans.Count, queued, alreadyPlanned, requeued, superseded);
+    }
+
+    /// <summary>
+    /// A digest of an earlier day that lost its message is not sent late: today's digest reports the same campaigns
+    /// with today's numbers. Each is superseded with its row's ETag, so a sender that claimed it meanwhile wins.
+    /// </summary>
+    private async Task<int> SupersedeEarlierAsync(string today, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var superseded = 0;
+        foreach (var row in await digests.ReadWaitingBeforeAsync(today, cancellationToken))
+        {
+            if (!OutboxRecovery.IsLost(row.State, row.LastTouched(), now))
+            {
+                continue;
+            }
+
+            row.State = DigestState.Superseded;
+            row.LastError = $"Không gửi: thư của ngày {today} thay thế. (Never went out; the digest of {today} covers it.)";
+            if (await digests.TryReplaceAsync(row, cancellationToken))
+            {
+                superseded++;
+            }
+        }
+
+        return superseded;
     }
 }

@@ -44,6 +44,18 @@ public sealed class DigestEntity : ITableEntity
 
     public DateTimeOffset? SentAt { get; set; }
 
+    /// <summary>When a run found it lost and queued it again, or a poison re-drive reopened it.</summary>
+    public DateTimeOffset? RequeuedAt { get; set; }
+
+    /// <summary>When the sender gave up after its attempts ran out; only such a failure is reopened by a re-drive.</summary>
+    public DateTimeOffset? GaveUpAt { get; set; }
+
+    /// <summary>Re-drives that reopened it; each gives it a fresh round of attempts.</summary>
+    public int Redrives { get; set; }
+
+    /// <summary>When the app last wrote it, for <see cref="Outbox.OutboxRecovery.IsLost"/>. A method: a property would be stored.</summary>
+    public DateTimeOffset LastTouched() => Outbox.OutboxRecovery.LastTouched(PlannedAt, EnqueuedAt, ClaimedAt, RequeuedAt);
+
     public static string PartitionFor(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The email, lowercase, with the few characters a row key cannot hold (<c>/ \ # ?</c>) percent-escaped.</summary>

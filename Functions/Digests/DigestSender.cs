@@ -1,18 +1,20 @@
 using Microsoft.Extensions.Logging;
 using TetReadiness.Email;
+using TetReadiness.Outbox;
 
 namespace TetReadiness.Digests;
 
 /// <summary>
 /// Sends one queued digest. The content is built first, then the send is claimed on the <c>Digests</c> row with the
-/// row's ETag before SendGrid is called, so a redelivered or concurrent copy of the message is skipped. A transient
-/// failure is recorded and thrown, so the queue retries it; a permanent one is recorded as failed and not retried.
-/// SendGrid has no idempotency key: a crash after SendGrid accepted the mail and before the row says <c>sent</c> can
+/// row's ETag before SendGrid is called, so a redelivered or concurrent copy of the message (or one a re-drive brought
+/// back) is skipped. A transient failure is recorded and thrown, so the queue retries it; a permanent one is recorded
+/// as failed and not retried. When email is not configured or SendGrid refuses the key, the claim is released without
+/// using up an attempt and the invocation fails, so the digest is tried again later. SendGrid has no idempotency key: a crash after SendGrid accepted the mail and before the row says <c>sent</c> can
 /// still send it twice.
 /// </summary>
 public sealed class DigestSender(DigestStore digests, DigestComposer composer, IEmailSender email, TimeProvider clock, ILogger<DigestSender> logger)
 {
-    /// <summary>Send attempts before the row is recorded as failed; equal to host.json <c>maxDequeueCount</c>.</summary>
+    /// <summary>Send attempts per round (the first delivery, then each re-drive); equal to host.json <c>maxDequeueCount</c>.</summary>
     public const int MaxSendAttempts = 5;
 
     /// <summary>A claim older than this is taken to be from a sender that died (a send times out after 30 seconds).</summary>
@@ -27,7 +29,7 @@ public sealed class DigestSender(DigestStore digests, DigestComposer composer, I
             return;
         }
 
-        if (row.State is DigestState.Sent or DigestState.Failed)
+        if (row.State is DigestState.Sent or DigestState.Failed or DigestState.Superseded)
         {
             logger.LogInformation("Digest for {Recipient} on {Date} is already {State}; not sending again", row.Recipient, row.DigestDate, row.State);
             return;
@@ -62,6 +64,12 @@ public sealed class DigestSender(DigestStore digests, DigestComposer composer, I
         row.LastError = result.Error;
         switch (result.Outcome)
         {
+            case EmailSendOutcome.NotConfigured:
+                // Not an attempt: the email never reached a SendGrid that could take it. EmailStatus has logged the fault.
+                row.State = DigestState.Queued;
+                row.Attempts--;
+                await RecordAsync(row, cancellationToken);
+                throw new EmailNotConfiguredException($"The digest of {row.DigestDate} waits: email is not configured or SendGrid refused the key.");
             case EmailSendOutcome.Sent:
                 row.State = DigestState.Sent;
                 row.SentAt = clock.GetUtcNow();
@@ -71,19 +79,21 @@ public sealed class DigestSender(DigestStore digests, DigestComposer composer, I
             case EmailSendOutcome.PermanentFailure:
                 row.State = DigestState.Failed;
                 await RecordAsync(row, cancellationToken);
-                logger.LogError("Digest to {Recipient} for {Date} failed permanently: {Error}", row.Recipient, row.DigestDate, result.Error);
+                // SendGrid's error text stays in the row: it may quote the recipient.
+                logger.LogError("A digest for {Date} failed permanently with {StatusCode}", row.DigestDate, result.StatusCode);
                 return;
             default:
-                var givingUp = row.Attempts >= MaxSendAttempts;
+                var givingUp = OutboxRecovery.GivesUp(row.Attempts, row.Redrives, MaxSendAttempts);
                 row.State = givingUp ? DigestState.Failed : DigestState.Queued;
                 if (givingUp)
                 {
-                    row.LastError = $"Gave up after {row.Attempts} attempts; the message goes to digests-poison. Last error: {result.Error}";
+                    row.GaveUpAt = clock.GetUtcNow();
+                    row.LastError = $"Gave up after {row.Attempts} attempts; the message goes to digests-poison, from where RedrivePoison can bring it back. Last error: {result.Error}";
                 }
 
                 await RecordAsync(row, cancellationToken);
-                logger.LogWarning("Digest to {Recipient} for {Date} failed on attempt {Attempts}; the queue retries it: {Error}", row.Recipient, row.DigestDate, row.Attempts, result.Error);
-                throw new DigestSendException($"Sending the digest for {row.Recipient} on {row.DigestDate} failed (attempt {row.Attempts}): {result.Error}");
+                logger.LogWarning("A digest for {Date} failed on attempt {Attempts} with {StatusCode}; the queue retries it", row.DigestDate, row.Attempts, result.StatusCode);
+                throw new DigestSendException($"Sending a digest of {row.DigestDate} failed (attempt {row.Attempts}, HTTP {result.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no answer"}).");
         }
     }
 

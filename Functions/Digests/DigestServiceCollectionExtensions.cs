@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using TetReadiness.Outbox;
 
 namespace TetReadiness.Digests;
 
@@ -13,6 +14,7 @@ public static class DigestServiceCollectionExtensions
         services.AddSingleton<DailyDigestService>();
         services.AddSingleton<DigestComposer>();
         services.AddSingleton<DigestSender>();
+        services.AddSingleton<IOutboxKind, DigestOutboxKind>();
         return services;
     }
 }

@@ -34,6 +34,22 @@ public sealed class DigestStore(StorageTables tables)
         await tables.Digests.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, cancellationToken);
     }
 
+    /// <summary>
+    /// Rows of the days before <paramref name="date"/> still waiting to be sent: one filtered query over the earlier
+    /// partitions (a row per recipient per day), which returns only the few rows that never went out.
+    /// </summary>
+    public async Task<IReadOnlyList<DigestEntity>> ReadWaitingBeforeAsync(string date, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey lt {date} and (State eq {DigestState.Queued} or State eq {DigestState.Sending})");
+        var rows = new List<DigestEntity>();
+        await foreach (var row in TableQueries.ReadPartitionAsync<DigestEntity>(tables.Digests, filter, cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
     /// <summary>Writes the row if nobody changed it since it was read; false when someone did (the claim is lost).</summary>
     public async Task<bool> TryReplaceAsync(DigestEntity row, CancellationToken cancellationToken)
     {

@@ -2,7 +2,8 @@ namespace TetReadiness.Email;
 
 /// <summary>
 /// Settings under <c>SendGrid</c>. Without an API key, emails are written to <see cref="OutboxPath"/> as .eml and
-/// .html files instead of being sent.
+/// .html files instead of being sent. A key that is an unresolved Key Vault reference is no key and no reason to
+/// write files either: email is not configured, and reminders and digests wait.
 /// </summary>
 public sealed class EmailOptions
 {
@@ -22,5 +23,7 @@ public sealed class EmailOptions
 
     public int TimeoutSeconds { get; set; } = 30;
 
-    public bool SendsForReal => !string.IsNullOrWhiteSpace(ApiKey);
+    public bool KeyIsUnresolvedReference => Common.KeyVaultReferences.IsUnresolved(ApiKey);
+
+    public bool SendsForReal => !string.IsNullOrWhiteSpace(ApiKey) && !KeyIsUnresolvedReference;
 }

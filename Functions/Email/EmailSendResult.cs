@@ -9,9 +9,13 @@ public sealed record EmailSendResult(EmailSendOutcome Outcome, int? StatusCode, 
     {
         >= 200 and < 300 => Sent(statusCode),
         408 or 429 or >= 500 => new(EmailSendOutcome.TransientFailure, statusCode, Summarize(statusCode, body)),
+        401 or 403 => new(EmailSendOutcome.NotConfigured, statusCode, Summarize(statusCode, body)),
         _ => new(EmailSendOutcome.PermanentFailure, statusCode, Summarize(statusCode, body)),
     };
 
+    public static EmailSendResult NotConfigured(string reason) => new(EmailSendOutcome.NotConfigured, null, reason);
+
+    /// <summary>For the row's <c>LastError</c> only: SendGrid's error text may quote the email, so it is never logged.</summary>
     private static string Summarize(int statusCode, string? body)
     {
         var text = (body ?? string.Empty).ReplaceLineEndings(" ");

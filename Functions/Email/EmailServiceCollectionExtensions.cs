@@ -7,7 +7,7 @@ namespace TetReadiness.Email;
 
 public static class EmailServiceCollectionExtensions
 {
-    /// <summary>SendGrid when an API key is set, otherwise the local outbox.</summary>
+    /// <summary>SendGrid when an API key is set, nothing when the key is an unresolved Key Vault reference, otherwise the local outbox.</summary>
     public static IServiceCollection AddEmail(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.SectionName));
@@ -23,11 +23,16 @@ public static class EmailServiceCollectionExtensions
             var http = new HttpClient { Timeout = TimeSpan.FromSeconds(Math.Max(1, options.TimeoutSeconds)) };
             return new SendGridClient(http, clientOptions);
         });
+        services.AddSingleton<EmailStatus>();
         services.AddSingleton<SendGridEmailSender>();
         services.AddSingleton<OutboxEmailSender>();
-        services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.SendsForReal
-            ? sp.GetRequiredService<SendGridEmailSender>()
-            : sp.GetRequiredService<OutboxEmailSender>());
+        services.AddSingleton<UnconfiguredEmailSender>();
+        services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value switch
+        {
+            { KeyIsUnresolvedReference: true } => sp.GetRequiredService<UnconfiguredEmailSender>(),
+            { SendsForReal: true } => sp.GetRequiredService<SendGridEmailSender>(),
+            _ => sp.GetRequiredService<OutboxEmailSender>(),
+        });
         return services;
     }
 }

@@ -8,8 +8,9 @@ namespace TetReadiness.Email;
 /// <summary>
 /// Sends through SendGrid's v3 <c>mail/send</c>. The client returns error responses rather than throwing and its own
 /// retry never retries 429, so the outcome is decided here from the status code; the queue does the retrying.
+/// SendGrid's error text is kept in the result (for the row), never logged: it may quote the recipient.
 /// </summary>
-public sealed class SendGridEmailSender(ISendGridClient client, IOptions<EmailOptions> options, ILogger<SendGridEmailSender> logger) : IEmailSender
+public sealed class SendGridEmailSender(ISendGridClient client, IOptions<EmailOptions> options, EmailStatus status, ILogger<SendGridEmailSender> logger) : IEmailSender
 {
     public async Task<EmailSendResult> SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
@@ -31,12 +32,21 @@ public sealed class SendGridEmailSender(ISendGridClient client, IOptions<EmailOp
         try
         {
             var response = await client.SendEmailAsync(mail, cancellationToken);
-            var status = (int)response.StatusCode;
+            var statusCode = (int)response.StatusCode;
             var body = response.IsSuccessStatusCode ? null : await response.Body.ReadAsStringAsync(cancellationToken);
-            var result = EmailSendResult.FromStatus(status, body);
-            if (result.Outcome != EmailSendOutcome.Sent)
+            var result = EmailSendResult.FromStatus(statusCode, body);
+            switch (result.Outcome)
             {
-                logger.LogWarning("Email send failed ({Outcome}) with {StatusCode} for {Category}: {Error}", result.Outcome, status, message.Category, result.Error);
+                case EmailSendOutcome.Sent:
+                    status.ReportSent();
+                    break;
+                case EmailSendOutcome.NotConfigured:
+                    // One error per fault, not one per email: EmailStatus logs it.
+                    status.ReportFault(statusCode);
+                    break;
+                default:
+                    logger.LogWarning("Email send failed ({Outcome}) with {StatusCode} for {Category}", result.Outcome, statusCode, message.Category);
+                    break;
             }
 
             return result;

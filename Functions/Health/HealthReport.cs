@@ -1,3 +1,7 @@
 namespace TetReadiness.Health;
 
-public sealed record HealthReport(string Status, string Storage, int StorageMilliseconds, DateTimeOffset Time);
+/// <summary>
+/// <see cref="Status"/> is <c>healthy</c>, or <c>degraded</c> when email cannot go out (<see cref="Email"/>
+/// <c>not configured</c> or <c>refused</c>, with <see cref="Detail"/> saying why, without any value).
+/// </summary>
+public sealed record HealthReport(string Status, string Storage, int StorageMilliseconds, DateTimeOffset Time, string Email, string? Detail);

@@ -8,6 +8,7 @@ using TetReadiness.Digests;
 using TetReadiness.Email;
 using TetReadiness.Health;
 using TetReadiness.Http;
+using TetReadiness.Outbox;
 using TetReadiness.Reminders;
 using TetReadiness.Reporting;
 using TetReadiness.Roster;
@@ -54,6 +55,7 @@ public static class TetReadinessServiceCollectionExtensions
         services.AddEmail(configuration);
         services.AddReminders(configuration);
         services.AddDigests();
+        services.AddOutbox();
         services.AddReporting(configuration);
         services.AddBackups(configuration);
         return services;

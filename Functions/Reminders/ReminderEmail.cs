@@ -11,14 +11,17 @@ public static class ReminderEmail
     public static EmailMessage Compose(ReminderEntity reminder, string campaignTitle, DateTimeOffset deadline, string formUrl)
     {
         var deadlineText = VietnamTime.Format(deadline);
-        var (subject, lead) = reminder.Kind switch
+        // Only a copy that really goes out is mentioned: an area without coordinators gets the plain overdue wording.
+        var kind = reminder.Kind == "escalated" && Common.Emails.Parse(reminder.Cc).Count == 0 ? "overdue" : reminder.Kind;
+        var (subject, lead) = kind switch
         {
             "upcoming" => ($"[Nhắc báo cáo] {campaignTitle}: còn {reminder.DaysLeft} ngày đến hạn",
                 $"Còn {reminder.DaysLeft} ngày nữa là đến hạn báo cáo ({deadlineText}). Đơn vị chưa gửi báo cáo sẵn sàng phục vụ Tết."),
             "deadline" => ($"[Hạn chót hôm nay] {campaignTitle}",
                 $"Hôm nay là hạn chót báo cáo ({deadlineText}). Đơn vị chưa gửi báo cáo sẵn sàng phục vụ Tết."),
-            "escalated" => ($"[Quá hạn {reminder.DaysOverdue} ngày – đã báo cáo lãnh đạo] {campaignTitle}: {reminder.UnitName}",
-                $"Đơn vị đã quá hạn báo cáo {reminder.DaysOverdue} ngày (hạn {deadlineText}). Thư này được gửi đồng thời tới điều phối viên {reminder.DistrictName}."),
+            // Says what happens (the area's coordinators are copied), never a threat: units should not fear reporting.
+            "escalated" => ($"[Quá hạn {reminder.DaysOverdue} ngày – đồng gửi điều phối viên {reminder.DistrictName}] {campaignTitle}: {reminder.UnitName}",
+                $"Đơn vị đã quá hạn báo cáo {reminder.DaysOverdue} ngày (hạn {deadlineText}). Thư này được gửi đồng thời tới điều phối viên {reminder.DistrictName} để cùng hỗ trợ đơn vị. Nếu đơn vị gặp khó khăn, vướng mắc khi báo cáo, xin liên hệ điều phối viên."),
             _ => ($"[Quá hạn {reminder.DaysOverdue} ngày] {campaignTitle}: {reminder.UnitName}",
                 $"Đơn vị đã quá hạn báo cáo {reminder.DaysOverdue} ngày (hạn {deadlineText}). Đề nghị gửi báo cáo ngay."),
         };

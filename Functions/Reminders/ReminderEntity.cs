@@ -61,5 +61,17 @@ public sealed class ReminderEntity : ITableEntity
 
     public DateTimeOffset? SentAt { get; set; }
 
+    /// <summary>When a scan found it lost and queued it again, or a poison re-drive reopened it.</summary>
+    public DateTimeOffset? RequeuedAt { get; set; }
+
+    /// <summary>When the sender gave up after its attempts ran out; only such a failure is reopened by a re-drive.</summary>
+    public DateTimeOffset? GaveUpAt { get; set; }
+
+    /// <summary>Re-drives that reopened it; each gives it a fresh round of attempts.</summary>
+    public int Redrives { get; set; }
+
+    /// <summary>When the app last wrote it, for <see cref="Outbox.OutboxRecovery.IsLost"/>. A method: a property would be stored.</summary>
+    public DateTimeOffset LastTouched() => Outbox.OutboxRecovery.LastTouched(DecidedAt, ClaimedAt, RequeuedAt);
+
     public static string RowKeyFor(string unitId, string checkpoint) => $"{unitId}|{checkpoint}";
 }

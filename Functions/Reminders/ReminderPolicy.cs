@@ -19,6 +19,16 @@ public static class ReminderPolicy
         return new ReminderDecision(due[^1], superseded);
     }
 
+    /// <summary>
+    /// Whether a reminder found lost (its message never sent it) is still worth sending: only while its checkpoint
+    /// is the one due today. Otherwise it is superseded, and today's checkpoint is decided in its own right.
+    /// </summary>
+    public static bool IsStillDue(DateOnly opensDate, DateOnly deadlineDate, DateOnly today, string checkpoint)
+    {
+        var due = DueCheckpoints(opensDate, deadlineDate, today);
+        return due.Count > 0 && due[^1].Key == checkpoint;
+    }
+
     /// <summary>Every checkpoint from the campaign's opening up to today, oldest first.</summary>
     public static IReadOnlyList<ReminderCheckpoint> DueCheckpoints(DateOnly opensDate, DateOnly deadlineDate, DateOnly today)
     {

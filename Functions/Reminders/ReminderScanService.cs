@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using TetReadiness.Campaigns;
 using TetReadiness.Common;
 using TetReadiness.Http;
+using TetReadiness.Outbox;
 using TetReadiness.Roster;
 using TetReadiness.Status;
 using TetReadiness.Storage;
@@ -17,8 +18,10 @@ namespace TetReadiness.Reminders;
 /// <summary>
 /// Finds the units of every open campaign that have not reported and queues their reminders. Each decision is
 /// first added as a row of <c>Reminders</c> (an add fails if the row exists), and only what this scan added is
-/// queued, so a timer that fires twice or overlaps itself queues nothing twice. Reads are one query per page of
-/// units, submissions and reminders; rows are written 100 to a batch.
+/// queued, so a timer that fires twice or overlaps itself queues nothing twice. A reminder whose message was lost
+/// (<see cref="OutboxRecovery"/>) is queued again by the next scan while it is still due, and superseded otherwise;
+/// the scan claims its row with the row's ETag first, so overlapping scans queue it once. Reads are one query per
+/// page of units, submissions and reminders; rows are written 100 to a batch.
 /// </summary>
 public sealed class ReminderScanService(
     CampaignStore campaigns,
@@ -30,10 +33,8 @@ public sealed class ReminderScanService(
     IOptions<ReminderOptions> options,
     ILogger<ReminderScanService> logger)
 {
-    /// <summary>A queued reminder never tried after this long is assumed lost before reaching the queue.</summary>
-    public static readonly TimeSpan LostAfter = TimeSpan.FromHours(1);
-
-    private static readonly string[] ReminderColumns = ["RowKey", nameof(ReminderEntity.UnitId), nameof(ReminderEntity.Checkpoint), nameof(ReminderEntity.State), nameof(ReminderEntity.Attempts), nameof(ReminderEntity.DecidedAt), nameof(ReminderEntity.ReminderDate)];
+    private static readonly string[] ReminderColumns =
+        ["RowKey", nameof(ReminderEntity.UnitId), nameof(ReminderEntity.Checkpoint), nameof(ReminderEntity.State), nameof(ReminderEntity.DecidedAt), nameof(ReminderEntity.ClaimedAt), nameof(ReminderEntity.RequeuedAt)];
 
     public async Task<ReminderScanResult> ScanAsync(CancellationToken cancellationToken)
     {
@@ -82,7 +83,7 @@ public sealed class ReminderScanService(
         await foreach (var row in TableQueries.ReadPartitionAsync<ReminderEntity>(tables.Reminders, TableQueries.Partition(campaign.CampaignId), cancellationToken, ReminderColumns))
         {
             (recorded.TryGetValue(row.UnitId, out var set) ? set : recorded[row.UnitId] = []).Add(row.Checkpoint);
-            if (row is { State: ReminderState.Queued, Attempts: 0 } && row.DecidedAt < now - LostAfter && row.ReminderDate == today.ToString("yyyy-MM-dd"))
+            if (OutboxRecovery.IsLost(row.State, row.LastTouched(), now))
             {
                 lost.Add(row);
             }
@@ -91,6 +92,9 @@ public sealed class ReminderScanService(
         var rows = new List<ReminderEntity>();
         var opensDate = VietnamTime.DateOf(campaign.OpensAt);
         var deadlineDate = VietnamTime.DateOf(campaign.Deadline);
+        var silent = units.Where(u => !reports.ContainsKey(u.UnitId)).Select(u => u.UnitId).ToHashSet(StringComparer.Ordinal);
+        var (requeued, lostSuperseded) = await RecoverLostAsync(
+            campaign.CampaignId, lost, row => silent.Contains(row.UnitId) && ReminderPolicy.IsStillDue(opensDate, deadlineDate, today, row.Checkpoint), now, cancellationToken);
         foreach (var unit in units.Where(u => !reports.ContainsKey(u.UnitId)))
         {
             var decision = ReminderPolicy.Decide(opensDate, deadlineDate, today, recorded.GetValueOrDefault(unit.UnitId) ?? []);
@@ -110,7 +114,7 @@ public sealed class ReminderScanService(
         try
         {
             await AddNewAsync(rows, added, cancellationToken);
-            await EnqueueAsync(added.Where(r => r.State == ReminderState.Queued).Concat(lost), enqueued, cancellationToken);
+            await EnqueueAsync(added.Where(r => r.State == ReminderState.Queued).Concat(requeued), enqueued, cancellationToken);
             completed = true;
         }
         finally
@@ -129,7 +133,65 @@ public sealed class ReminderScanService(
             logger.LogWarning("Reminder for {CampaignId}/{UnitId} not sent: the unit has no officer email", failed.CampaignId, failed.UnitId);
         }
 
-        return new ReminderScanResult(1, toQueue.Count, added.Count(r => r.State == ReminderState.Failed), added.Count(r => r.State == ReminderState.Superseded), lost.Count);
+        if (lost.Count > 0)
+        {
+            logger.LogWarning("Reminder scan of {CampaignId}: {Lost} reminders had lost their message; {Requeued} queued again, {Superseded} superseded",
+                campaign.CampaignId, lost.Count, requeued.Count, lostSuperseded);
+        }
+
+        return new ReminderScanResult(1, toQueue.Count, added.Count(r => r.State == ReminderState.Failed), added.Count(r => r.State == ReminderState.Superseded) + lostSuperseded, requeued.Count);
+    }
+
+    /// <summary>
+    /// Each lost row is read again and settled with its ETag: queued again now (<see cref="ReminderEntity.RequeuedAt"/>)
+    /// while it is still due, superseded otherwise. A row another scan or a sender wrote in between is left to them.
+    /// A row queued again whose message then fails to reach the queue is simply lost again, and found an hour later.
+    /// </summary>
+    private async Task<(List<ReminderEntity> Requeued, int Superseded)> RecoverLostAsync(
+        string campaignId, IReadOnlyList<ReminderEntity> lost, Func<ReminderEntity, bool> stillDue, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var requeued = new List<ReminderEntity>();
+        var superseded = 0;
+        foreach (var seen in lost)
+        {
+            var found = await tables.Reminders.GetEntityIfExistsAsync<ReminderEntity>(campaignId, seen.RowKey, cancellationToken: cancellationToken);
+            if (!found.HasValue || !OutboxRecovery.IsLost(found.Value!.State, found.Value.LastTouched(), now))
+            {
+                continue;
+            }
+
+            var row = found.Value;
+            var send = stillDue(row);
+            if (send)
+            {
+                row.RequeuedAt = now;
+            }
+            else
+            {
+                row.State = ReminderState.Superseded;
+                row.LastError = "Không gửi: khi được tìm lại, lời nhắc đã không còn cần. (Found lost when no longer due: a later reminder, a report or the roster covers it.)";
+            }
+
+            try
+            {
+                await tables.Reminders.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+            }
+            catch (RequestFailedException exception) when (exception.Status == 412)
+            {
+                continue;
+            }
+
+            if (send)
+            {
+                requeued.Add(row);
+            }
+            else
+            {
+                superseded++;
+            }
+        }
+
+        return (requeued, superseded);
     }
 
     private static ReminderEntity Row(CampaignEntity campaign, RosterUnit unit, ReminderCheckpoint checkpoint, DateOnly today, DateTimeOffset now, string state, IReadOnlyList<string> to, IReadOnlyList<string> cc) => new()
@@ -191,7 +253,7 @@ public sealed class ReminderScanService(
 
     /// <summary>
     /// Best effort, and deliberately not cancellable: it runs because the scan was cancelled. A row left behind
-    /// (storage gone too) is still requeued by a later scan once it is <see cref="LostAfter"/> old.
+    /// (storage gone too) is lost, and a later scan queues it again (<see cref="OutboxRecovery.LostAfter"/>).
     /// </summary>
     private async Task TakeBackUnqueuedAsync(IReadOnlyList<ReminderEntity> rows)
     {

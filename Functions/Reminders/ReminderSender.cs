@@ -7,6 +7,7 @@ using TetReadiness.Auth;
 using TetReadiness.Campaigns;
 using TetReadiness.Email;
 using TetReadiness.Hosting;
+using TetReadiness.Outbox;
 using TetReadiness.Roster;
 using TetReadiness.Storage;
 
@@ -14,8 +15,11 @@ namespace TetReadiness.Reminders;
 
 /// <summary>
 /// Sends one queued reminder. The send is claimed on its <c>Reminders</c> row (with the row's ETag) before SendGrid
-/// is called, so a redelivered or concurrent copy of the message is skipped. SendGrid has no idempotency key: a
-/// crash after SendGrid accepted the mail and before the row says <c>sent</c> can still send it twice.
+/// is called, so a redelivered or concurrent copy of the message (or one a re-drive brought back) is skipped. When
+/// email is not configured or SendGrid refuses the key, the claim is released without using up an attempt and the
+/// message fails, so it is delivered again later (or, once poisoned, queued again by the next scan or a re-drive).
+/// SendGrid has no idempotency key: a crash after SendGrid accepted the mail and before the row says <c>sent</c>
+/// can still send it twice.
 /// </summary>
 public sealed class ReminderSender(
     StorageTables tables,
@@ -38,20 +42,39 @@ public sealed class ReminderSender(
     public async Task SendAllAsync(IReadOnlyList<ReminderMessage> messages, CancellationToken cancellationToken)
     {
         var failures = new ConcurrentQueue<Exception>();
+        var notConfigured = 0;
         await Parallel.ForEachAsync(
             messages,
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.SendParallelismPerMessage), CancellationToken = cancellationToken },
             async (message, token) =>
             {
+                if (Volatile.Read(ref notConfigured) > 0)
+                {
+                    // The key does not work: the rest of the message waits with it, untouched, and SendGrid is spared the calls.
+                    failures.Enqueue(new EmailNotConfiguredException($"Reminder {message.IdempotencyKey} waits: email is not configured."));
+                    return;
+                }
+
                 try
                 {
                     await SendAsync(message, token);
+                }
+                catch (EmailNotConfiguredException exception)
+                {
+                    Interlocked.Increment(ref notConfigured);
+                    failures.Enqueue(exception);
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException || !token.IsCancellationRequested)
                 {
                     failures.Enqueue(exception);
                 }
             });
+
+        if (notConfigured > 0)
+        {
+            // One fault, already logged once by EmailStatus; the message is delivered again later, nothing used up.
+            throw new EmailNotConfiguredException($"{failures.Count} of {messages.Count} reminders wait: email is not configured or SendGrid refused the key.");
+        }
 
         switch (failures.Count)
         {
@@ -110,6 +133,12 @@ public sealed class ReminderSender(
         row.LastError = result.Error;
         switch (result.Outcome)
         {
+            case EmailSendOutcome.NotConfigured:
+                // Not an attempt: the email never reached a SendGrid that could take it. EmailStatus has logged the fault.
+                row.State = ReminderState.Queued;
+                row.Attempts--;
+                await RecordAsync(row, cancellationToken);
+                throw new EmailNotConfiguredException($"Reminder {message.IdempotencyKey} waits: email is not configured or SendGrid refused the key.");
             case EmailSendOutcome.Sent:
                 row.State = ReminderState.Sent;
                 row.SentAt = clock.GetUtcNow();
@@ -119,18 +148,20 @@ public sealed class ReminderSender(
             case EmailSendOutcome.PermanentFailure:
                 row.State = ReminderState.Failed;
                 await RecordAsync(row, cancellationToken);
-                logger.LogError("Email send failed permanently for reminder {IdempotencyKey}: {Error}", message.IdempotencyKey, result.Error);
+                logger.LogError("Email send failed permanently for reminder {IdempotencyKey} with {StatusCode}", message.IdempotencyKey, result.StatusCode);
                 return;
             default:
-                var givingUp = row.Attempts >= options.Value.MaxSendAttempts;
+                var givingUp = OutboxRecovery.GivesUp(row.Attempts, row.Redrives, options.Value.MaxSendAttempts);
                 row.State = givingUp ? ReminderState.Failed : ReminderState.Queued;
                 if (givingUp)
                 {
-                    row.LastError = $"Gave up after {row.Attempts} attempts; the message goes to reminders-poison. Last error: {result.Error}";
+                    row.GaveUpAt = clock.GetUtcNow();
+                    row.LastError = $"Gave up after {row.Attempts} attempts; the message goes to reminders-poison, from where RedrivePoison can bring it back. Last error: {result.Error}";
                 }
 
                 await RecordAsync(row, cancellationToken);
-                throw new TransientSendException($"Email send failed for reminder {message.IdempotencyKey} (attempt {row.Attempts}): {result.Error}");
+                // SendGrid's error text stays in the row: the host logs this message, and that text may quote the recipient.
+                throw new TransientSendException($"Email send failed for reminder {message.IdempotencyKey} (attempt {row.Attempts}, HTTP {result.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no answer"}).");
         }
     }
 

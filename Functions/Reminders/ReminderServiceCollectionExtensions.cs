@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using TetReadiness.Outbox;
 
 namespace TetReadiness.Reminders;
 
@@ -11,6 +12,7 @@ public static class ReminderServiceCollectionExtensions
         services.AddSingleton<ReminderScanService>();
         services.AddSingleton<ReminderSender>();
         services.AddSingleton<ReminderHistoryStore>();
+        services.AddSingleton<IOutboxKind, ReminderOutboxKind>();
         return services;
     }
 }

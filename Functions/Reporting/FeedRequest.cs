@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using TetReadiness.Common;
@@ -59,39 +58,9 @@ public sealed partial record FeedRequest(FeedTable Table, string? CampaignId, Da
     /// ISO 8601 with an offset as given; without one it is Vietnam time; a date alone is the start of that Vietnam day.
     /// A '+' that arrived as a space (an unencoded query string) is read as '+'.
     /// </summary>
-    public static bool TryParseInstant(string text, out DateTimeOffset instant)
-    {
-        instant = default;
-        text = UnencodedPlus().Replace(text.Trim(), "+$1");
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            instant = VietnamTime.StartOf(date);
-            return true;
-        }
-
-        if (!text.Contains('T', StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        var hasOffset = text.EndsWith('Z') || text.EndsWith('z') || OffsetSuffix().IsMatch(text);
-        if (hasOffset)
-        {
-            return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out instant);
-        }
-
-        if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
-        {
-            instant = new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), VietnamTime.Offset);
-            return true;
-        }
-
-        return false;
-    }
+    public static bool TryParseInstant(string text, out DateTimeOffset instant) =>
+        IsoTime.TryParse(UnencodedPlus().Replace(text.Trim(), "+$1"), VietnamTime.StartOf, out instant);
 
     [GeneratedRegex(@" (\d{2}:?\d{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex UnencodedPlus();
-
-    [GeneratedRegex(@"[+-]\d{2}:?\d{2}$", RegexOptions.CultureInvariant)]
-    private static partial Regex OffsetSuffix();
 }

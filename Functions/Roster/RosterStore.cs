@@ -23,6 +23,18 @@ public sealed class RosterStore(StorageTables tables, IMemoryCache cache)
             return response.HasValue ? response.Value!.ToUnit() : null;
         }, cancellationToken);
 
+    /// <summary>
+    /// The unit as storage has it now (one point read), for a decision a cached copy must not make: a write through a
+    /// unit link checks the generation a revocation raised on another instance. The cache takes the fresh copy.
+    /// </summary>
+    public async Task<RosterUnit?> ReadUnitAsync(string unitId, CancellationToken cancellationToken)
+    {
+        var response = await tables.Units.GetEntityIfExistsAsync<UnitEntity>(UnitEntity.CurrentPartition, unitId, cancellationToken: cancellationToken);
+        var unit = response.HasValue ? response.Value!.ToUnit() : null;
+        _ = cache.Set(CacheKey(unitId), Task.FromResult(unit), UnitCacheDuration);
+        return unit;
+    }
+
     public void Forget(string unitId) => cache.Remove(CacheKey(unitId));
 
     public IAsyncEnumerable<UnitEntity> ReadCurrentUnitsAsync(CancellationToken cancellationToken) =>

@@ -20,6 +20,8 @@ public sealed class StorageTables(TableServiceClient service, IOptions<StorageOp
 
     public TableClient Campaigns => Get(TableNames.Campaigns);
 
+    public TableClient ChecklistVersions => Get(TableNames.ChecklistVersions);
+
     public TableClient ChecklistItems => Get(TableNames.ChecklistItems);
 
     public TableClient Submissions => Get(TableNames.Submissions);

@@ -8,6 +8,7 @@ public static class TableNames
     public const string CampaignUnits = "CampaignUnits";
     public const string RosterImports = "RosterImports";
     public const string Campaigns = "Campaigns";
+    public const string ChecklistVersions = "ChecklistVersions";
     public const string ChecklistItems = "ChecklistItems";
     public const string Submissions = "Submissions";
     public const string SubmissionRevisions = "SubmissionRevisions";
@@ -18,5 +19,5 @@ public static class TableNames
     public const string AuditLog = "AuditLog";
 
     public static IReadOnlyList<string> All { get; } =
-        [Units, Districts, CampaignUnits, RosterImports, Campaigns, ChecklistItems, Submissions, SubmissionRevisions, Answers, Reminders, Digests, StatusSnapshots, AuditLog];
+        [Units, Districts, CampaignUnits, RosterImports, Campaigns, ChecklistVersions, ChecklistItems, Submissions, SubmissionRevisions, Answers, Reminders, Digests, StatusSnapshots, AuditLog];
 }

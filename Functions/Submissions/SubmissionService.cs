@@ -31,16 +31,21 @@ public sealed class SubmissionService(
         Caller caller,
         CancellationToken cancellationToken)
     {
-        var (campaign, unit) = await ResolveAsync(caller, campaignId, unitId, write: true, cancellationToken);
+        var (_, unit) = await ResolveAsync(caller, campaignId, unitId, write: true, cancellationToken);
         var author = caller.Author;
         var request = await readBody(cancellationToken);
+
+        // The checklist the answers are validated against, the version the revision records and the time that says
+        // the campaign is open all come from one read (cached), taken once the body is in: a version is sealed before
+        // it can be answered, so this checklist is that version's for good, however long the body took to arrive.
+        var campaign = await campaigns.RequireAsync(campaignId, cancellationToken);
+        var now = clock.GetUtcNow();
         var (answers, submitter, errors) = ChecklistValidator.Validate(campaign.Checklist, request, author.RequiresSubmitter);
         if (errors.Count > 0)
         {
             throw ProblemException.Validation(errors);
         }
 
-        var now = clock.GetUtcNow();
         if (now < campaign.OpensAt)
         {
             throw ProblemException.Conflict($"Chiến dịch mở nhận báo cáo từ {Time.VietnamTime.Format(campaign.OpensAt)}. (The campaign is not open yet.)");
@@ -153,7 +158,8 @@ public sealed class SubmissionService(
 
     /// <summary>
     /// 401, then 400 for an id that cannot be a key, then 404 for a unit that is not in the roster (writers need an
-    /// active one; unit ids are not secret), then 403, then 404 for the campaign.
+    /// active one; unit ids are not secret), then 403, then 404 for the campaign, or for one that has not opened yet
+    /// unless the caller coordinates the unit (a closed one's reports stay readable).
     /// </summary>
     private async Task<(Campaign Campaign, RosterUnit Unit)> ResolveAsync(Caller caller, string campaignId, string unitId, bool write, CancellationToken cancellationToken)
     {
@@ -171,6 +177,13 @@ public sealed class SubmissionService(
         }
 
         var unit = await roster.GetUnitAsync(unitId, cancellationToken);
+        if (write && unit is not null && caller.Link is not null && !AccessPolicy.IsOfficer(caller, unit))
+        {
+            // A write through a link checks the generation in storage, not in this instance's cache: a link revoked
+            // through another instance is refused at once (and one minted since works at once). Reads may lag 30 s.
+            unit = await roster.ReadUnitAsync(unitId, cancellationToken);
+        }
+
         if (unit is null || (write && !unit.Active))
         {
             throw ProblemException.NotFound($"Không có đơn vị '{unitId}' trong danh sách hiện hành. (Unknown or inactive unit.)");
@@ -186,6 +199,12 @@ public sealed class SubmissionService(
         }
 
         var campaign = await campaigns.RequireAsync(campaignId, cancellationToken);
+        if (clock.GetUtcNow() < campaign.OpensAt
+            && !AccessPolicy.MaySeeUnitReports(caller, (await coordinators.DistrictsOfAsync(caller.Email, cancellationToken)).Contains(unit.DistrictId), campaignHasOpened: false))
+        {
+            throw CampaignService.Unknown(campaignId);
+        }
+
         return (campaign, unit);
     }
 }

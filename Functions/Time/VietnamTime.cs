@@ -25,38 +25,10 @@ public static class VietnamTime
     public static DateTimeOffset EndOf(DateOnly date) => new(date.ToDateTime(new TimeOnly(23, 59, 59)), Offset);
 
     /// <summary>
-    /// Reads a campaign time: ISO 8601 with an offset as given; without an offset it is Vietnam time;
-    /// a date alone means 23:59:59 Vietnam time that day.
+    /// Reads a campaign time (<see cref="IsoTime"/>: ISO 8601 only): with an offset as given; without an offset it is
+    /// Vietnam time; a date alone means 23:59:59 Vietnam time that day.
     /// </summary>
-    public static bool TryParseCampaignTime(string? text, out DateTimeOffset value)
-    {
-        value = default;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return false;
-        }
-
-        text = text.Trim();
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            value = EndOf(date);
-            return true;
-        }
-
-        var hasOffset = text.EndsWith('Z') || text.EndsWith('z') || HasNumericOffset(text);
-        if (hasOffset)
-        {
-            return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
-        }
-
-        if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
-        {
-            value = new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Offset);
-            return true;
-        }
-
-        return false;
-    }
+    public static bool TryParseCampaignTime(string? text, out DateTimeOffset value) => IsoTime.TryParse(text, EndOf, out value);
 
     /// <summary>Whole Vietnam calendar days from <paramref name="from"/> to <paramref name="to"/>.</summary>
     public static int DaysBetween(DateOnly from, DateOnly to) => to.DayNumber - from.DayNumber;
@@ -65,23 +37,6 @@ public static class VietnamTime
         ToVietnam(instant).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
 
     public static string FormatDate(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
-
-    private static bool HasNumericOffset(string text)
-    {
-        var timeStart = text.IndexOf('T');
-        if (timeStart < 0)
-        {
-            timeStart = text.IndexOf(' ');
-        }
-
-        if (timeStart < 0)
-        {
-            return false;
-        }
-
-        var time = text[timeStart..];
-        return time.Contains('+') || time.Contains('-');
-    }
 
     private static TimeZoneInfo FindZone()
     {

@@ -6,12 +6,12 @@ using TetReadiness.Storage;
 namespace TetReadiness.Maintenance.Restore;
 
 /// <summary>
-/// The one place that knows which restored rows are messages that were on their way when the backup was taken.
-/// They come back <c>failed</c> with <c>NeedsReview = true</c> and a <c>LastError</c> saying why, never
-/// <c>queued</c>: the reminder scan re-queues a queued reminder it thinks was lost and the daily digest a queued
-/// digest without <c>EnqueuedAt</c>, so a restored queued row would be sent again, possibly a second time.
-/// A failed row is final for both senders and for both timers. Adjust <see cref="Rules"/> when the send protocol's
-/// states change.
+/// The one place that knows which restored rows are messages that were on their way when the backup was taken: the
+/// outbox's waiting states (<c>queued</c>, <c>sending</c>). They come back <c>failed</c> with <c>NeedsReview = true</c>
+/// and a <c>LastError</c> saying why. Restored as they were, they would be sent again: the scans' outbox recovery
+/// queues again every waiting row nothing has touched for an hour (<c>OutboxRecovery.IsLost</c>). A failed row is
+/// final for both senders and both scans, and a poison re-drive reopens only a row that gave up (<c>GaveUpAt</c>),
+/// which a waiting row never has. Adjust <see cref="Rules"/> when the send protocol's states change.
 /// </summary>
 public static class InFlightMessages
 {

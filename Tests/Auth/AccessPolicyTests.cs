@@ -67,6 +67,50 @@ public sealed class AccessPolicyTests
         Assert.Equal(401, Assert.Throws<ProblemException>(() => AccessPolicy.RequireCityCoordinator(Caller.Anonymous)).Status);
     }
 
+    [Fact]
+    public void Coordinators_see_every_campaign_open_or_not()
+    {
+        var city = new Caller(new ClientPrincipal("aad", "sonoivu@hanoi.invalid", null, ["coordinator"]), null, null);
+
+        Assert.True(AccessPolicy.MaySeeCampaign(city, "tet-2027", openNow: false, coordinator: false, officerOfActiveUnit: false, linkedUnit: null));
+        Assert.True(AccessPolicy.MaySeeCampaign(Officer("dieuphoi@ba-dinh.invalid"), "tet-2027", openNow: false, coordinator: true, officerOfActiveUnit: false, linkedUnit: null));
+        Assert.True(AccessPolicy.MaySeeCampaign(Caller.System, "tet-2027", openNow: false, coordinator: false, officerOfActiveUnit: false, linkedUnit: null));
+    }
+
+    [Fact]
+    public void An_officer_sees_a_campaign_only_while_it_is_open_and_only_with_an_active_unit()
+    {
+        var officer = Officer("vanphong@ba-dinh.invalid");
+
+        Assert.True(AccessPolicy.MaySeeCampaign(officer, "tet-2024", openNow: true, coordinator: false, officerOfActiveUnit: true, linkedUnit: null));
+        Assert.False(AccessPolicy.MaySeeCampaign(officer, "tet-2024", openNow: false, coordinator: false, officerOfActiveUnit: true, linkedUnit: null));
+        Assert.False(AccessPolicy.MaySeeCampaign(officer, "tet-2024", openNow: true, coordinator: false, officerOfActiveUnit: false, linkedUnit: null));
+    }
+
+    [Fact]
+    public void A_link_holder_sees_only_the_open_campaign_of_its_link_at_the_current_generation_of_an_active_unit()
+    {
+        Assert.True(AccessPolicy.MaySeeCampaign(Link("tet-2024", "ba-dinh-ubnd", 2), "tet-2024", true, false, false, Unit));
+        Assert.False(AccessPolicy.MaySeeCampaign(Link("tet-2024", "ba-dinh-ubnd", 2), "tet-2024", false, false, false, Unit));
+        Assert.False(AccessPolicy.MaySeeCampaign(Link("tet-2024", "ba-dinh-ubnd", 2), "tet-2025", true, false, false, Unit));
+        Assert.False(AccessPolicy.MaySeeCampaign(Link("tet-2024", "ba-dinh-ubnd", 1), "tet-2024", true, false, false, Unit));
+        Assert.False(AccessPolicy.MaySeeCampaign(Link("tet-2024", "ba-dinh-ubnd", 2), "tet-2024", true, false, false, Unit with { Active = false }));
+        Assert.False(AccessPolicy.MaySeeCampaign(Link("tet-2024", "ba-dinh-ubnd", 2), "tet-2024", true, false, false, null));
+    }
+
+    [Fact]
+    public void A_units_reports_are_hidden_before_the_campaign_opens_except_from_its_coordinators()
+    {
+        var officer = Officer("vanphong@ba-dinh.invalid");
+        var city = new Caller(new ClientPrincipal("aad", "sonoivu@hanoi.invalid", null, ["coordinator"]), null, null);
+
+        Assert.False(AccessPolicy.MaySeeUnitReports(officer, coordinatesUnit: false, campaignHasOpened: false));
+        Assert.False(AccessPolicy.MaySeeUnitReports(Link("tet-2024", "ba-dinh-ubnd", 2), coordinatesUnit: false, campaignHasOpened: false));
+        Assert.True(AccessPolicy.MaySeeUnitReports(officer, coordinatesUnit: false, campaignHasOpened: true));
+        Assert.True(AccessPolicy.MaySeeUnitReports(officer, coordinatesUnit: true, campaignHasOpened: false));
+        Assert.True(AccessPolicy.MaySeeUnitReports(city, coordinatesUnit: false, campaignHasOpened: false));
+    }
+
     private static Caller Officer(string email) => new(new ClientPrincipal("aad", email.ToLowerInvariant(), null, []), null, null);
 
     private static Caller Link(string campaignId, string unitId, int generation) =>

@@ -18,11 +18,11 @@ public sealed class CampaignChecklistConsistencyTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public async Task Concurrent_saves_leave_the_checklist_rows_equal_to_the_checklist_of_the_save_that_won(bool withSubmissions)
+    public async Task Concurrent_saves_leave_the_checklist_rows_equal_to_the_checklist_of_the_save_that_won(bool open)
     {
-        await using var app = await TestApp.StartAsync();
+        await using var app = await TestApp.StartAsync(open ? null : new DateTimeOffset(2024, 1, 10, 9, 0, 0, TimeSpan.FromHours(7)));
         await Seed.RosterAndCampaignAsync(app);
-        if (withSubmissions)
+        if (open)
         {
             await app.Get<SubmissionService>().SubmitAsync("tet-2024", "ba-dinh-ubnd", _ => Task.FromResult(Seed.Answers()), SubmissionPreconditions.None, Caller.System, CancellationToken.None);
         }
@@ -37,16 +37,18 @@ public sealed class CampaignChecklistConsistencyTests
         var winners = responses.Select((r, i) => (r, i)).Where(x => x.r.Status == 200).Select(x => x.i).ToList();
         Assert.Contains(WriterOf(campaign.Checklist), winners);
         Assert.Equal(Rows(campaign.Checklist, campaign.ChecklistVersion), await ChecklistRowsAsync(app, campaign.ChecklistVersion));
-        if (withSubmissions)
+        if (open)
         {
-            // Each save that won over the one before it answered a checklist with submissions: a new version each,
+            // Each save that won over the one before it changed the checklist of an open campaign: a new version each,
             // every one holding exactly one winner's checklist; version 1 is still what the submission answered.
             Assert.Equal(1 + winners.Count, campaign.ChecklistVersion);
             Assert.Equal(Rows(Checklist(Seed.Campaign()), 1), await ChecklistRowsAsync(app, 1));
+            Assert.True((await app.Get<CampaignStore>().ReadVersionAsync("tet-2024", 1, CancellationToken.None))!.SameAs(Checklist(Seed.Campaign())));
             for (var version = 2; version <= campaign.ChecklistVersion; version++)
             {
                 var rows = await ChecklistRowsAsync(app, version);
-                Assert.Single(winners, w => Rows(Checklist(definitions[w]), version).SequenceEqual(rows));
+                var writer = Assert.Single(winners, w => Rows(Checklist(definitions[w]), version).SequenceEqual(rows));
+                Assert.True((await app.Get<CampaignStore>().ReadVersionAsync("tet-2024", version, CancellationToken.None))!.SameAs(Checklist(definitions[writer])));
             }
         }
         else

@@ -83,9 +83,9 @@ public sealed class CampaignFunctionsTests
     }
 
     [Fact]
-    public async Task Editing_the_checklist_before_any_submission_keeps_version_1()
+    public async Task Editing_the_checklist_before_the_campaign_opens_keeps_version_1()
     {
-        await using var app = await TestApp.StartAsync();
+        await using var app = await TestApp.StartAsync(new DateTimeOffset(2024, 1, 10, 9, 0, 0, TimeSpan.FromHours(7)));
         await PutAsync(app, "tet-2024", Seed.Campaign());
         var changed = Seed.Campaign();
         changed.Sections![1].Items!.RemoveAt(0);
@@ -98,6 +98,31 @@ public sealed class CampaignFunctionsTests
         var items = (await app.ReadAllAsync(TableNames.ChecklistItems)).Select(r => r.GetString("ItemId")).Order(StringComparer.Ordinal);
         Assert.Equal(["an-sinh-tham-hoi", "pccc-cho", "pccc-phuong-tien"], items);
     }
+
+    [Fact]
+    public async Task Editing_the_checklist_of_an_open_campaign_makes_a_new_version_even_before_any_submission()
+    {
+        // Another instance may hold version 1 in its cache and take submissions against it: version 1 must stay as it was.
+        await using var app = await TestApp.StartAsync();
+        await PutAsync(app, "tet-2024", Seed.Campaign());
+        var changed = Seed.Campaign();
+        changed.Sections![1].Items!.Add(new CampaignDefinition.ItemDefinition { Id = "an-sinh-tham-hoi", Text = "Thăm hỏi gia đình chính sách", Required = true });
+
+        var updated = await PutAsync(app, "tet-2024", changed);
+
+        Assert.Equal(200, updated.Status);
+        Assert.Equal(2, updated.Json.GetProperty("version").GetInt32());
+        var store = app.Get<CampaignStore>();
+        Assert.Equal(["an-sinh-qua-tet", "pccc-cho", "pccc-phuong-tien"], ItemIds((await store.ReadVersionAsync("tet-2024", 1, CancellationToken.None))!));
+        Assert.Equal(["an-sinh-qua-tet", "an-sinh-tham-hoi", "pccc-cho", "pccc-phuong-tien"], ItemIds((await store.ReadVersionAsync("tet-2024", 2, CancellationToken.None))!));
+        var kept = Assert.Single(await app.ReadAllAsync(TableNames.ChecklistVersions));
+        Assert.Equal(("tet-2024", "v0001", 1), (kept.PartitionKey, kept.RowKey, kept.GetInt32("ChecklistVersion")));
+        var rows = await app.ReadAllAsync(TableNames.ChecklistItems);
+        Assert.Equal(3, rows.Count(r => r.GetInt32("ChecklistVersion") == 1));
+        Assert.Equal(4, rows.Count(r => r.GetInt32("ChecklistVersion") == 2));
+    }
+
+    private static List<string> ItemIds(Checklist checklist) => [.. checklist.Items.Select(pair => pair.Item.Id).Order(StringComparer.Ordinal)];
 
     [Fact]
     public async Task Saving_the_same_checklist_after_submissions_keeps_the_version()

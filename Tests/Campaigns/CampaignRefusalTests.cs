@@ -26,6 +26,29 @@ public sealed class CampaignRefusalTests(SeededAppFixture fixture) : IClassFixtu
         Assert.Contains("after the opening", Assert.Single(ProblemAssert.Errors(problem)["deadline"]), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("opensAt")]
+    [InlineData("deadline")]
+    [InlineData("closesAt")]
+    public async Task A_day_month_date_is_refused_naming_its_field_and_nothing_is_written(string field)
+    {
+        // 05/02/2024 as a US parser reads it (2 May) would make a valid campaign of any of the three fields.
+        var times = new Dictionary<string, string> { ["opensAt"] = "2024-01-01", ["deadline"] = "2024-06-01", ["closesAt"] = "2024-07-01", [field] = "05/02/2024" };
+        var body = System.Text.Json.JsonSerializer.Serialize(new
+        {
+            title = "Tết",
+            opensAt = times["opensAt"],
+            deadline = times["deadline"],
+            closesAt = times["closesAt"],
+            sections = Seed.Campaign().Sections,
+        }, TetReadiness.Http.ApiJson.Options);
+
+        var problem = await ProblemAssert.RefusedAsync(app, 400, "see 'errors'", () => PutRawAsync("tet-2024", body));
+
+        Assert.Equal([field], ProblemAssert.Errors(problem).Keys);
+        Assert.Contains("ISO 8601", Assert.Single(ProblemAssert.Errors(problem)[field]), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_campaign_without_items_is_refused_and_nothing_is_written()
     {

@@ -111,6 +111,24 @@ public sealed class CampaignValidatorTests
         Assert.Equal([field], errors.Keys);
     }
 
+    [Theory]
+    [InlineData("opensAt", "05/01/2024")]
+    [InlineData("deadline", "05/02/2024")]
+    [InlineData("closesAt", "05/03/2024")]
+    [InlineData("deadline", "2/5/2024 5:00 PM")]
+    [InlineData("closesAt", "Feb 20, 2024")]
+    public void A_day_month_or_other_culture_dependent_time_is_refused_naming_its_field(string field, string text)
+    {
+        var definition = Seed.Campaign(opensAt: "2024-01-01", deadline: "2024-02-10", closesAt: "2024-03-10");
+        typeof(CampaignDefinition).GetProperty(char.ToUpperInvariant(field[0]) + field[1..])!.SetValue(definition, text);
+
+        var (campaign, errors) = CampaignValidator.Validate("tet-2024", definition);
+
+        Assert.Null(campaign);
+        Assert.Equal([field], errors.Keys);
+        Assert.Contains("ISO 8601", Assert.Single(errors[field]), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_checklist_without_sections_is_refused()
     {

@@ -54,7 +54,8 @@ public sealed class SendGridPayloadTests
     [InlineData(429, EmailSendOutcome.TransientFailure)]
     [InlineData(503, EmailSendOutcome.TransientFailure)]
     [InlineData(400, EmailSendOutcome.PermanentFailure)]
-    [InlineData(401, EmailSendOutcome.PermanentFailure)]
+    [InlineData(401, EmailSendOutcome.NotConfigured)]
+    [InlineData(403, EmailSendOutcome.NotConfigured)]
     public async Task The_status_sendgrid_answers_decides_whether_the_queue_retries(int status, EmailSendOutcome expected)
     {
         await using var stub = await SendGridStub.StartAsync();

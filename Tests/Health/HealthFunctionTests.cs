@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using TetReadiness.Email;
 using TetReadiness.Health;
 using TetReadiness.Http;
 using TetReadiness.Storage;
@@ -40,7 +41,8 @@ public sealed class HealthFunctionTests
         options.Retry.MaxRetries = 0;
         var unreachable = new TableServiceClient(new Uri($"http://127.0.0.1:{closedPort}/{AzuriteServer.AccountName}"), new TableSharedKeyCredential(AzuriteServer.AccountName, Convert.ToBase64String(new byte[64])), options);
         var tables = new StorageTables(unreachable, Options.Create(new StorageOptions()));
-        var function = new HealthFunction(new HealthCheck(tables, TimeProvider.System), new HttpResponder(NullLogger<HttpResponder>.Instance));
+        var email = new EmailStatus(Options.Create(new EmailOptions()), TimeProvider.System, NullLogger<EmailStatus>.Instance);
+        var function = new HealthFunction(new HealthCheck(tables, email, TimeProvider.System), new HttpResponder(NullLogger<HttpResponder>.Instance));
 
         var response = await CheckAsync(function);
 

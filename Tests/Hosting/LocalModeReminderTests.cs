@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
+using Azure.Data.Tables;
 using Azure.Storage.Queues;
+using TetReadiness.Reminders;
 using TetReadiness.Storage;
 using TetReadiness.Tests.Infrastructure;
 using TetReadiness.Time;
@@ -99,6 +102,68 @@ public sealed class LocalModeReminderTests : IAsyncLifetime
 
         var poisoned = await WaitForPoisonAsync();
         Assert.Equal(Convert.ToBase64String(Encoding.UTF8.GetBytes("this is not json")), poisoned);
+    }
+
+    [Fact]
+    public async Task The_admin_API_runs_the_disabled_RedrivePoison_and_a_reminder_already_sent_is_not_sent_again()
+    {
+        await SeedAsync();
+        var baDinh = await ReminderRowAsync("ba-dinh-ubnd", "vanphong@ba-dinh.invalid", ReminderState.Failed);
+        var ttyt = await ReminderRowAsync("ba-dinh-ttyt", "truc@ba-dinh-ttyt.invalid", ReminderState.Queued);
+        var hoanKiem = await ReminderRowAsync("hoan-kiem-ubnd", "vanphong@hoan-kiem.invalid", ReminderState.Sent);
+        var poison = new QueueClient(local.Azurite.ConnectionString, QueueNames.Reminders + "-poison", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        await poison.CreateIfNotExistsAsync();
+        await poison.SendMessageAsync(ReminderQueuePayload.Serialize([ReminderMessage.From(baDinh), ReminderMessage.From(ttyt), ReminderMessage.From(hoanKiem)]));
+
+        var listed = JsonDocument.Parse(await local.Http.GetStringAsync("/admin/functions")).RootElement.EnumerateArray();
+        Assert.True(listed.Single(f => f.GetProperty("name").GetString() == "RedrivePoison").GetProperty("isDisabled").GetBoolean());
+        Assert.Equal(HttpStatusCode.Accepted, (await local.Http.PostAsync("/admin/functions/RedrivePoison", null)).StatusCode);
+
+        var emails = await WaitForOutboxAsync(expected: 2);
+        await WaitForEmptyAsync(new QueueClient(local.Azurite.ConnectionString, QueueNames.Reminders));
+        Assert.Equal(0, (await poison.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+        Assert.Equal(2, Directory.GetFiles(local.Outbox, "*.eml").Length);
+        Assert.Contains(emails, e => e.Contains("To: vanphong@ba-dinh.invalid", StringComparison.Ordinal));
+        Assert.Contains(emails, e => e.Contains("To: truc@ba-dinh-ttyt.invalid", StringComparison.Ordinal));
+        var rows = await local.Tables.Reminders.QueryAsync<ReminderEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {"local-test"}")).ToListAsync();
+        Assert.Equal([ReminderState.Sent, ReminderState.Sent, ReminderState.Sent], rows.Select(r => r.State));
+    }
+
+    /// <summary>A <c>Reminders</c> row for today's checkpoint, as a scan and a sender would have left it.</summary>
+    private async Task<ReminderEntity> ReminderRowAsync(string unitId, string email, string state)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var row = new ReminderEntity
+        {
+            PartitionKey = "local-test",
+            RowKey = ReminderEntity.RowKeyFor(unitId, "deadline"),
+            CampaignId = "local-test",
+            UnitId = unitId,
+            UnitName = unitId,
+            DistrictName = "Hà Nội",
+            Checkpoint = "deadline",
+            Kind = "deadline",
+            ReminderDate = VietnamTime.Today(TimeProvider.System).ToString("yyyy-MM-dd"),
+            State = state,
+            Recipients = email,
+            IdempotencyKey = $"local-test|{unitId}|deadline",
+            Attempts = state == ReminderState.Queued ? 0 : 5,
+            DecidedAt = now,
+            SentAt = state == ReminderState.Sent ? now : null,
+            GaveUpAt = state == ReminderState.Failed ? now : null,
+        };
+        await local.Tables.Reminders.AddEntityAsync(row);
+        return row;
+    }
+
+    private static async Task WaitForEmptyAsync(QueueClient queue)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount > 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Queue {queue.Name} was not emptied.");
+            await Task.Delay(100);
+        }
     }
 
     private async Task SeedAsync()

@@ -173,6 +173,7 @@ public sealed class SecurityPropertyTests(CompiledTemplateFixture compiled)
     [InlineData("Units")]
     [InlineData("Districts")]
     [InlineData("Campaigns")]
+    [InlineData("ChecklistVersions")]
     [InlineData("ChecklistItems")]
     [InlineData("Submissions")]
     [InlineData("SubmissionRevisions")]

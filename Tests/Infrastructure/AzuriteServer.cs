@@ -113,7 +113,8 @@ public sealed class AzuriteServer : IAsyncDisposable
         process.ErrorDataReceived += Keep;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        // Generous: on two busy cores Node.js can take half a minute to load Azurite (seen: a run failed at 30 s).
+        var deadline = DateTime.UtcNow.AddSeconds(90);
         while (!(LoopbackPorts.IsListening(TablePort) && LoopbackPorts.IsListening(QueuePort) && LoopbackPorts.IsListening(BlobPort)))
         {
             if (process.HasExited || DateTime.UtcNow > deadline)

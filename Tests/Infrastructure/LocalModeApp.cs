@@ -65,6 +65,8 @@ public sealed class LocalModeApp : IAsyncDisposable
             ["Storage:MaxRetries"] = "1",
             ["SendGrid:ApiKey"] = string.Empty,
             ["SendGrid:OutboxPath"] = outbox,
+            // As Functions/local.settings.example.json: an operator runs it through the admin API.
+            ["AzureWebJobs.RedrivePoison.Disabled"] = "true",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

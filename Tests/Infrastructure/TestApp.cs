@@ -14,10 +14,12 @@ namespace TetReadiness.Tests.Infrastructure;
 public sealed class TestApp : IAsyncDisposable
 {
     private readonly ServiceProvider provider;
+    private readonly bool ownsTables;
 
-    private TestApp(ServiceProvider provider, TestClock clock, string prefix, string connectionString)
+    private TestApp(ServiceProvider provider, TestClock clock, string prefix, string connectionString, bool ownsTables = true)
     {
         this.provider = provider;
+        this.ownsTables = ownsTables;
         Clock = clock;
         TablePrefix = prefix;
         ConnectionString = connectionString;
@@ -37,10 +39,20 @@ public sealed class TestApp : IAsyncDisposable
         DateTimeOffset? now = null,
         IDictionary<string, string?>? settings = null,
         AzuriteServer? azurite = null,
-        Action<IServiceCollection>? configure = null)
+        Action<IServiceCollection>? configure = null) =>
+        await StartAsync(new TestClock(now ?? new DateTimeOffset(2024, 1, 20, 9, 0, 0, TimeSpan.FromHours(7))), NewPrefix(), settings, azurite, configure, ownsTables: true);
+
+    /// <summary>
+    /// Another instance of the app over this one's tables and clock, with caches of its own: what a second Functions
+    /// instance sees. It leaves the tables to this one to delete.
+    /// </summary>
+    public async Task<TestApp> StartPeerAsync(IDictionary<string, string?>? settings = null) =>
+        await StartAsync(Clock, TablePrefix, new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["Storage"] = ConnectionString }, null, null, ownsTables: false);
+
+    private static async Task<TestApp> StartAsync(
+        TestClock clock, string prefix, IDictionary<string, string?>? settings, AzuriteServer? azurite, Action<IServiceCollection>? configure, bool ownsTables)
     {
         azurite ??= await AzuriteServer.Shared;
-        var prefix = NewPrefix();
         var values = new Dictionary<string, string?>
         {
             ["Storage"] = azurite.ConnectionString,
@@ -57,7 +69,6 @@ public sealed class TestApp : IAsyncDisposable
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var clock = new TestClock(now ?? new DateTimeOffset(2024, 1, 20, 9, 0, 0, TimeSpan.FromHours(7)));
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<IConfiguration>(configuration);
@@ -66,7 +77,7 @@ public sealed class TestApp : IAsyncDisposable
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<StorageTables>().CreateAllAsync(TableNames.All, CancellationToken.None);
-        return new TestApp(provider, clock, prefix, azurite.ConnectionString);
+        return new TestApp(provider, clock, prefix, azurite.ConnectionString, ownsTables);
     }
 
     public T Get<T>()
@@ -104,7 +115,7 @@ public sealed class TestApp : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var table in TableNames.All)
+        foreach (var table in ownsTables ? TableNames.All : [])
         {
             await Tables.Get(table).DeleteAsync();
         }

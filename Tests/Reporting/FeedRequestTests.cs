@@ -21,6 +21,9 @@ public sealed class FeedRequestTests(FeedFixture fixture) : IClassFixture<FeedFi
     [Theory]
     [InlineData("yesterday")]
     [InlineData("01/02/2024")]
+    [InlineData("02/01/2024T07:00:00")]
+    [InlineData("02/01/2024T07:00:00Z")]
+    [InlineData("02/01/2024T07:00:00 07:00")]
     [InlineData("2024-13-01")]
     public void Modified_since_that_is_not_iso_8601_is_not_read(string text) =>
         Assert.False(FeedRequest.TryParseInstant(text, out _));
@@ -48,5 +51,14 @@ public sealed class FeedRequestTests(FeedFixture fixture) : IClassFixture<FeedFi
 
         var problem = ProblemAssert.Is(response.Snapshot, 400, "invalid fields");
         Assert.Equal(["campaign", "format", "modifiedSince"], ProblemAssert.Errors(problem).Keys.Order());
+    }
+
+    [Fact]
+    public async Task A_day_month_time_is_400_naming_modified_since_not_read_in_US_order()
+    {
+        var response = await FeedCall.GetAsync(fixture.App, "answers", "modifiedSince=02/01/2024T07:00:00Z");
+
+        var problem = ProblemAssert.Is(response.Snapshot, 400, "invalid fields");
+        Assert.Equal(["modifiedSince"], ProblemAssert.Errors(problem).Keys);
     }
 }

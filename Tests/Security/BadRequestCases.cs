@@ -47,6 +47,14 @@ public static class BadRequestCases
     private static string Submitter(string name, string title = "Văn phòng", string phone = "0912345678") =>
         JsonSerializer.Serialize(new { answers = Seed.Answers().Answers, submitter = new { name, title, phone } }, ApiJson.Options);
 
+    /// <summary>A valid campaign but for its opening time (a US parser reads 01/05/2024 as 5 January, a valid opening).</summary>
+    private static string CampaignOpening(string opensAt)
+    {
+        var definition = Seed.Campaign();
+        definition.OpensAt = opensAt;
+        return JsonSerializer.Serialize(definition, ApiJson.Options);
+    }
+
     private static Dictionary<string, BadRequestCase> Build()
     {
         var cases = new Dictionary<string, BadRequestCase>();
@@ -85,6 +93,8 @@ public static class BadRequestCases
         Add("shape: required items missing", new(Put, 400, Body: "{\"answers\":[]}"));
         Add("shape: no answers", new(Put, 400, Body: "{}"));
         Add("shape: mint expiry not a time", new(nameof(AuthFunctions.MintUnitLink), 400, Body: "{\"expiresAt\":\"mai\"}"));
+        Add("shape: mint expiry day/month", new(nameof(AuthFunctions.MintUnitLink), 400, Body: "{\"expiresAt\":\"02/01/2024\"}"));
+        Add("shape: campaign opening day/month", new(nameof(CampaignFunctions.PutCampaign), 400, CampaignId: "tet-2099", Body: CampaignOpening("01/05/2024")));
         Add("shape: mint expiry after close", new(nameof(AuthFunctions.MintUnitLink), 400, Body: "{\"expiresAt\":\"2030-01-01T00:00:00+07:00\"}"));
 
         // Huge strings and bodies.

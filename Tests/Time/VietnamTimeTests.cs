@@ -52,6 +52,68 @@ public sealed class VietnamTimeTests
         Assert.False(VietnamTime.TryParseCampaignTime(text, out _));
     }
 
+    [Theory]
+    [InlineData("05/02/2027")]
+    [InlineData("02/05/2027")]
+    [InlineData("5/2/2027")]
+    [InlineData("05/02/2027 17:00")]
+    [InlineData("05/02/2027 17:00:00 +07:00")]
+    [InlineData("05/02/2027T17:00:00+07:00")]
+    [InlineData("05-02-2027")]
+    [InlineData("05.02.2027")]
+    [InlineData("2027/02/05")]
+    [InlineData("Feb 5, 2027")]
+    [InlineData("5 February 2027")]
+    [InlineData("Friday, February 5, 2027 5:00:00 PM")]
+    [InlineData("2/5/2027 5:00 PM")]
+    [InlineData("20270205")]
+    [InlineData("2027-02-05T17")]
+    [InlineData("2027-02-05T17:00:00 +07:00")]
+    [InlineData("2027-02-05T17:00+15:00")]
+    [InlineData("2027-02-05T17:00.5")]
+    [InlineData("２０２７-02-05")]
+    public void Culture_dependent_and_other_non_ISO_forms_are_refused_whatever_the_culture(string text)
+    {
+        var before = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            foreach (var culture in new[] { "en-US", "vi-VN", "" })
+            {
+                System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo(culture);
+
+                Assert.False(VietnamTime.TryParseCampaignTime(text, out var value), $"{text} was read as {value:O} under '{culture}'");
+                Assert.False(IsoTime.TryParse(text, VietnamTime.StartOf, out _));
+            }
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = before;
+        }
+    }
+
+    [Theory]
+    [InlineData("2027-02-05T17:00:00.5+07:00", "2027-02-05T10:00:00.5000000+00:00")]
+    [InlineData("2027-02-05T17:00:00,25Z", "2027-02-05T17:00:00.2500000+00:00")]
+    [InlineData("2027-02-05T17:00+0700", "2027-02-05T10:00:00.0000000+00:00")]
+    [InlineData("2027-02-05T17:00-03:30", "2027-02-05T20:30:00.0000000+00:00")]
+    [InlineData(" 2027-02-05T17:00 ", "2027-02-05T10:00:00.0000000+00:00")]
+    public void ISO_8601_with_fractions_and_offsets_in_either_form_is_read(string text, string utc)
+    {
+        Assert.True(VietnamTime.TryParseCampaignTime(text, out var value));
+
+        Assert.Equal(utc, value.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void What_a_date_alone_means_is_the_callers_choice()
+    {
+        Assert.True(IsoTime.TryParse("2027-02-05", VietnamTime.StartOf, out var start));
+        Assert.True(IsoTime.TryParse("2027-02-05", VietnamTime.EndOf, out var end));
+
+        Assert.Equal(new DateTimeOffset(2027, 2, 5, 0, 0, 0, Vietnam), start);
+        Assert.Equal(new DateTimeOffset(2027, 2, 5, 23, 59, 59, Vietnam), end);
+    }
+
     [Fact]
     public void Instants_are_shown_in_Vietnam_time_with_their_offset()
     {

@@ -43,6 +43,7 @@ var tableNames = [
   'Districts'
   'Campaigns'
   'CampaignUnits'
+  'ChecklistVersions'
   'ChecklistItems'
   'Submissions'
   'SubmissionRevisions'

@@ -8,12 +8,13 @@ namespace TetReadiness.Hosting.Local;
 
 /// <summary>
 /// <c>POST /admin/functions/{name}</c> runs a timer or queue function now, as the host's admin API does
-/// (body <c>{"input": "..."}</c> for a queue message). Local mode answers 202 once the run has finished,
-/// so scripts can chain runs. It listens on loopback only.
+/// (body <c>{"input": "..."}</c> for a queue message), disabled ones included: the host's admin API runs a disabled
+/// function when called with the master key, which is how an operator runs <c>RedrivePoison</c>. Local mode answers
+/// 202 once the run has finished, so scripts can chain runs. It listens on loopback only.
 /// </summary>
 public static class AdminEndpoints
 {
-    public static void Map(IEndpointRouteBuilder endpoints, IReadOnlyList<FunctionDescriptor> functions)
+    public static void Map(IEndpointRouteBuilder endpoints, IReadOnlyList<FunctionDescriptor> functions, IReadOnlySet<string> disabled)
     {
         endpoints.MapPost("/admin/functions/{name}", async (string name, HttpContext context, FunctionInvoker invoker) =>
         {
@@ -42,7 +43,7 @@ public static class AdminEndpoints
         });
 
         endpoints.MapGet("/admin/functions", () => Results.Json(
-            functions.Select(f => new { f.Name, Trigger = f.Trigger.ToString(), f.Route, f.HttpMethods, f.Schedule, f.QueueName }),
+            functions.Select(f => new { f.Name, Trigger = f.Trigger.ToString(), f.Route, f.HttpMethods, f.Schedule, f.QueueName, IsDisabled = disabled.Contains(f.Name) }),
             ApiJson.Options));
     }
 }

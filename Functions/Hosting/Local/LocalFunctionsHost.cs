@@ -42,9 +42,11 @@ public static class LocalFunctionsHost
 
         builder.Services.AddTetReadiness(builder.Configuration);
         var hostJson = HostJson.Load(Path.Combine(AppContext.BaseDirectory, "host.json"), builder.Configuration);
-        var functions = FunctionCatalog.Discover(typeof(LocalFunctionsHost).Assembly)
-            .Where(f => !IsDisabled(builder.Configuration, f.Name))
-            .ToList();
+        // A disabled function has no trigger and no route, but the admin API still runs it, as the Functions host's
+        // admin API does with the master key (AzureWebJobs.<Function>.Disabled; see docs on disabling functions).
+        var catalog = FunctionCatalog.Discover(typeof(LocalFunctionsHost).Assembly);
+        var disabled = catalog.Where(f => IsDisabled(builder.Configuration, f.Name)).Select(f => f.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var functions = catalog.Where(f => !disabled.Contains(f.Name)).ToList();
         builder.Services.AddSingleton(hostJson);
         builder.Services.AddSingleton<FunctionInvoker>();
         foreach (var function in functions)
@@ -76,12 +78,26 @@ public static class LocalFunctionsHost
             }).WithName(function.Name);
         }
 
-        AdminEndpoints.Map(app, functions);
-        app.Logger.LogInformation("Local mode: {Count} functions ({Http} HTTP, {Timers} timers, {Queues} queues), route prefix '{Prefix}'",
+        AdminEndpoints.Map(app, catalog, disabled);
+        foreach (var function in catalog.Where(f => disabled.Contains(f.Name)))
+        {
+            try
+            {
+                _ = SettingExpressions.Resolve((function.Schedule ?? string.Empty) + (function.QueueName ?? string.Empty), builder.Configuration);
+            }
+            catch (InvalidOperationException exception)
+            {
+                // Local mode needs no trigger for it, but the Functions host indexes disabled functions too and reports this one in error.
+                app.Logger.LogWarning("Function {FunctionName} is disabled, and in Azure it would still fail to index: {Reason}", function.Name, exception.Message);
+            }
+        }
+
+        app.Logger.LogInformation("Local mode: {Count} functions ({Http} HTTP, {Timers} timers, {Queues} queues; {Disabled} more disabled), route prefix '{Prefix}'",
             functions.Count,
             functions.Count(f => f.Trigger == FunctionTriggerKind.Http),
             functions.Count(f => f.Trigger == FunctionTriggerKind.Timer),
             functions.Count(f => f.Trigger == FunctionTriggerKind.Queue),
+            disabled.Count,
             hostJson.RoutePrefix);
         return app;
     }
