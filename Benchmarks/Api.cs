@@ -60,6 +60,9 @@ public sealed class Api(HttpClient http)
     public Task<TimeSpan> RunReminderScanAsync() =>
         SendAsync(HttpMethod.Post, "admin/functions/ReminderScan", Principal(CityCoordinator, true), new StringContent("{}", Encoding.UTF8, "application/json"), 202);
 
+    public Task<TimeSpan> RunExportTablesAsync() =>
+        SendAsync(HttpMethod.Post, "admin/functions/ExportTables", Principal(CityCoordinator, true), new StringContent("{}", Encoding.UTF8, "application/json"), 202);
+
     private static StringContent Json(JsonNode node)
     {
         var content = new StringContent(node.ToJsonString(), Encoding.UTF8);

@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Azure;
 using Azure.Data.Tables;
+using System.Text.Json.Nodes;
+using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 
 namespace TetReadiness.Benchmarks;
@@ -24,7 +26,11 @@ public sealed record SizeFigures(
     TimeSpan FirstEmail,
     TimeSpan FanOut,
     TimeSpan LongestPause,
-    IReadOnlyList<(string Moment, double PeakMiB, double CurrentMiB)> Memory);
+    IReadOnlyList<(string Moment, double PeakMiB, double CurrentMiB)> Memory,
+    ExportFigure Export);
+
+/// <summary>One run of ExportTables: its time, what it wrote, and the app's resident set before it and at its peak.</summary>
+public sealed record ExportFigure(TimeSpan Time, int Tables, long Rows, long Bytes, double BeforeMiB, double PeakMiB, double AfterMiB);
 
 public sealed class BenchResults
 {
@@ -78,27 +84,27 @@ public sealed class BenchRun(BenchOptions options)
             await MeasureRawQueueAsync(proxy);
         }
 
-        results.ColdStart = await WithAppAsync(proxy, "small", async (api, app) =>
+        results.ColdStart = await WithAppAsync(proxy, "small", async (api, app, azurite) =>
         {
-            await MeasureSizeAsync(api, app, proxy, options.SmallRoster);
+            await MeasureSizeAsync(api, app, azurite, proxy, options.SmallRoster);
             if (!options.SkipIngest)
             {
                 await MeasureIngestAsync(api, proxy, options.SmallRoster);
             }
         });
-        results.WarmStart = await WithAppAsync(proxy, "large", (api, app) => MeasureSizeAsync(api, app, proxy, options.LargeRoster));
+        results.WarmStart = await WithAppAsync(proxy, "large", (api, app, azurite) => MeasureSizeAsync(api, app, azurite, proxy, options.LargeRoster));
         return results;
     }
 
     /// <summary>A fresh Azurite and the app started on it; returns the app's start-up time.</summary>
-    private async Task<TimeSpan> WithAppAsync(StorageProxy proxy, string phase, Func<Api, AppProcess, Task> measure)
+    private async Task<TimeSpan> WithAppAsync(StorageProxy proxy, string phase, Func<Api, AppProcess, Azurite, Task> measure)
     {
         await using var azurite = await Azurite.StartAsync(options.Azurite, options.SplitAzurite);
         proxy.Target(azurite);
-        await using var app = await AppProcess.StartAsync(options.AppDirectory, Settings(proxy), Log(phase));
+        await using var app = await AppProcess.StartAsync(options.AppDirectory, Settings(proxy, azurite), Log(phase));
         Console.WriteLine($"app start ({phase}) {app.StartUp.TotalMilliseconds:F0} ms");
         using var http = Client(app);
-        await measure(new Api(http), app);
+        await measure(new Api(http), app, azurite);
         return app.StartUp;
     }
 
@@ -110,9 +116,10 @@ public sealed class BenchRun(BenchOptions options)
         Timeout = TimeSpan.FromMinutes(5),
     };
 
-    private static Dictionary<string, string> Settings(StorageProxy proxy) => new()
+    private static Dictionary<string, string> Settings(StorageProxy proxy, Azurite azurite) => new()
     {
-        ["Storage"] = proxy.ConnectionString,
+        // Blobs straight to Azurite: only the nightly export writes them, and the proxy counts table and queue requests.
+        ["Storage"] = proxy.ConnectionString + $"BlobEndpoint={azurite.BlobEndpoint};",
         ["AzureWebJobsStorage"] = proxy.ConnectionString,
         ["Auth__AllowClientPrincipalHeader"] = "true",
         ["UnitLinks__PrimaryKey"] = "bench-unit-link-key-0123456789abcdef0123456789abcdef",
@@ -124,13 +131,14 @@ public sealed class BenchRun(BenchOptions options)
         ["ReminderScanSchedule"] = "0 0 0 1 1 *",
         ["DailyDigestSchedule"] = "0 0 0 1 1 *",
         ["ProjectionRepairSchedule"] = "0 0 0 1 1 *",
+        ["ExportTablesSchedule"] = "0 0 0 1 1 *",
         ["RedrivePoisonSchedule"] = "0 0 0 1 1 *",
         ["Logging__LogLevel__Default"] = "Warning",
         ["AzureFunctionsJobHost__logging__logLevel__default"] = "Warning",
         ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
     };
 
-    private async Task MeasureSizeAsync(Api api, AppProcess app, StorageProxy proxy, int units)
+    private async Task MeasureSizeAsync(Api api, AppProcess app, Azurite azurite, StorageProxy proxy, int units)
     {
         Console.WriteLine($"== roster of {units} units");
         var memory = new List<(string, double, double)>();
@@ -214,7 +222,36 @@ public sealed class BenchRun(BenchOptions options)
         Console.WriteLine($"     first email after {firstEmail.TotalMilliseconds:F0} ms, longest pause between two emails {longestPause.TotalMilliseconds:F0} ms");
         Console.WriteLine($"   import {import.TotalMilliseconds:F0} ms, status {status.TotalMilliseconds:F0} ms, scan {scan.TotalMilliseconds:F0} ms, {emails}/{silent} emails in {fanOut.TotalSeconds:F1} s");
 
-        results.Sizes.Add(new SizeFigures(units, reported, import, importRequests, operations, bulk, status, nonReporters, scan, scanWindow, silent, emails, firstEmail, fanOut, longestPause, memory));
+        var export = await MeasureExportAsync(api, app, azurite);
+        Console.WriteLine($"   export {export.Rows} rows of {export.Tables} tables, {export.Bytes / 1024.0:F0} KiB gzip, in {export.Time.TotalMilliseconds:F0} ms; peak {export.PeakMiB:F0} MiB (before {export.BeforeMiB:F0} MiB)");
+
+        results.Sizes.Add(new SizeFigures(units, reported, import, importRequests, operations, bulk, status, nonReporters, scan, scanWindow, silent, emails, firstEmail, fanOut, longestPause, memory, export));
+    }
+
+    /// <summary>
+    /// The nightly backup of every table after the rest of the phase has filled them, run through the admin API. The
+    /// app's peak resident set is reset just before (clear_refs), so the peak is the export's own.
+    /// </summary>
+    private static async Task<ExportFigure> MeasureExportAsync(Api api, AppProcess app, Azurite azurite)
+    {
+        await Task.Delay(500); // the reminder senders' last writes settle out of the window
+        var (_, before) = app.Memory();
+        app.ResetPeakMemory();
+        var time = await api.RunExportTablesAsync();
+        var (peak, after) = app.Memory();
+
+        var container = new BlobServiceClient($"DefaultEndpointsProtocol=http;AccountName={Azurite.AccountName};AccountKey={Azurite.AccountKey};BlobEndpoint={azurite.BlobEndpoint};")
+            .GetBlobContainerClient("backups");
+        var bytes = 0L;
+        string? manifest = null;
+        await foreach (var blob in container.GetBlobsAsync())
+        {
+            bytes += blob.Properties.ContentLength ?? 0;
+            manifest = blob.Name.EndsWith("/manifest.json", StringComparison.Ordinal) ? blob.Name : manifest;
+        }
+
+        var tables = JsonNode.Parse((await container.GetBlobClient(manifest).DownloadContentAsync()).Value.Content.ToString())!["tables"]!.AsArray();
+        return new ExportFigure(time, tables.Count, tables.Sum(t => t!["rows"]!.GetValue<long>()), bytes, before, peak, after);
     }
 
     /// <summary>Waits until the reminder senders' last state updates and deletes have gone through.</summary>

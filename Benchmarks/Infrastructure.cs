@@ -5,7 +5,7 @@ namespace TetReadiness.Benchmarks;
 
 /// <summary>
 /// An in-memory Azurite on free loopback ports: the one <c>azurite</c> process the tests use, or with
-/// <c>--split-azurite</c> its table and queue services as two processes (<c>azurite-table</c>, <c>azurite-queue</c>),
+/// <c>--split-azurite</c> its table, queue and blob services as three processes (<c>azurite-table</c>, <c>azurite-queue</c>, <c>azurite-blob</c>),
 /// closer to Azure where they are separate services and one cannot stall the other.
 /// </summary>
 public sealed class Azurite : IAsyncDisposable
@@ -19,24 +19,30 @@ public sealed class Azurite : IAsyncDisposable
 
     private readonly IReadOnlyList<Process> processes;
 
-    private Azurite(IReadOnlyList<Process> processes, int tablePort, int queuePort)
+    private Azurite(IReadOnlyList<Process> processes, int tablePort, int queuePort, int blobPort)
     {
         this.processes = processes;
         TablePort = tablePort;
         QueuePort = queuePort;
+        BlobPort = blobPort;
     }
 
     public int TablePort { get; }
 
     public int QueuePort { get; }
 
+    /// <summary>Blob service, not behind the counting proxy: only the nightly export writes blobs.</summary>
+    public int BlobPort { get; }
+
+    public string BlobEndpoint => $"http://127.0.0.1:{BlobPort}/{AccountName}";
+
     public static async Task<Azurite> StartAsync(string binary, bool split)
     {
-        int queue = LoopbackPorts.Free(), table = LoopbackPorts.Free();
+        int queue = LoopbackPorts.Free(), table = LoopbackPorts.Free(), blob = LoopbackPorts.Free();
         var processes = new List<Process>();
         if (!split)
         {
-            processes.Add(Start(binary, [.. Common, "--blobHost", "127.0.0.1", "--blobPort", LoopbackPorts.Free().ToString(),
+            processes.Add(Start(binary, [.. Common, "--blobHost", "127.0.0.1", "--blobPort", blob.ToString(),
                 "--queueHost", "127.0.0.1", "--queuePort", queue.ToString(), "--tableHost", "127.0.0.1", "--tablePort", table.ToString()]));
         }
         else
@@ -45,10 +51,11 @@ public sealed class Azurite : IAsyncDisposable
             processes.Add(Start(Path.Combine(directory, "azurite-table"), [.. Common, "--tableHost", "127.0.0.1", "--tablePort", table.ToString()]));
             string[] debug = Environment.GetEnvironmentVariable("BENCH_AZURITE_DEBUG") is { Length: > 0 } log ? ["--debug", log] : [];
             processes.Add(Start(Path.Combine(directory, "azurite-queue"), [.. Common, .. debug, "--queueHost", "127.0.0.1", "--queuePort", queue.ToString()]));
+            processes.Add(Start(Path.Combine(directory, "azurite-blob"), [.. Common, "--blobHost", "127.0.0.1", "--blobPort", blob.ToString()]));
         }
 
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!(LoopbackPorts.IsListening(table) && LoopbackPorts.IsListening(queue)))
+        while (!(LoopbackPorts.IsListening(table) && LoopbackPorts.IsListening(queue) && LoopbackPorts.IsListening(blob)))
         {
             if (processes.Any(p => p.HasExited) || DateTime.UtcNow > deadline)
             {
@@ -58,7 +65,7 @@ public sealed class Azurite : IAsyncDisposable
             await Task.Delay(50);
         }
 
-        return new Azurite(processes, table, queue);
+        return new Azurite(processes, table, queue, blob);
     }
 
     public async ValueTask DisposeAsync()
@@ -166,6 +173,9 @@ public sealed class AppProcess : IAsyncDisposable
             await Task.Delay(20);
         }
     }
+
+    /// <summary>Starts a new peak: the kernel sets VmHWM back to the current resident set (clear_refs 5).</summary>
+    public void ResetPeakMemory() => File.WriteAllText($"/proc/{process.Id}/clear_refs", "5");
 
     /// <summary>Peak and current resident set from /proc (VmHWM, VmRSS), in MiB.</summary>
     public (double PeakMiB, double CurrentMiB) Memory()

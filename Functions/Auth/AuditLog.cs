@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using TetReadiness.Common;
 using TetReadiness.Storage;
-using TetReadiness.Time;
 
 namespace TetReadiness.Auth;
 
@@ -14,18 +13,7 @@ public sealed class AuditLog(StorageTables tables, TimeProvider clock, ILogger<A
     public async Task RecordAsync(Caller caller, string action, string target, string? detail, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var entry = new AuditLogEntity
-        {
-            PartitionKey = VietnamTime.DateOf(now).ToString("yyyy-MM"),
-            RowKey = (DateTimeOffset.MaxValue.UtcTicks - now.UtcTicks).ToString("D19") + "-" + Guid.NewGuid().ToString("N")[..8],
-            At = now,
-            Actor = caller.Identity,
-            Via = caller.Author.Via,
-            Action = action,
-            Target = target,
-            Detail = detail,
-            SourceIp = caller.SourceIp,
-        };
+        var entry = AuditLogEntity.Create(now, caller.Identity, caller.Author.Via, action, target, detail, caller.SourceIp);
         await tables.Get(TableNames.AuditLog).AddEntityAsync(entry, cancellationToken);
         logger.LogInformation("Audit: {Actor} {Action} {Target}", LogRedaction.Actor(entry.Actor), action, target);
     }

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using TetReadiness.Time;
 
 namespace TetReadiness.Auth;
 
@@ -21,7 +22,7 @@ public sealed class AuditLogEntity : ITableEntity
 
     public string Actor { get; set; } = string.Empty;
 
-    /// <summary><c>entra</c>, <c>link</c> or <c>system</c>.</summary>
+    /// <summary><c>entra</c>, <c>link</c>, <c>system</c>, or <c>tool</c> (restore and purge, run by an operator).</summary>
     public string Via { get; set; } = string.Empty;
 
     /// <summary><c>roster.import</c>, <c>campaign.put</c>, <c>link.mint</c>, <c>link.list</c>, <c>link.revoke</c>.</summary>
@@ -32,4 +33,18 @@ public sealed class AuditLogEntity : ITableEntity
     public string? Detail { get; set; }
 
     public string? SourceIp { get; set; }
+
+    /// <summary>A new entry at <paramref name="at"/>: partition its Vietnam month, row key newest first (a random tail keeps two at one tick apart).</summary>
+    public static AuditLogEntity Create(DateTimeOffset at, string actor, string via, string action, string target, string? detail, string? sourceIp) => new()
+    {
+        PartitionKey = VietnamTime.DateOf(at).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
+        RowKey = (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", System.Globalization.CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8],
+        At = at,
+        Actor = actor,
+        Via = via,
+        Action = action,
+        Target = target,
+        Detail = detail,
+        SourceIp = sourceIp,
+    };
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TetReadiness.Auth;
+using TetReadiness.Backups;
 using TetReadiness.Campaigns;
 using TetReadiness.Digests;
 using TetReadiness.Email;
@@ -67,6 +68,7 @@ public static class TetReadinessServiceCollectionExtensions
         services.AddDigests();
         services.AddOutbox();
         services.AddReporting(configuration);
+        services.AddBackups(configuration);
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
+using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 
@@ -48,6 +49,19 @@ public static class StorageClientFactory
 
         var uri = options.QueueServiceUri ?? AccountUri(options, "queue");
         return new QueueServiceClient(uri, new DefaultAzureCredential(), clientOptions);
+    }
+
+    public static BlobServiceClient CreateBlobService(IConfiguration configuration, StorageOptions options)
+    {
+        var clientOptions = new BlobClientOptions();
+        ApplyRetry(clientOptions.Retry, options);
+        if (ConnectionString(configuration) is { } connectionString)
+        {
+            return new BlobServiceClient(connectionString, clientOptions);
+        }
+
+        var uri = options.BlobServiceUri ?? AccountUri(options, "blob");
+        return new BlobServiceClient(uri, new DefaultAzureCredential(), clientOptions);
     }
 
     public static string? ConnectionString(IConfiguration configuration) =>

@@ -15,6 +15,9 @@ public sealed class StorageOptions
 
     public Uri? QueueServiceUri { get; set; }
 
+    /// <summary>Where <c>ExportTables</c> writes its backups (container <c>backups</c>); derived from the account name when unset.</summary>
+    public Uri? BlobServiceUri { get; set; }
+
     /// <summary>Per-attempt network timeout. Azure's default is generous; tests set it small.</summary>
     public int NetworkTimeoutSeconds { get; set; } = 20;
 

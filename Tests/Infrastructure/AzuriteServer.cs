@@ -115,14 +115,14 @@ public sealed class AzuriteServer : IAsyncDisposable
         process.BeginErrorReadLine();
         // Generous: on two busy cores Node.js can take half a minute to load Azurite (seen: a run failed at 30 s).
         var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (!(LoopbackPorts.IsListening(TablePort) && LoopbackPorts.IsListening(QueuePort)))
+        while (!(LoopbackPorts.IsListening(TablePort) && LoopbackPorts.IsListening(QueuePort) && LoopbackPorts.IsListening(BlobPort)))
         {
             if (process.HasExited || DateTime.UtcNow > deadline)
             {
                 lock (output)
                 {
                     throw new InvalidOperationException(
-                        $"Azurite did not start listening on {TablePort}/{QueuePort} (exit code {(process.HasExited ? process.ExitCode : -1)}): {string.Join(" | ", output)}");
+                        $"Azurite did not start listening on {TablePort}/{QueuePort}/{BlobPort} (exit code {(process.HasExited ? process.ExitCode : -1)}): {string.Join(" | ", output)}");
                 }
             }
 
