@@ -2,8 +2,11 @@ using TetReadiness.Storage;
 
 namespace TetReadiness.Health;
 
-/// <summary>Asks storage one cheap question (a one-row read); a failure surfaces as 503 through the responder.</summary>
-public sealed class HealthCheck(StorageTables tables, TimeProvider clock)
+/// <summary>
+/// Asks storage one cheap question (a one-row read); a failure surfaces as 503 through the responder. Also names
+/// the settings whose Key Vault reference did not resolve ("degraded": the app runs, but without that secret).
+/// </summary>
+public sealed class HealthCheck(StorageTables tables, TimeProvider clock, SecretSettingsCheck? secrets = null)
 {
     public async Task<HealthReport> CheckAsync(CancellationToken cancellationToken)
     {
@@ -13,6 +16,12 @@ public sealed class HealthCheck(StorageTables tables, TimeProvider clock)
             break;
         }
 
-        return new HealthReport("healthy", "ok", (int)clock.GetElapsedTime(started).TotalMilliseconds, Time.VietnamTime.ToVietnam(clock.GetUtcNow()));
+        var unresolved = secrets?.Unresolved() ?? [];
+        return new HealthReport(
+            unresolved.Count == 0 ? "healthy" : "degraded",
+            "ok",
+            (int)clock.GetElapsedTime(started).TotalMilliseconds,
+            Time.VietnamTime.ToVietnam(clock.GetUtcNow()),
+            unresolved);
     }
 }

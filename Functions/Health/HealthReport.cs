@@ -1,3 +1,4 @@
 namespace TetReadiness.Health;
 
-public sealed record HealthReport(string Status, string Storage, int StorageMilliseconds, DateTimeOffset Time);
+/// <param name="UnresolvedSecrets">Settings whose Key Vault reference did not resolve (names only).</param>
+public sealed record HealthReport(string Status, string Storage, int StorageMilliseconds, DateTimeOffset Time, IReadOnlyList<string>? UnresolvedSecrets = null);

@@ -7,6 +7,7 @@ using TetReadiness.Digests;
 using TetReadiness.Email;
 using TetReadiness.Health;
 using TetReadiness.Http;
+using TetReadiness.Monitoring;
 using TetReadiness.Reminders;
 using TetReadiness.Reporting;
 using TetReadiness.Roster;
@@ -54,6 +55,7 @@ public static class TetReadinessServiceCollectionExtensions
         services.AddReminders(configuration);
         services.AddDigests();
         services.AddReporting(configuration);
+        services.AddMonitoring(configuration);
         return services;
     }
 }
