@@ -24,6 +24,21 @@ if ! command -v chromium >/dev/null; then
     || echo "test.sh: could not install chromium (apt-get); the browser tests will fail" >&2
 fi
 
+# Tests/Infra lints the hook and smoke scripts with Debian's shellcheck; without it that one test is reported
+# skipped, with the reason.
+if ! command -v shellcheck >/dev/null; then
+  echo "== installing Debian's shellcheck for the script lint"
+  if command -v apt-get >/dev/null; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends shellcheck) >/dev/null 2>&1 \
+      || echo "test.sh: could not install shellcheck (apt-get); the script lint test will be skipped" >&2
+  else
+    echo "test.sh: no apt-get here to install shellcheck; the script lint test will be skipped" >&2
+  fi
+fi
+
+# PowerShell (a .NET tool pinned in dotnet-tools.json, from NuGet) runs the Windows twins of the azd hooks in Tests/Infra.
+dotnet tool restore >/dev/null || fail "dotnet tool restore failed (PowerShell for the hook tests)"
+
 echo "== build (warnings are errors)"
 dotnet build TetReadiness.sln -c Release -nologo -v quiet -clp:ErrorsOnly || fail "build failed"
 

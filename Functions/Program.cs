@@ -18,5 +18,6 @@ if (LocalFunctionsHost.IsRequested(args))
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddTetReadiness(builder.Configuration);
+builder.Services.AddTetReadinessTelemetry(builder.Configuration);
 builder.Build().Run();
 return 0;

@@ -9,10 +9,10 @@ namespace TetReadiness.Health;
 /// <summary>
 /// Asks storage one cheap question (a one-row read); a failure surfaces as 503 through the responder. Settings the
 /// app refuses to run with in Azure (<see cref="PrincipalHeaderTrust.Misconfiguration"/>) are 503 too, saying which,
-/// so the platform's health check and alerts see them. Email that cannot go out is reported, not failed: submissions
-/// still work, and reminders wait for the key.
+/// so the platform's health check and alerts see them. Email that cannot go out and settings whose Key Vault
+/// reference did not resolve are reported as "degraded", not failed: the app runs, without them.
 /// </summary>
-public sealed class HealthCheck(StorageTables tables, EmailStatus email, TimeProvider clock, PrincipalHeaderTrust headerTrust)
+public sealed class HealthCheck(StorageTables tables, EmailStatus email, TimeProvider clock, PrincipalHeaderTrust headerTrust, SecretSettingsCheck secrets)
 {
     public async Task<HealthReport> CheckAsync(CancellationToken cancellationToken)
     {
@@ -28,6 +28,14 @@ public sealed class HealthCheck(StorageTables tables, EmailStatus email, TimePro
         }
 
         var (emailState, detail) = email.Describe();
-        return new HealthReport(detail is null ? "healthy" : "degraded", "ok", (int)clock.GetElapsedTime(started).TotalMilliseconds, Time.VietnamTime.ToVietnam(clock.GetUtcNow()), emailState, detail);
+        var unresolved = secrets.Unresolved();
+        return new HealthReport(
+            detail is null && unresolved.Count == 0 ? "healthy" : "degraded",
+            "ok",
+            (int)clock.GetElapsedTime(started).TotalMilliseconds,
+            Time.VietnamTime.ToVietnam(clock.GetUtcNow()),
+            emailState,
+            detail,
+            unresolved);
     }
 }

@@ -11,6 +11,7 @@ using TetReadiness.Email;
 using TetReadiness.Health;
 using TetReadiness.Http;
 using TetReadiness.Outbox;
+using TetReadiness.Monitoring;
 using TetReadiness.Reminders;
 using TetReadiness.Reporting;
 using TetReadiness.Roster;
@@ -69,6 +70,7 @@ public static class TetReadinessServiceCollectionExtensions
         services.AddOutbox();
         services.AddReporting(configuration);
         services.AddBackups(configuration);
+        services.AddMonitoring(configuration);
         return services;
     }
 }

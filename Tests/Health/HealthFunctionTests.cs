@@ -44,7 +44,8 @@ public sealed class HealthFunctionTests
         var email = new EmailStatus(Options.Create(new EmailOptions()), TimeProvider.System, NullLogger<EmailStatus>.Instance);
         var headerTrust = new TetReadiness.Auth.PrincipalHeaderTrust(Options.Create(new TetReadiness.Auth.AuthOptions()), TetReadiness.Hosting.AzurePlatform.Local);
         var responder = new HttpResponder(NullLogger<HttpResponder>.Instance, Options.Create(new TetReadiness.Hosting.AppOptions()));
-        var function = new HealthFunction(new HealthCheck(tables, email, TimeProvider.System, headerTrust), responder);
+        var secrets = new SecretSettingsCheck(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), NullLogger<SecretSettingsCheck>.Instance);
+        var function = new HealthFunction(new HealthCheck(tables, email, TimeProvider.System, headerTrust, secrets), responder);
 
         var response = await CheckAsync(function);
 

@@ -52,7 +52,7 @@ public sealed partial class ArmTemplate
         {
             var variable = resource.Scope.Template["variables"]?[loop.Groups["variable"].Value] as JsonArray
                 ?? throw new InvalidOperationException($"{resource} loops over variable '{loop.Groups["variable"].Value}', which is not an array.");
-            return variable.Select(element => element!.GetValue<string>()).ToList();
+            return variable.OfType<JsonValue>().Select(element => element.GetValue<string>()).ToList();
         }
 
         if (LastLiteralArgument().Match(name) is { Success: true } literal)
@@ -115,7 +115,7 @@ public sealed partial class ArmTemplate
         }
     }
 
-    [GeneratedRegex(@"variables\('(?<variable>[^']+)'\)\[copyIndex\(\)\]")]
+    [GeneratedRegex(@"variables\('(?<variable>[^']+)'\)\[copyIndex\(\)\]\)?\]$")]
     private static partial Regex LoopOverVariable();
 
     [GeneratedRegex(@"'(?<literal>[^']*)'\)\]$")]

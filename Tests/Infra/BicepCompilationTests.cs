@@ -13,9 +13,16 @@ public sealed partial class BicepCompilationTests(CompiledTemplateFixture compil
     {
         ["ENTRA_CLIENT_ID"] = "00000000-0000-0000-0000-000000000001",
         ["SENDGRID_FROM_EMAIL"] = "nhac-viec@example.vn",
-        ["ALERT_EMAIL"] = "it@example.vn",
+        ["ALERT_EMAIL"] = "it@example.vn, truc-ban@example.vn",
         ["AZURE_LOCATION"] = null,
         ["ALLOW_SHARED_KEY_ACCESS"] = null,
+        ["STORAGE_REDUNDANCY"] = null,
+        ["ENABLE_DELETE_LOCKS"] = null,
+        ["PRIVATE_NETWORKING"] = null,
+        ["OPERATOR_IP_RANGES"] = null,
+        // A pipeline variable that is not defined arrives as an empty string: the default still applies.
+        ["SENDGRID_FROM_NAME"] = string.Empty,
+        ["EXPORT_TABLES_SCHEDULE"] = string.Empty,
     };
 
     [Fact]
@@ -58,6 +65,13 @@ public sealed partial class BicepCompilationTests(CompiledTemplateFixture compil
             var parameters = JsonNode.Parse(File.ReadAllText(outputFile))!["parameters"]!;
             Assert.Equal("southeastasia", parameters["location"]!["value"]!.GetValue<string>());
             Assert.False(parameters["allowSharedKeyAccess"]!["value"]!.GetValue<bool>());
+            Assert.Equal("Standard_ZRS", parameters["storageRedundancy"]!["value"]!.GetValue<string>());
+            Assert.True(parameters["enableDeleteLocks"]!["value"]!.GetValue<bool>());
+            Assert.False(parameters["privateNetworking"]!["value"]!.GetValue<bool>());
+            Assert.Empty(parameters["operatorIpRanges"]!["value"]!.AsArray());
+            Assert.Equal(["it@example.vn", "truc-ban@example.vn"], parameters["alertEmails"]!["value"]!.AsArray().Select(email => email!.GetValue<string>()));
+            Assert.Equal("Sẵn sàng Tết", parameters["sendGridFromName"]!["value"]!.GetValue<string>());
+            Assert.Equal("0 30 19 * * *", parameters["exportTablesSchedule"]!["value"]!.GetValue<string>());
         }
         finally
         {

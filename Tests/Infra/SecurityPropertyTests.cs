@@ -17,14 +17,14 @@ public sealed class SecurityPropertyTests(CompiledTemplateFixture compiled)
     [Fact]
     public void Storage_account_accepts_only_https_with_tls_1_2()
     {
-        AssertProperty(StorageAccount, "supportsHttpsTrafficOnly", true);
-        AssertProperty(StorageAccount, "minimumTlsVersion", "TLS1_2");
+        ArmAssert.Property(StorageAccount, "supportsHttpsTrafficOnly", true);
+        ArmAssert.Property(StorageAccount, "minimumTlsVersion", "TLS1_2");
     }
 
     [Fact]
     public void Storage_account_blocks_public_blob_access()
     {
-        AssertProperty(StorageAccount, "allowBlobPublicAccess", false);
+        ArmAssert.Property(StorageAccount, "allowBlobPublicAccess", false);
     }
 
     [Fact]
@@ -33,18 +33,18 @@ public sealed class SecurityPropertyTests(CompiledTemplateFixture compiled)
         var declared = StorageAccount.Properties["allowSharedKeyAccess"]?.ToJsonString() ?? "<missing>";
 
         Assert.True(declared.StartsWith("\"[parameters(", StringComparison.Ordinal), $"allowSharedKeyAccess must come from a parameter, is {declared}");
-        AssertProperty(StorageAccount, "allowSharedKeyAccess", false);
+        ArmAssert.Property(StorageAccount, "allowSharedKeyAccess", false);
     }
 
     [Fact]
     public void Function_app_is_https_only_with_tls_1_2_and_no_ftp()
     {
-        AssertProperty(FunctionApp, "httpsOnly", true);
-        AssertProperty(FunctionApp, "siteConfig.minTlsVersion", "1.2");
-        AssertProperty(FunctionApp, "siteConfig.ftpsState", "Disabled");
+        ArmAssert.Property(FunctionApp, "httpsOnly", true);
+        ArmAssert.Property(FunctionApp, "siteConfig.minTlsVersion", "1.2");
+        ArmAssert.Property(FunctionApp, "siteConfig.ftpsState", "Disabled");
         foreach (var channel in new[] { "ftp", "scm" })
         {
-            AssertProperty(Template.DeclaredChild("Microsoft.Web/sites/basicPublishingCredentialsPolicies", channel), "allow", false);
+            ArmAssert.Property(Template.DeclaredChild("Microsoft.Web/sites/basicPublishingCredentialsPolicies", channel), "allow", false);
         }
     }
 
@@ -96,6 +96,8 @@ public sealed class SecurityPropertyTests(CompiledTemplateFixture compiled)
     [InlineData("SendGrid__ApiKey", "SendGridApiKey")]
     [InlineData("UnitLinks__PrimaryKey", "UnitLinksPrimaryKey")]
     [InlineData("Feed__PrimaryKey", "FeedPrimaryKey")]
+    [InlineData("UnitLinks__SecondaryKey", "UnitLinksSecondaryKey")]
+    [InlineData("Feed__SecondaryKey", "FeedSecondaryKey")]
     public void Secrets_are_key_vault_references(string setting, string secretName)
     {
         Assert.True(AppSettings.TryGetValue(setting, out var value), $"app setting {setting} is missing");
@@ -108,8 +110,8 @@ public sealed class SecurityPropertyTests(CompiledTemplateFixture compiled)
     {
         var vault = Assert.Single(Template.Declared("Microsoft.KeyVault/vaults"));
 
-        AssertProperty(vault, "enableRbacAuthorization", true);
-        AssertProperty(vault, "enablePurgeProtection", true);
+        ArmAssert.Property(vault, "enableRbacAuthorization", true);
+        ArmAssert.Property(vault, "enablePurgeProtection", true);
     }
 
     [Fact]
@@ -117,7 +119,7 @@ public sealed class SecurityPropertyTests(CompiledTemplateFixture compiled)
     {
         var component = Assert.Single(Template.Declared("Microsoft.Insights/components"));
 
-        AssertProperty(component, "DisableLocalAuth", true);
+        ArmAssert.Property(component, "DisableLocalAuth", true);
         Assert.Equal("Authorization=AAD", AppSettings.GetValueOrDefault("APPLICATIONINSIGHTS_AUTHENTICATION_STRING"));
     }
 
@@ -139,16 +141,32 @@ public sealed class SecurityPropertyTests(CompiledTemplateFixture compiled)
     }
 
     [Fact]
+    public void Every_role_assignment_name_includes_the_principal_it_grants_to()
+    {
+        var assignments = Template.Declared("Microsoft.Authorization/roleAssignments");
+
+        Assert.NotEmpty(assignments);
+        Assert.All(assignments, assignment =>
+        {
+            var principal = assignment.Properties["principalId"]!.GetValue<string>();
+            var name = assignment.Name;
+            Assert.True(
+                principal.StartsWith("[parameters('", StringComparison.Ordinal) && name.Contains(principal.Trim('[', ']'), StringComparison.Ordinal),
+                $"{assignment}: the name {name} must include the principal id {principal}, or a recreated identity fails with RoleAssignmentUpdateNotPermitted");
+        });
+    }
+
+    [Fact]
     public void Easy_auth_lets_anonymous_requests_reach_the_app_and_signs_in_with_entra_id()
     {
         var auth = Template.DeclaredChild("Microsoft.Web/sites/config", "authsettingsV2");
         var registration = auth.Properties["identityProviders"]?["azureActiveDirectory"]?["registration"];
 
-        AssertProperty(auth, "platform.enabled", true);
-        AssertProperty(auth, "globalValidation.requireAuthentication", false);
-        AssertProperty(auth, "globalValidation.unauthenticatedClientAction", "AllowAnonymous");
-        AssertProperty(auth, "httpSettings.requireHttps", true);
-        AssertProperty(auth, "identityProviders.azureActiveDirectory.enabled", true);
+        ArmAssert.Property(auth, "platform.enabled", true);
+        ArmAssert.Property(auth, "globalValidation.requireAuthentication", false);
+        ArmAssert.Property(auth, "globalValidation.unauthenticatedClientAction", "AllowAnonymous");
+        ArmAssert.Property(auth, "httpSettings.requireHttps", true);
+        ArmAssert.Property(auth, "identityProviders.azureActiveDirectory.enabled", true);
         Assert.True(registration?["clientId"] is not null, "the Entra provider needs the app registration's clientId");
         Assert.Contains("/v2.0", registration?["openIdIssuer"]?.GetValue<string>() ?? string.Empty, StringComparison.Ordinal);
     }
@@ -203,31 +221,6 @@ public sealed class SecurityPropertyTests(CompiledTemplateFixture compiled)
         Assert.True(missing.Count == 0, $"The app uses storage the template does not declare (infra/app/storage.bicep): {string.Join(", ", missing)}");
     }
 
-    [Theory]
-    [InlineData("poison-queue", "-poison")]
-    [InlineData("email-failed", "EmailSendFailed")]
-    [InlineData("email-failed", "Email send failed")]
-    [InlineData("5xx-burst", "resultCode startswith \"5\"")]
-    [InlineData("scheduled-run-missed", "ReminderScan")]
-    [InlineData("scheduled-run-missed", "DailyDigest")]
-    public void Alert_rule_watches_for(string alertName, string queryFragment)
-    {
-        var rule = Assert.Single(Template.Declared("Microsoft.Insights/scheduledQueryRules"), candidate => candidate.Name.Contains(alertName, StringComparison.Ordinal));
-        var query = rule.Properties["criteria"]!["allOf"]![0]!["query"]!.GetValue<string>();
-
-        Assert.Contains(queryFragment, query, StringComparison.Ordinal);
-        Assert.True(rule.Properties["enabled"]!.GetValue<bool>());
-        Assert.Single(rule.Properties["actions"]!["actionGroups"]!.AsArray());
-    }
-
-    [Fact]
-    public void Alerts_reach_city_it_by_email()
-    {
-        var actionGroup = Assert.Single(Template.Declared("Microsoft.Insights/actionGroups"));
-
-        Assert.NotEmpty(actionGroup.Properties["emailReceivers"]!.AsArray());
-    }
-
     // The assignment's principalId, followed out of the roles module, is the function module's principalId output,
     // and that output is the site's system-assigned identity.
     private bool IsFunctionAppIdentity(ArmResource assignment)
@@ -239,21 +232,6 @@ public sealed class SecurityPropertyTests(CompiledTemplateFixture compiled)
         return principal.Contains($"'{siteModule.DeploymentSymbol}'", StringComparison.Ordinal)
             && principal.Contains("outputs.principalId", StringComparison.Ordinal)
             && output.Contains("identity.principalId", StringComparison.Ordinal);
-    }
-
-    // Compares a property (a dotted path under `properties`), followed to its parameter default, with the expected value.
-    private static void AssertProperty<T>(ArmResource resource, string path, T expected)
-    {
-        JsonNode? node = resource.Properties;
-        foreach (var segment in path.Split('.'))
-        {
-            node = ArmTemplate.Resolve(resource.Scope, node?[segment]);
-        }
-
-        var actual = node?.ToJsonString() ?? "<missing>";
-        Assert.True(
-            actual == JsonValue.Create(expected)!.ToJsonString(),
-            $"{resource}: {path} is {actual}, expected {JsonValue.Create(expected)!.ToJsonString()}");
     }
 
     private HashSet<string> DeclaredNames(string type) =>

@@ -50,6 +50,12 @@ public sealed class SettingsCoverageTests(CompiledTemplateFixture compiled)
     [InlineData("ReminderScanSchedule")]
     [InlineData("DailyDigestSchedule")]
     [InlineData("ProjectionRepairSchedule")]
+    [InlineData("ExportTablesSchedule")]
+    [InlineData("RedrivePoisonSchedule")]
+    [InlineData("UnitLinks__SecondaryKey")]
+    [InlineData("Feed__SecondaryKey")]
+    [InlineData("Storage__blobServiceUri")]
+    [InlineData("QueueWatch__Queues")]
     public void Template_sets_app_setting(string name)
     {
         Assert.True(AppSettings.ContainsKey(name), $"missing app setting {name} in infra/app/function.bicep");
@@ -59,9 +65,17 @@ public sealed class SettingsCoverageTests(CompiledTemplateFixture compiled)
     [InlineData("reminderScanSchedule", "0 0 1 * * *")]
     [InlineData("dailyDigestSchedule", "0 0 10 * * *")]
     [InlineData("projectionRepairSchedule", "0 */5 * * * *")]
+    [InlineData("exportTablesSchedule", "0 30 19 * * *")]
+    [InlineData("redrivePoisonSchedule", "0 0 0 1 1 *")]
     public void Timer_schedule_defaults_to_vietnam_time_written_in_utc(string parameter, string schedule)
     {
         Assert.Equal(schedule, compiled.Template.Root["parameters"]![parameter]!["defaultValue"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Poison_redrive_is_disabled_so_an_operator_runs_it_on_purpose()
+    {
+        Assert.Equal("true", AppSettings.GetValueOrDefault("AzureWebJobs.RedrivePoison.Disabled"));
     }
 
     [Fact]

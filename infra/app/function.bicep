@@ -52,6 +52,18 @@ param dailyDigestSchedule string
 @description('NCRONTAB (UTC) schedule of the status projection repair.')
 param projectionRepairSchedule string
 
+@description('NCRONTAB (UTC) schedule of the nightly table export to the backups container.')
+param exportTablesSchedule string
+
+@description('NCRONTAB (UTC) schedule of the poison-queue re-drive (the function is disabled; run it by hand).')
+param redrivePoisonSchedule string
+
+@description('Queues the QueueWatch function reports on (age of the oldest message, length, poison depth).')
+param watchedQueueNames string[]
+
+@description('Subnet (delegated to Microsoft.App/environments) for virtual network integration; empty: none.')
+param virtualNetworkSubnetId string = ''
+
 @description('Upper bound of Flex Consumption instances.')
 @minValue(1)
 @maxValue(1000)
@@ -106,6 +118,8 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
     clientAffinityEnabled: false
     publicNetworkAccess: 'Enabled'
     keyVaultReferenceIdentity: 'SystemAssigned'
+    // With private networking all outbound traffic, Key Vault references included, goes through the subnet.
+    virtualNetworkSubnetId: empty(virtualNetworkSubnetId) ? null : virtualNetworkSubnetId
     siteConfig: {
       minTlsVersion: '1.2'
       scmMinTlsVersion: '1.2'
@@ -149,15 +163,25 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     Storage__accountName: storageAccount.name
     Storage__tableServiceUri: storageAccount.properties.primaryEndpoints.table
     Storage__queueServiceUri: storageAccount.properties.primaryEndpoints.queue
+    Storage__blobServiceUri: storageAccount.properties.primaryEndpoints.blob
     App__PublicBaseUrl: empty(publicBaseUrl) ? 'https://${functionApp.properties.defaultHostName}' : publicBaseUrl
     SendGrid__ApiKey: '@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=SendGridApiKey)'
     SendGrid__FromEmail: sendGridFromEmail
     SendGrid__FromName: sendGridFromName
     UnitLinks__PrimaryKey: '@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=UnitLinksPrimaryKey)'
     Feed__PrimaryKey: '@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=FeedPrimaryKey)'
+    // Always present, so a provision in the middle of a rotation never drops the previous key. Outside a rotation
+    // the secret does not exist, the reference stays unresolved, and the app treats it as "no secondary key".
+    UnitLinks__SecondaryKey: '@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=UnitLinksSecondaryKey)'
+    Feed__SecondaryKey: '@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=FeedSecondaryKey)'
     ReminderScanSchedule: reminderScanSchedule
     DailyDigestSchedule: dailyDigestSchedule
     ProjectionRepairSchedule: projectionRepairSchedule
+    ExportTablesSchedule: exportTablesSchedule
+    RedrivePoisonSchedule: redrivePoisonSchedule
+    // Re-driving poison messages is an operator's decision, run on demand (POST /admin/functions/RedrivePoison).
+    'AzureWebJobs.RedrivePoison.Disabled': 'true'
+    QueueWatch__Queues: join(watchedQueueNames, ',')
   }
 }
 

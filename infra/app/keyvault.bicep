@@ -13,6 +13,15 @@ param tags { *: string }
 @maxLength(24)
 param keyVaultName string
 
+@description('Put a CanNotDelete lock on the vault.')
+param enableDeleteLock bool
+
+@description('Reach the vault over its public endpoint (false: private endpoint only, see private-endpoints.bicep).')
+param publicNetworkAccess bool = true
+
+@description('With public access off: public IP ranges still let through the firewall (the operator setting secrets).')
+param allowedIpRanges string[] = []
+
 resource keyVault 'Microsoft.KeyVault/vaults@2026-05-15' = {
   name: keyVaultName
   location: location
@@ -27,11 +36,26 @@ resource keyVault 'Microsoft.KeyVault/vaults@2026-05-15' = {
     enableSoftDelete: true
     softDeleteRetentionInDays: 90
     enablePurgeProtection: true
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: publicNetworkAccess || !empty(allowedIpRanges) ? 'Enabled' : 'Disabled'
     networkAcls: {
-      defaultAction: 'Allow'
+      defaultAction: publicNetworkAccess ? 'Allow' : 'Deny'
       bypass: 'AzureServices'
+      ipRules: [
+        for range in allowedIpRanges: {
+          value: range
+        }
+      ]
     }
+  }
+}
+
+// The vault holds the only copy of the link-signing and feed keys: deleting it breaks every link already sent.
+resource deleteLock 'Microsoft.Authorization/locks@2020-05-01' = if (enableDeleteLock) {
+  name: 'do-not-delete-${keyVaultName}'
+  scope: keyVault
+  properties: {
+    level: 'CanNotDelete'
+    notes: 'Holds the TetReadiness signing and feed keys and the SendGrid key. Remove this lock only to delete the environment on purpose.'
   }
 }
 

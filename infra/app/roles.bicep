@@ -1,17 +1,17 @@
 // Exactly the roles the Function App's system-assigned identity needs, each on the narrowest resource:
-//   Storage Blob Data Owner          host (AzureWebJobsStorage: leases, timers, keys) and the deployment package
+//   Storage Blob Data Owner          host (AzureWebJobsStorage: leases, timers, keys), the deployment package and
+//                                    the nightly exports in `backups` (Owner includes Storage Blob Data Contributor)
 //   Storage Queue Data Contributor   the app's queues and their triggers (includes message process/send)
 //   Storage Table Data Contributor   the app's tables
 //   Key Vault Secrets User           Key Vault references in app settings
 //   Monitoring Metrics Publisher     Entra-authenticated telemetry to Application Insights
 // Plus, optionally, Key Vault Secrets Officer for the person or pipeline that deploys, so it can set the secrets.
 // Role definition ids are Azure built-in roles, identical in every tenant.
+// Each assignment's name includes the principal id: a recreated app identity gets new assignments instead of
+// failing with RoleAssignmentUpdateNotPermitted on the old names.
 
 @description('Principal id of the Function App\'s system-assigned identity.')
 param principalId string
-
-@description('Name of the Function App: keeps the assignment names stable across redeployments.')
-param functionAppName string
 
 @description('Storage account the app and the host use.')
 param storageAccountName string
@@ -38,7 +38,7 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing
 }
 
 resource storageBlobDataOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(storageAccount.id, functionAppName, 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b')
+  name: guid(storageAccount.id, principalId, 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b')
   scope: storageAccount
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b')
@@ -48,7 +48,7 @@ resource storageBlobDataOwner 'Microsoft.Authorization/roleAssignments@2022-04-0
 }
 
 resource storageQueueDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(storageAccount.id, functionAppName, '974c5e8b-45b9-4653-ba55-5f855dd0fb88')
+  name: guid(storageAccount.id, principalId, '974c5e8b-45b9-4653-ba55-5f855dd0fb88')
   scope: storageAccount
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '974c5e8b-45b9-4653-ba55-5f855dd0fb88')
@@ -58,7 +58,7 @@ resource storageQueueDataContributor 'Microsoft.Authorization/roleAssignments@20
 }
 
 resource storageTableDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(storageAccount.id, functionAppName, '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3')
+  name: guid(storageAccount.id, principalId, '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3')
   scope: storageAccount
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3')
@@ -68,7 +68,7 @@ resource storageTableDataContributor 'Microsoft.Authorization/roleAssignments@20
 }
 
 resource keyVaultSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(keyVault.id, functionAppName, '4633458b-17de-408a-b874-0445c86b69e6')
+  name: guid(keyVault.id, principalId, '4633458b-17de-408a-b874-0445c86b69e6')
   scope: keyVault
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
@@ -78,7 +78,7 @@ resource keyVaultSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01
 }
 
 resource monitoringMetricsPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(applicationInsights.id, functionAppName, '3913510d-42f4-4e42-8a64-420c390055eb')
+  name: guid(applicationInsights.id, principalId, '3913510d-42f4-4e42-8a64-420c390055eb')
   scope: applicationInsights
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '3913510d-42f4-4e42-8a64-420c390055eb')

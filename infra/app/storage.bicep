@@ -1,7 +1,9 @@
-// The one storage account: the Functions host (AzureWebJobsStorage), the Flex Consumption deployment
-// package container, and the app's own tables and queues. Everything is reached with Entra ID (managed
-// identity); shared-key access stays off unless a team chooses Power BI's direct table connector,
-// which accepts nothing but the account key.
+// The one storage account: the Functions host (AzureWebJobsStorage), the Flex Consumption deployment package
+// container, the app's tables and queues, and the nightly table exports (container `backups`). Everything is
+// reached with Entra ID (managed identity); shared-key access stays off unless a team chooses Power BI's direct
+// table connector, which accepts nothing but the account key.
+// Data is kept: zone-redundant by default, blob versioning and soft delete for blobs and containers, a lifecycle
+// rule that keeps exports for a set number of days, and a CanNotDelete lock on the account.
 
 @description('Azure region for the storage account.')
 param location string
@@ -17,6 +19,9 @@ param storageAccountName string
 @description('Blob container that holds the Flex Consumption deployment package.')
 param deploymentContainerName string
 
+@description('Blob container the ExportTables function writes the nightly exports to.')
+param backupContainerName string
+
 @description('Allow account-key (shared key) access. Only for Power BI\'s direct Azure Table Storage connector; the app never uses keys.')
 param allowSharedKeyAccess bool = false
 
@@ -25,11 +30,33 @@ param allowSharedKeyAccess bool = false
   'Standard_LRS'
   'Standard_ZRS'
   'Standard_GRS'
+  'Standard_RAGRS'
+  'Standard_GZRS'
+  'Standard_RAGZRS'
 ])
-param skuName string = 'Standard_LRS'
+param skuName string = 'Standard_ZRS'
 
-// The app's queues: work queues and the poison queues the Functions host moves failed messages to.
-// Declared so the alerts and the app never depend on a queue being created lazily.
+@description('Days deleted or overwritten blobs and deleted containers stay recoverable.')
+@minValue(1)
+@maxValue(365)
+param softDeleteDays int
+
+@description('Days an export stays in the backups container.')
+@minValue(1)
+param backupRetentionDays int
+
+@description('Put a CanNotDelete lock on the account.')
+param enableDeleteLock bool
+
+@description('Reach the account over its public endpoint (false: private endpoints only, see private-endpoints.bicep).')
+param publicNetworkAccess bool = true
+
+@description('With public access off: public IP ranges still let through the firewall (the operator).')
+param allowedIpRanges string[] = []
+
+// The app's queues (Functions/Storage/QueueNames.cs) and the poison queues the Functions host moves failed
+// messages to. Declared so the alerts and the app never depend on a queue being created lazily. A feature that
+// adds a queue adds it here (a test fails until it does) and to watchedQueues in main.bicep.
 var queueNames = [
   'reminders'
   'reminders-poison'
@@ -55,6 +82,8 @@ var tableNames = [
   'RosterImports'
 ]
 
+var firewallOpen = publicNetworkAccess || !empty(allowedIpRanges)
+
 resource storageAccount 'Microsoft.Storage/storageAccounts@2026-06-01' = {
   name: storageAccountName
   location: location
@@ -71,10 +100,16 @@ resource storageAccount 'Microsoft.Storage/storageAccounts@2026-06-01' = {
     allowSharedKeyAccess: allowSharedKeyAccess
     defaultToOAuthAuthentication: true
     allowCrossTenantReplication: false
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: firewallOpen ? 'Enabled' : 'Disabled'
     networkAcls: {
-      defaultAction: 'Allow'
+      defaultAction: publicNetworkAccess ? 'Allow' : 'Deny'
       bypass: 'AzureServices'
+      ipRules: [
+        for range in allowedIpRanges: {
+          value: range
+          action: 'Allow'
+        }
+      ]
     }
   }
 }
@@ -83,9 +118,14 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2026-06-01'
   parent: storageAccount
   name: 'default'
   properties: {
+    isVersioningEnabled: true
     deleteRetentionPolicy: {
       enabled: true
-      days: 7
+      days: softDeleteDays
+    }
+    containerDeleteRetentionPolicy: {
+      enabled: true
+      days: softDeleteDays
     }
   }
 }
@@ -96,6 +136,76 @@ resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/con
   properties: {
     publicAccess: 'None'
   }
+}
+
+resource backupContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2026-06-01' = {
+  parent: blobService
+  name: backupContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+// Exports older than the retention go, and so do the versions that overwrites and deletes leave behind, so
+// versioning does not keep every deployment package and export forever.
+resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2026-06-01' = {
+  parent: storageAccount
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'expire-backups'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [
+                'blockBlob'
+              ]
+              prefixMatch: [
+                '${backupContainerName}/'
+              ]
+            }
+            actions: {
+              baseBlob: {
+                delete: {
+                  daysAfterCreationGreaterThan: backupRetentionDays
+                }
+              }
+              version: {
+                delete: {
+                  daysAfterCreationGreaterThan: softDeleteDays
+                }
+              }
+            }
+          }
+        }
+        {
+          name: 'expire-old-versions'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [
+                'blockBlob'
+              ]
+            }
+            actions: {
+              version: {
+                delete: {
+                  daysAfterCreationGreaterThan: softDeleteDays
+                }
+              }
+            }
+          }
+        }
+      ]
+    }
+  }
+  dependsOn: [
+    backupContainer
+  ]
 }
 
 resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2026-06-01' = {
@@ -122,9 +232,21 @@ resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2026-06-
   }
 ]
 
+// Deleting the account would delete every table, queue and backup at once; the lock makes that a two-step,
+// deliberate act (remove the lock, then delete). Data-plane writes and deletes are unaffected.
+resource deleteLock 'Microsoft.Authorization/locks@2020-05-01' = if (enableDeleteLock) {
+  name: 'do-not-delete-${storageAccountName}'
+  scope: storageAccount
+  properties: {
+    level: 'CanNotDelete'
+    notes: 'Holds every table, queue and nightly export of TetReadiness. Remove this lock only to delete the environment on purpose.'
+  }
+}
+
 output storageAccountName string = storageAccount.name
 output storageAccountId string = storageAccount.id
 output blobEndpoint string = storageAccount.properties.primaryEndpoints.blob
 output queueEndpoint string = storageAccount.properties.primaryEndpoints.queue
 output tableEndpoint string = storageAccount.properties.primaryEndpoints.table
 output deploymentContainerName string = deploymentContainer.name
+output backupContainerName string = backupContainer.name
