@@ -70,7 +70,7 @@ public sealed class LocalModeReminderTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, submit.StatusCode);
 
         Assert.Equal(HttpStatusCode.Accepted, (await local.Http.PostAsync("/admin/functions/ReminderScan", null)).StatusCode);
-        var emails = await WaitForOutboxAsync(expected: 2);
+        var emails = await local.WaitForOutboxAsync(expected: 2);
         Assert.Contains(emails, e => e.Contains("To: vanphong@ba-dinh.invalid", StringComparison.Ordinal));
         Assert.Contains(emails, e => e.Contains("To: truc@ba-dinh-ttyt.invalid", StringComparison.Ordinal));
         Assert.DoesNotContain(emails, e => e.Contains("hoan-kiem", StringComparison.Ordinal));
@@ -119,7 +119,7 @@ public sealed class LocalModeReminderTests : IAsyncLifetime
         Assert.True(listed.Single(f => f.GetProperty("name").GetString() == "RedrivePoison").GetProperty("isDisabled").GetBoolean());
         Assert.Equal(HttpStatusCode.Accepted, (await local.Http.PostAsync("/admin/functions/RedrivePoison", null)).StatusCode);
 
-        var emails = await WaitForOutboxAsync(expected: 2);
+        var emails = await local.WaitForOutboxAsync(expected: 2);
         await WaitForEmptyAsync(new QueueClient(local.Azurite.ConnectionString, QueueNames.Reminders));
         Assert.Equal(0, (await poison.GetPropertiesAsync()).Value.ApproximateMessagesCount);
         Assert.Equal(2, Directory.GetFiles(local.Outbox, "*.eml").Length);
@@ -175,23 +175,6 @@ public sealed class LocalModeReminderTests : IAsyncLifetime
             opensAt: VietnamTime.StartOf(today.AddDays(-10)).ToString("yyyy-MM-ddTHH:mm:sszzz"),
             deadline: today.ToString("yyyy-MM-dd"));
         Assert.Equal(HttpStatusCode.Created, (await local.Http.PutAsync("/api/campaigns/local-test", JsonContent.Create(campaign))).StatusCode);
-    }
-
-    private async Task<List<string>> WaitForOutboxAsync(int expected)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            var files = Directory.Exists(local.Outbox) ? Directory.GetFiles(local.Outbox, "*.eml") : [];
-            if (files.Length >= expected)
-            {
-                return files.Select(File.ReadAllText).ToList();
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"The outbox did not receive {expected} emails.");
     }
 
     private async Task<string> WaitForPoisonAsync()

@@ -69,7 +69,7 @@ public sealed partial class LocalRunReminderLinkTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Accepted, (await local.Http.PostAsync("/admin/functions/ReminderScan", null)).StatusCode);
 
-        var emails = await WaitForOutboxAsync(expected: 3);
+        var emails = await local.WaitForOutboxAsync(expected: 3);
         foreach (var email in emails)
         {
             var unitId = UnitsByOfficer.Single(u => email.Contains("To: " + u.Key, StringComparison.Ordinal)).Value;
@@ -90,21 +90,4 @@ public sealed partial class LocalRunReminderLinkTests : IAsyncLifetime
 
     [GeneratedRegex(@"(?<=Mở biểu mẫu báo cáo: )\S+/form\?t=([A-Za-z0-9_\-.]+)")]
     private static partial Regex LinkOf();
-
-    private async Task<List<string>> WaitForOutboxAsync(int expected)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            var files = Directory.Exists(local.Outbox) ? Directory.GetFiles(local.Outbox, "*.eml") : [];
-            if (files.Length >= expected)
-            {
-                return files.Select(File.ReadAllText).ToList();
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"The outbox did not receive {expected} emails.");
-    }
 }

@@ -138,6 +138,29 @@ public sealed class LocalModeApp : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The emails in the outbox once there are at least <paramref name="expected"/>. An email counts once its
+    /// <c>.html</c> twin exists: the sender writes the <c>.eml</c> first, so a listed <c>.eml</c> may still be empty.
+    /// </summary>
+    public async Task<List<string>> WaitForOutboxAsync(int expected)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            var written = Directory.Exists(Outbox)
+                ? Directory.GetFiles(Outbox, "*.eml").Where(eml => File.Exists(Path.ChangeExtension(eml, ".html"))).ToList()
+                : [];
+            if (written.Count >= expected)
+            {
+                return written.Select(File.ReadAllText).ToList();
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"The outbox did not receive {expected} emails.");
+    }
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
