@@ -68,7 +68,8 @@ if [ -n "$trx" ] && [ "$failed" -gt 0 ]; then
   node -e '
     const xml = require("fs").readFileSync(process.argv[1], "utf8");
     const unescape = s => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, "\"").replace(/&apos;/g, "\x27").replace(/&amp;/g, "&");
-    for (const m of xml.matchAll(/<UnitTestResult\b[^>]*>[\s\S]*?<\/UnitTestResult>|<UnitTestResult\b[^>]*\/>/g)) {
+    // Self-closing results first: a lazy match from one would run on into the next result and borrow its name.
+    for (const m of xml.matchAll(/<UnitTestResult\b[^>]*\/>|<UnitTestResult\b[^>]*[^\/]>[\s\S]*?<\/UnitTestResult>/g)) {
       const r = m[0];
       if (!/\soutcome="(Failed|Error|Timeout|Aborted)"/.test(r)) continue;
       const name = unescape((r.match(/\stestName="([^"]*)"/) || [, "?"])[1]);
