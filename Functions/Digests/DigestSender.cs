@@ -52,13 +52,31 @@ public sealed class DigestSender(DigestStore digests, DigestComposer composer, I
             return;
         }
 
-        row.State = DigestState.Sending;
-        row.Attempts++;
-        row.ClaimedAt = clock.GetUtcNow();
-        if (!await digests.TryReplaceAsync(row, cancellationToken))
+        for (var claim = 1; ; claim++)
         {
-            logger.LogInformation("Digest for {Recipient} on {Date} was claimed by another invocation; skipping", LogRedaction.Person(row.Recipient), row.DigestDate);
-            return;
+            row.State = DigestState.Sending;
+            row.Attempts++;
+            row.ClaimedAt = clock.GetUtcNow();
+            if (await digests.TryReplaceAsync(row, cancellationToken))
+            {
+                break;
+            }
+
+            // The row changed since it was read. Not always another sender: the run that queued this message stamps
+            // EnqueuedAt right after queueing it, which changes the ETag too. Skipping then would drop today's digest.
+            var fresh = await digests.GetAsync(message.Date, message.Recipient, cancellationToken);
+            if (fresh is { State: DigestState.Queued } && claim == 3)
+            {
+                throw new DigestSendException($"The digest of {row.DigestDate} could not be claimed; the queue retries it.");
+            }
+
+            if (fresh is not { State: DigestState.Queued })
+            {
+                logger.LogInformation("Digest for {Recipient} on {Date} was claimed by another invocation; skipping", LogRedaction.Person(row.Recipient), row.DigestDate);
+                return;
+            }
+
+            row = fresh;
         }
 
         var result = await email.SendAsync(DigestRenderer.Render(content), cancellationToken);
