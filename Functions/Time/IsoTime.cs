@@ -23,8 +23,16 @@ public static partial class IsoTime
 
         if (!match.Groups["time"].Success)
         {
-            value = dateAlone(date);
-            return true;
+            try
+            {
+                value = dateAlone(date);
+                return true;
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                // 0001-01-01 at Vietnam time is before the calendar's first instant in UTC.
+                return false;
+            }
         }
 
         var fraction = match.Groups["fraction"].Value.PadRight(7, '0');

@@ -115,6 +115,14 @@ public sealed class VietnamTimeTests
     }
 
     [Fact]
+    public void The_first_day_of_the_calendar_is_refused_not_a_crash()
+    {
+        // 0001-01-01 00:00 in Vietnam is before the calendar's first instant in UTC: a 400 for the caller, not a 500.
+        Assert.False(IsoTime.TryParse("0001-01-01", VietnamTime.StartOf, out _));
+        Assert.True(IsoTime.TryParse("0001-01-02", VietnamTime.StartOf, out _));
+    }
+
+    [Fact]
     public void Instants_are_shown_in_Vietnam_time_with_their_offset()
     {
         var vietnam = VietnamTime.ToVietnam(new DateTimeOffset(2024, 2, 9, 17, 30, 0, TimeSpan.Zero));
