@@ -236,6 +236,19 @@ public sealed class HookScriptTests : IDisposable
         Assert.Contains("Key Vault Secrets User", run.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public void A_status_that_can_never_be_read_fails_the_hook_instead_of_passing_as_all_resolved(string shell)
+    {
+        az.Answer("cloud show", (0, "https://management.azure.com/", ""))
+            .Answer("rest get appsettings", (1, "", "(AuthorizationFailed) The client does not have authorization"));
+
+        var run = az.Run(shell, "key-vault-references", Environment);
+
+        Assert.True(run.ExitCode != 0, run.Describe());
+        Assert.DoesNotContain("every reference to an existing secret resolved", run.Output, StringComparison.Ordinal);
+    }
+
     private void AnswerEntra(bool roleExists, bool assigned)
     {
         az.Answer("account show --query user.type", (0, "user", ""))

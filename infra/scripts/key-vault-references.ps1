@@ -19,7 +19,7 @@ function Test-SecretExists([string]$Name) {
     ($answer.ExitCode -eq 0) -or ($answer.Text -notmatch 'SecretNotFound|\(NotFound\)|was not found in this key vault')
 }
 
-$pending = @()
+$pending = @('(not checked: the refresh never succeeded)')
 for ($attempt = 1; $attempt -le $HookAttempts; $attempt++) {
     if ((Invoke-Az rest --method post --url "$site/config/configreferences/appsettings/refresh?$api" --output none).ExitCode -ne 0) {
         Write-Host "Key Vault references: refresh not accepted yet; retrying in ${HookRetrySeconds}s."
@@ -27,6 +27,13 @@ for ($attempt = 1; $attempt -le $HookAttempts; $attempt++) {
         continue
     }
     $list = Invoke-Az rest --method get --url "$site/config/configreferences/appsettings?$api" --query 'value[].[id, properties.secretName, properties.status]' --output tsv
+    if ($list.ExitCode -ne 0) {
+        # A failed read is not "nothing pending".
+        $pending = @('(status not readable)')
+        Write-Host "Key Vault references: their status could not be read yet; retrying in ${HookRetrySeconds}s."
+        Start-Sleep -Seconds $HookRetrySeconds
+        continue
+    }
     $pending = @()
     $absent = @()
     foreach ($line in ($list.Text -split "`n" | Where-Object { $_.Trim() })) {

@@ -31,9 +31,17 @@ secret_exists() {
   esac
 }
 
+pending="(not checked: the refresh or the status read never succeeded)"
 for ((attempt = 1; attempt <= HOOK_ATTEMPTS; attempt++)); do
   if ! az rest --method post --url "$site/config/configreferences/appsettings/refresh?$api" --output none; then
     say "Key Vault references: refresh not accepted yet; retrying in ${HOOK_RETRY_SECONDS}s."
+    sleep "$HOOK_RETRY_SECONDS"
+    continue
+  fi
+  # Read first, then check: a failed read inside a process substitution would look like "nothing pending".
+  if ! references="$(az rest --method get --url "$site/config/configreferences/appsettings?$api" \
+    --query "value[].[id, properties.secretName, properties.status]" --output tsv)"; then
+    say "Key Vault references: their status could not be read yet; retrying in ${HOOK_RETRY_SECONDS}s."
     sleep "$HOOK_RETRY_SECONDS"
     continue
   fi
@@ -51,8 +59,7 @@ for ((attempt = 1; attempt <= HOOK_ATTEMPTS; attempt++)); do
       continue
     fi
     pending="$pending $setting($status)"
-  done < <(az rest --method get --url "$site/config/configreferences/appsettings?$api" \
-    --query "value[].[id, properties.secretName, properties.status]" --output tsv)
+  done <<<"$references"
 
   if [ -z "$pending" ]; then
     say "Key Vault references: every reference to an existing secret resolved."
