@@ -74,6 +74,7 @@ public static class ToolCommand
             $"{result.Tables.Count} tables, {result.Rows} rows{(arguments.Replace ? ", --replace" : string.Empty)}, {settled} in-flight messages marked failed", cancellationToken);
         output.WriteLine($"Restored {result.Rows} rows into {result.Tables.Count} tables. Nothing is sent again: {settled} reminders or digests that were on their way are marked failed with NeedsReview = true.");
         output.WriteLine("A restore brings back personal data purged after that day: run purge-campaign again for every campaign purged since.");
+        output.WriteLine("It also brings back each unit's link generation of that day: a unit link revoked since then works again. Revoke again (POST /api/units/{unit}/links/revoke) every link revoked after the backup.");
         return 0;
     }
 
