@@ -261,7 +261,13 @@ public sealed class ReminderScanService(
         {
             try
             {
-                await tables.Reminders.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, CancellationToken.None);
+                // Only a row nothing has touched: a queue write can succeed although the scan saw it fail (a
+                // timeout), and a sender may then have claimed or sent the row; deleting that would send it twice.
+                var current = await tables.Reminders.GetEntityIfExistsAsync<ReminderEntity>(row.PartitionKey, row.RowKey, cancellationToken: CancellationToken.None);
+                if (current is { HasValue: true, Value: { State: ReminderState.Queued, ClaimedAt: null } untouched })
+                {
+                    await tables.Reminders.DeleteEntityAsync(row.PartitionKey, row.RowKey, untouched.ETag, CancellationToken.None);
+                }
             }
             catch (Exception exception) when (StorageFaults.IsUnavailable(exception) || exception is RequestFailedException)
             {
