@@ -31,7 +31,7 @@ param allowSharedKeyAccess = bool(valueOr(readEnvironmentVariable('ALLOW_SHARED_
 param deployerPrincipalId = readEnvironmentVariable('AZURE_PRINCIPAL_ID', '')
 
 // Keeping the data: redundancy (Standard_LRS where the region has no availability zones), delete locks, retention.
-param storageRedundancy = valueOr(readEnvironmentVariable('STORAGE_REDUNDANCY', ''), 'Standard_ZRS')
+param storageRedundancy = any(valueOr(readEnvironmentVariable('STORAGE_REDUNDANCY', ''), 'Standard_ZRS'))
 param enableDeleteLocks = bool(valueOr(readEnvironmentVariable('ENABLE_DELETE_LOCKS', ''), 'true'))
 param backupRetentionDays = int(valueOr(readEnvironmentVariable('BACKUP_RETENTION_DAYS', ''), '90'))
 param logRetentionDays = int(valueOr(readEnvironmentVariable('LOG_RETENTION_DAYS', ''), '90'))
