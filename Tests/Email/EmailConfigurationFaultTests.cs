@@ -41,10 +41,10 @@ public sealed class EmailConfigurationFaultTests
     {
         await using var azurite = await AzuriteServer.StartAsync(null);
         await using var stub = await SendGridStub.StartAsync();
-        var logs = new CapturedLogs();
+        var logs = new LogCapture();
         await using var app = await StartAsync(azurite, stub, Reference, logs);
         await Seed.RosterAndCampaignAsync(app);
-        logs.Lines.Clear();
+        logs.Clear();
         await app.Get<ReminderScanService>().ScanAsync(CancellationToken.None);
         var message = await TakeMessageAsync(azurite, QueueNames.Reminders);
 
@@ -71,10 +71,10 @@ public sealed class EmailConfigurationFaultTests
         await using var azurite = await AzuriteServer.StartAsync(null);
         await using var stub = await SendGridStub.StartAsync();
         stub.StatusCode = 401;
-        var logs = new CapturedLogs();
+        var logs = new LogCapture();
         await using var app = await StartAsync(azurite, stub, "SG.revoked-key-0123456789", logs);
         await Seed.RosterAndCampaignAsync(app);
-        logs.Lines.Clear();
+        logs.Clear();
         await app.Get<ReminderScanService>().ScanAsync(CancellationToken.None);
         var message = await TakeMessageAsync(azurite, QueueNames.Reminders);
 
@@ -111,10 +111,10 @@ public sealed class EmailConfigurationFaultTests
         await using var azurite = await AzuriteServer.StartAsync(null);
         await using var stub = await SendGridStub.StartAsync();
         stub.StatusCode = 403;
-        var logs = new CapturedLogs();
+        var logs = new LogCapture();
         await using var app = await StartAsync(azurite, stub, "SG.unverified-sender-0123456789", logs, DeadlineMorning.AddHours(9));
         await Seed.RosterAndCampaignAsync(app);
-        logs.Lines.Clear();
+        logs.Clear();
         await app.Create<DailyDigestFunction>().Run(new TimerInfo(), CancellationToken.None);
         var message = JsonSerializer.Deserialize<DigestMessage>(await TakeMessageAsync(azurite, QueueNames.Digests, "sonoivu@hanoi.invalid"), new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
 
@@ -132,7 +132,7 @@ public sealed class EmailConfigurationFaultTests
         AssertNothingPrivateIn(logs, LogLevel.Warning);
     }
 
-    private static Task<TestApp> StartAsync(AzuriteServer azurite, SendGridStub stub, string apiKey, CapturedLogs logs, DateTimeOffset? now = null) =>
+    private static Task<TestApp> StartAsync(AzuriteServer azurite, SendGridStub stub, string apiKey, LogCapture logs, DateTimeOffset? now = null) =>
         TestApp.StartAsync(
             now ?? DeadlineMorning,
             new Dictionary<string, string?> { ["SendGrid:ApiKey"] = apiKey, ["SendGrid:Host"] = stub.Address },
@@ -148,7 +148,7 @@ public sealed class EmailConfigurationFaultTests
     }
 
     /// <summary>No recipient address, no SendGrid error text, no key or reference in any log line (from a level on).</summary>
-    private static void AssertNothingPrivateIn(CapturedLogs logs, LogLevel from = LogLevel.Trace)
+    private static void AssertNothingPrivateIn(LogCapture logs, LogLevel from = LogLevel.Trace)
     {
         var all = string.Join('\n', logs.Lines.Where(l => l.Level >= from).Select(l => l.Text));
         Assert.NotEmpty(all);

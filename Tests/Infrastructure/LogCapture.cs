@@ -18,6 +18,9 @@ public sealed partial class LogCapture : ILoggerProvider, ISupportExternalScope
 
     public IReadOnlyList<CapturedLog> Lines => lines.ToArray();
 
+    /// <summary>The text of every line at Error or above.</summary>
+    public IEnumerable<string> Errors => Lines.Where(line => line.Level >= LogLevel.Error).Select(line => line.Text);
+
     /// <summary>Anything that reads like an email address.</summary>
     public static Regex EmailAddress { get; } = EmailRegex();
 
@@ -43,6 +46,9 @@ public sealed partial class LogCapture : ILoggerProvider, ISupportExternalScope
         Lines.Select(line => line.Text)
             .Where(text => secrets.Any(secret => text.Contains(secret, StringComparison.OrdinalIgnoreCase)) || EmailAddress.IsMatch(text))
             .ToList();
+
+    /// <summary>Forgets what was logged so far (the seeding, say), so assertions see only what follows.</summary>
+    public void Clear() => lines.Clear();
 
     public void Dispose()
     {
