@@ -1,16 +1,9 @@
-using System.Net;
-using System.Text.Json;
 using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
-using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
-using Moq;
-using SendGrid;
-using SendGrid.Helpers.Mail;
 using TetReadiness.Digests;
-using TetReadiness.Storage;
 using TetReadiness.Tests.Infrastructure;
 
 namespace TetReadiness.Tests.Digests;
@@ -27,11 +20,7 @@ public sealed class DigestClaimRaceTests
     {
         await using var azurite = await AzuriteServer.StartAsync(null);
         var stamp = new StampBeforeClaimPolicy();
-        var sentTo = new System.Collections.Concurrent.ConcurrentBag<string>();
-        var sendGrid = new Mock<ISendGridClient>();
-        sendGrid.Setup(c => c.SendEmailAsync(It.IsAny<SendGridMessage>(), It.IsAny<CancellationToken>()))
-            .Callback<SendGridMessage, CancellationToken>((m, _) => sentTo.Add(m.Personalizations.Single().Tos[0].Email))
-            .ReturnsAsync(new SendGrid.Response(HttpStatusCode.Accepted, new StringContent(string.Empty), null));
+        var (sendGrid, sentTo) = DigestTestQueue.SendGridAccepting();
         await using var app = await TestApp.StartAsync(
             new DateTimeOffset(2024, 1, 20, 17, 0, 0, TimeSpan.FromHours(7)),
             new Dictionary<string, string?> { ["SendGrid:ApiKey"] = "SG.test-key" },
@@ -48,7 +37,7 @@ public sealed class DigestClaimRaceTests
             });
         await Seed.RosterAndCampaignAsync(app);
         await app.Get<DailyDigestService>().RunAsync(CancellationToken.None);
-        var message = (await DrainAsync(azurite)).First();
+        var message = (await DigestTestQueue.DrainAsync(azurite)).First();
 
         var digests = new TableClient(azurite.ConnectionString, app.Tables.Digests.Name);
         stamp.Arm(() => digests.UpdateEntityAsync(
@@ -60,22 +49,6 @@ public sealed class DigestClaimRaceTests
         var row = (await digests.GetEntityAsync<TableEntity>(message.Date, message.Recipient)).Value;
         Assert.Equal(DigestState.Sent, row.GetString("State"));
         Assert.Equal(1, row.GetInt32("Attempts"));
-    }
-
-    private static async Task<List<DigestMessage>> DrainAsync(AzuriteServer azurite)
-    {
-        var queue = new QueueClient(azurite.ConnectionString, QueueNames.Digests, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
-        var messages = new List<DigestMessage>();
-        while ((await queue.ReceiveMessagesAsync(32)).Value is { Length: > 0 } batch)
-        {
-            foreach (var received in batch)
-            {
-                messages.Add(JsonSerializer.Deserialize<DigestMessage>(received.Body.ToString(), new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!);
-                await queue.DeleteMessageAsync(received.MessageId, received.PopReceipt);
-            }
-        }
-
-        return messages;
     }
 
     /// <summary>Once armed, runs the stamp right before the next conditional replace of a Digests row (the claim).</summary>

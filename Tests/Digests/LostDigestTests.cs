@@ -1,10 +1,7 @@
-using System.Net;
-using System.Text.Json;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
 using SendGrid;
-using SendGrid.Helpers.Mail;
 using TetReadiness.Digests;
 using TetReadiness.Storage;
 using TetReadiness.Tests.Infrastructure;
@@ -25,7 +22,7 @@ public sealed class LostDigestTests
     public async Task A_digest_whose_message_was_lost_is_queued_again_by_a_later_run_of_the_day_once_though_two_runs_overlap()
     {
         await using var azurite = await AzuriteServer.StartAsync(null);
-        var (sendGrid, sentTo) = SendGridAccepting();
+        var (sendGrid, sentTo) = DigestTestQueue.SendGridAccepting();
         await using var app = await StartAsync(azurite, sendGrid);
         await Seed.RosterAndCampaignAsync(app);
         await app.Get<DailyDigestService>().RunAsync(CancellationToken.None);
@@ -37,7 +34,7 @@ public sealed class LostDigestTests
 
         Assert.Equal(3, runs.Sum(r => r.Requeued));
         Assert.Equal(0, again.Requeued);
-        var messages = await DrainAsync(azurite);
+        var messages = await DigestTestQueue.DrainAsync(azurite);
         Assert.Equal(Recipients, messages.Select(m => m.Recipient).Order(StringComparer.Ordinal));
         foreach (var message in messages)
         {
@@ -52,11 +49,11 @@ public sealed class LostDigestTests
     public async Task A_digest_of_an_earlier_day_that_never_went_out_is_superseded_by_the_next_days_run_and_not_sent()
     {
         await using var azurite = await AzuriteServer.StartAsync(null);
-        var (sendGrid, sentTo) = SendGridAccepting();
+        var (sendGrid, sentTo) = DigestTestQueue.SendGridAccepting();
         await using var app = await StartAsync(azurite, sendGrid);
         await Seed.RosterAndCampaignAsync(app);
         await app.Get<DailyDigestService>().RunAsync(CancellationToken.None);
-        var lost = await DrainAsync(azurite);
+        var lost = await DigestTestQueue.DrainAsync(azurite);
 
         app.Clock.Advance(TimeSpan.FromDays(1));
         var run = await app.Get<DailyDigestService>().RunAsync(CancellationToken.None);
@@ -75,33 +72,7 @@ public sealed class LostDigestTests
     private static Task<TestApp> StartAsync(AzuriteServer azurite, Mock<ISendGridClient> sendGrid) =>
         TestApp.StartAsync(FiveInTheAfternoon, new Dictionary<string, string?> { ["SendGrid:ApiKey"] = "SG.test-key" }, azurite, services => services.AddSingleton(sendGrid.Object));
 
-    private static (Mock<ISendGridClient> Client, System.Collections.Concurrent.ConcurrentBag<string> SentTo) SendGridAccepting()
-    {
-        var sentTo = new System.Collections.Concurrent.ConcurrentBag<string>();
-        var client = new Mock<ISendGridClient>();
-        client.Setup(c => c.SendEmailAsync(It.IsAny<SendGridMessage>(), It.IsAny<CancellationToken>()))
-            .Callback<SendGridMessage, CancellationToken>((m, _) => sentTo.Add(m.Personalizations.Single().Tos[0].Email))
-            .ReturnsAsync(new Response(HttpStatusCode.Accepted, new StringContent(string.Empty), null));
-        return (client, sentTo);
-    }
-
     /// <summary>As if the messages had been poisoned before any sender claimed their rows: the rows stay queued.</summary>
     private static async Task LoseEveryMessageAsync(AzuriteServer azurite) =>
         await new QueueClient(azurite.ConnectionString, QueueNames.Digests).ClearMessagesAsync();
-
-    private static async Task<List<DigestMessage>> DrainAsync(AzuriteServer azurite)
-    {
-        var queue = new QueueClient(azurite.ConnectionString, QueueNames.Digests, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
-        var messages = new List<DigestMessage>();
-        while ((await queue.ReceiveMessagesAsync(32)).Value is { Length: > 0 } batch)
-        {
-            foreach (var message in batch)
-            {
-                messages.Add(JsonSerializer.Deserialize<DigestMessage>(message.Body.ToString(), new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!);
-                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
-            }
-        }
-
-        return messages;
-    }
 }
