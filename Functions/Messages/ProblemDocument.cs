@@ -30,7 +30,7 @@ public sealed record ProblemDocument(
             }
         }
 
-        return new ProblemDocument($"https://httpstatuses.io/{status}", catalog.Title(refusal.Kind), status, refusal.Detail(catalog), errors, language);
+        return new ProblemDocument($"https://httpstatuses.io/{status}", catalog.Title(refusal.Kind), status, refusal.DetailIn(catalog), errors, language);
     }
 
     /// <summary>The members in the order clients see them; <c>errors</c> only when there are any.</summary>

@@ -124,11 +124,14 @@ public sealed class ProblemDocumentTests
     }
 
     [Fact]
-    public void The_exception_message_is_the_English_detail_for_logs()
+    public void The_exception_message_and_detail_are_the_English_wording_for_logs_and_rule_tests()
     {
         var refusal = Refusal.Conflict(c => c.CampaignClosed("14/02/2024 23:59"));
 
         Assert.Equal(EnglishMessages.Instance.CampaignClosed("14/02/2024 23:59"), refusal.Message);
+        Assert.Equal(refusal.Message, refusal.Detail);
+        Assert.Equal(409, refusal.Status);
+        Assert.Equal(VietnameseMessages.Instance.CampaignClosed("14/02/2024 23:59"), refusal.DetailIn(VietnameseMessages.Instance));
     }
 
     [Fact]
