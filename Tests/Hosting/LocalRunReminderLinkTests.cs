@@ -79,7 +79,7 @@ public sealed partial class LocalRunReminderLinkTests : IAsyncLifetime
 
             using var me = new HttpRequestMessage(HttpMethod.Get, "/api/me");
             me.Headers.Add("X-Unit-Link", link.Groups[1].Value);
-            using var anonymous = new HttpClient { BaseAddress = local.BaseAddress };
+            using var anonymous = new HttpClient { BaseAddress = local.BaseAddress }.AskingForEnglish();
             var response = await anonymous.SendAsync(me);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             using var profile = JsonDocument.Parse(await response.Content.ReadAsStringAsync());

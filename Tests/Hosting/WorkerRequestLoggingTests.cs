@@ -83,7 +83,7 @@ public sealed class WorkerRequestLoggingTests
         try
         {
             var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            using var http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(30) };
+            using var http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(30) }.AskingForEnglish();
             using var response = await http.GetAsync($"/api/feed/units?key={Key}&t={Token}");
             Assert.False(response.IsSuccessStatusCode);
         }

@@ -11,7 +11,8 @@ namespace TetReadiness.Tests.Infrastructure;
 /// Builds the <see cref="HttpRequest"/> a function receives and runs the result it returns, as the worker does.
 /// Unless a test names its own identity (a principal or link header, a <c>t</c> query parameter, or
 /// <see cref="Anonymous"/>), requests carry the identity of someone allowed to make them: a city coordinator who is
-/// also the first officer (in <see cref="Seed.RosterCsv"/>) of the unit the path names, if any.
+/// also the first officer (in <see cref="Seed.RosterCsv"/>) of the unit the path names, if any. Unless a test sets
+/// <c>Accept-Language</c>, requests ask for English (<see cref="TestLanguage"/>).
 /// </summary>
 public static class HttpCall
 {
@@ -62,6 +63,11 @@ public static class HttpCall
         if (!headers.ContainsKey(PrincipalHeader) && !headers.ContainsKey("X-Unit-Link") && !request.Query.ContainsKey("t"))
         {
             request.Headers[PrincipalHeader] = PrincipalFor(request.Path.Value ?? string.Empty);
+        }
+
+        if (!headers.Keys.Any(name => name.Equals(TestLanguage.Header, StringComparison.OrdinalIgnoreCase)))
+        {
+            request.Headers[TestLanguage.Header] = TestLanguage.Default;
         }
 
         foreach (var (name, value) in headers.Where(h => h.Value.Length > 0))

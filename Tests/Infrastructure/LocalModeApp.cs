@@ -30,7 +30,7 @@ public sealed class LocalModeApp : IAsyncDisposable
         this.ownsAzurite = ownsAzurite;
         Outbox = outbox;
         BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
-        Http = new HttpClient { BaseAddress = BaseAddress };
+        Http = new HttpClient { BaseAddress = BaseAddress }.AskingForEnglish();
     }
 
     public WebApplication App { get; }

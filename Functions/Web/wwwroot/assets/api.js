@@ -1,6 +1,9 @@
-// Calls the app's API with the caller's credentials. Failures become ApiError: status 0 means the network failed
-// (nothing reached the server, or no answer came back); otherwise the problem+json body is kept.
+// Calls the app's API with the caller's credentials, in the language of the screen (Accept-Language: vi unless the
+// reader switched the page to English), so a problem's detail reads like the page around it. Every page script
+// calls the API through here. Failures become ApiError: status 0 means the network failed (nothing reached the
+// server, or no answer came back); otherwise the problem+json body is kept.
 import { credentialHeaders } from './credentials.js?v={{version}}';
+import { currentLanguage } from './i18n.js?v={{version}}';
 
 export class ApiError extends Error {
   constructor(status, problem) {
@@ -19,7 +22,7 @@ export class ApiError extends Error {
  * body: an object (sent as JSON) or { bytes, type } (sent as is, e.g. a CSV file); as: 'json' or 'blob'.
  */
 export async function api(path, { method = 'GET', body, headers = {}, as = 'json' } = {}) {
-  const init = { method, headers: { ...credentialHeaders(), ...headers }, cache: 'no-store' };
+  const init = { method, headers: { 'Accept-Language': currentLanguage(), ...credentialHeaders(), ...headers }, cache: 'no-store' };
   if (body?.bytes !== undefined) {
     init.body = body.bytes;
     init.headers['Content-Type'] = body.type;

@@ -1,0 +1,28 @@
+namespace TetReadiness.Messages;
+
+/// <summary>
+/// A request refused for a reason the caller can act on. Services throw it with messages not yet put into words;
+/// the edge renders them in the response's language (<see cref="ProblemDocument"/>). <see cref="Detail"/> (and
+/// <see cref="Exception.Message"/>) is the English wording, for logs and for tests that read a rule's refusal.
+/// </summary>
+public sealed class RefusalException(
+    RefusalKind kind,
+    Message detail,
+    IReadOnlyDictionary<string, IReadOnlyList<Message>>? errors = null,
+    TimeSpan? retryAfter = null)
+    : Exception(detail(EnglishMessages.Instance))
+{
+    public RefusalKind Kind { get; } = kind;
+
+    public int Status => Kind.Status();
+
+    public string Detail => Message;
+
+    /// <summary>Field (or row) → what is wrong with it; null when the detail says it all.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<Message>>? Errors { get; } = errors;
+
+    /// <summary>For a 503: when to try again (<c>Retry-After</c>).</summary>
+    public TimeSpan? RetryAfter { get; } = retryAfter;
+
+    public string DetailIn(IMessageCatalog catalog) => detail(catalog);
+}
