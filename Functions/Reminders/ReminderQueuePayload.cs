@@ -9,8 +9,7 @@ namespace TetReadiness.Reminders;
 /// The JSON on queue <c>reminders</c>: <c>{"reminders":[…]}</c>, up to <see cref="ReminderOptions.RemindersPerMessage"/>
 /// reminders of one scan per message. Packing them cuts the queue work per reminder (enqueue, dequeue, delete) by
 /// that factor, which shortens the scan and leaves the queue to the senders; each reminder keeps its own
-/// <c>Reminders</c> row, so a retried message sends only what is not yet sent. A message holding a single reminder's
-/// fields at the top level is read as one reminder.
+/// <c>Reminders</c> row, so a retried message sends only what is not yet sent.
 /// </summary>
 public static class ReminderQueuePayload
 {
@@ -58,7 +57,7 @@ public static class ReminderQueuePayload
         var root = JsonNode.Parse(json) as JsonObject ?? throw new JsonException("A reminders message is a JSON object.");
         var reminders = root["reminders"] is JsonArray packed
             ? packed.Deserialize<List<ReminderMessage>>(ApiJson.Options) ?? []
-            : [root.Deserialize<ReminderMessage>(ApiJson.Options) ?? throw new JsonException("Empty reminder.")];
+            : throw new JsonException("A reminders message holds its reminders in \"reminders\".");
         if (reminders.Count == 0 || reminders.Any(r => r is null || string.IsNullOrEmpty(r.CampaignId) || string.IsNullOrEmpty(r.UnitId) || string.IsNullOrEmpty(r.Checkpoint)))
         {
             throw new JsonException("Every reminder needs campaignId, unitId and checkpoint.");
