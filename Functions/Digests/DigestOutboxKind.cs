@@ -1,6 +1,5 @@
 using System.Text.Json;
 using TetReadiness.Common;
-using TetReadiness.Http;
 using TetReadiness.Outbox;
 using TetReadiness.Storage;
 using TetReadiness.Time;
@@ -30,7 +29,7 @@ public sealed class DigestOutboxKind(DigestComposer composer) : IOutboxKind<Dige
     public DigestMessage MessageFor(DigestEntity row) => DigestMessage.From(row);
 
     public IEnumerable<OutboxQueueMessage<DigestEntity>> Pack(IReadOnlyList<DigestEntity> rows) =>
-        rows.Select(row => new OutboxQueueMessage<DigestEntity>(JsonSerializer.Serialize(DigestMessage.From(row), ApiJson.Options), [row]));
+        rows.Select(row => new OutboxQueueMessage<DigestEntity>(JsonSerializer.Serialize(DigestMessage.From(row), OutboxJson.Options), [row]));
 
     public IReadOnlyList<DigestMessage> Parse(string body)
     {

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using TetReadiness.Http;
+using TetReadiness.Outbox;
 
 namespace TetReadiness.Reminders;
 
@@ -25,7 +25,7 @@ public static class ReminderQueuePayload
         foreach (var reminder in reminders)
         {
             // Each reminder is serialized once: its size decides the cut, its text goes into the message.
-            var item = JsonSerializer.Serialize(reminder, ApiJson.Options);
+            var item = JsonSerializer.Serialize(reminder, OutboxJson.Options);
             var size = Encoding.UTF8.GetByteCount(item) + 1;
             if (chunk.Count > 0 && (chunk.Count == limit || bytes + size > MaxBytes - 32))
             {
@@ -47,7 +47,7 @@ public static class ReminderQueuePayload
     }
 
     public static string Serialize(IReadOnlyList<ReminderMessage> reminders) =>
-        Wrap(reminders.Select(r => JsonSerializer.Serialize(r, ApiJson.Options)));
+        Wrap(reminders.Select(r => JsonSerializer.Serialize(r, OutboxJson.Options)));
 
     private static string Wrap(IEnumerable<string> items) => "{\"reminders\":[" + string.Join(',', items) + "]}";
 
@@ -56,7 +56,7 @@ public static class ReminderQueuePayload
     {
         var root = JsonNode.Parse(json) as JsonObject ?? throw new JsonException("A reminders message is a JSON object.");
         var reminders = root["reminders"] is JsonArray packed
-            ? packed.Deserialize<List<ReminderMessage>>(ApiJson.Options) ?? []
+            ? packed.Deserialize<List<ReminderMessage>>(OutboxJson.Options) ?? []
             : throw new JsonException("A reminders message holds its reminders in \"reminders\".");
         if (reminders.Count == 0 || reminders.Any(r => r is null || string.IsNullOrEmpty(r.CampaignId) || string.IsNullOrEmpty(r.UnitId) || string.IsNullOrEmpty(r.Checkpoint)))
         {
