@@ -54,7 +54,7 @@ public sealed class OutboxKindTests
         await Assert.ThrowsAnyAsync<Exception>(() => subject.RunAsync(app));
         queueDown.Armed = deletesDown.Armed = false;
 
-        Assert.True(queueDown.Refused > 0 && deletesDown.Refused > 0, "the run never met the failing storage");
+        Assert.True(queueDown.Refused > 0, "the run never met the failing queue");
         Assert.Empty(await TakeAllRawAsync(azurite, subject.Queue));
         Assert.All(await subject.SubjectRowsAsync(app), row => Assert.Equal(OutboxState.Queued, row.GetString("State")));
 
