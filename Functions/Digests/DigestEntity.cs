@@ -1,6 +1,7 @@
 using System.Text;
 using Azure;
 using Azure.Data.Tables;
+using TetReadiness.Outbox;
 
 namespace TetReadiness.Digests;
 
@@ -9,7 +10,7 @@ namespace TetReadiness.Digests;
 /// (<c>yyyy-MM-dd</c>); row key = the recipient's email, lowercase, which is also the idempotency key of the day:
 /// a second digest run cannot add the row again, so it queues nothing.
 /// </summary>
-public sealed class DigestEntity : ITableEntity
+public sealed class DigestEntity : ITableEntity, IOutboxRow
 {
     public string PartitionKey { get; set; } = string.Empty;
 
@@ -53,8 +54,11 @@ public sealed class DigestEntity : ITableEntity
     /// <summary>Re-drives that reopened it; each gives it a fresh round of attempts.</summary>
     public int Redrives { get; set; }
 
-    /// <summary>When the app last wrote it, for <see cref="Outbox.OutboxRecovery.IsLost"/>. A method: a property would be stored.</summary>
-    public DateTimeOffset LastTouched() => Outbox.OutboxRecovery.LastTouched(PlannedAt, EnqueuedAt, ClaimedAt, RequeuedAt);
+    /// <summary>Planned by a run that stopped before queueing it, and not found lost since: the next run of the day queues it.</summary>
+    bool IOutboxRow.NeverQueued => State == DigestState.Queued && EnqueuedAt is null && RequeuedAt is null;
+
+    /// <summary>When the app last wrote it, for <see cref="OutboxRecovery.IsLost"/>. A method: a property would be stored.</summary>
+    public DateTimeOffset LastTouched() => OutboxRecovery.LastTouched(PlannedAt, EnqueuedAt, ClaimedAt, RequeuedAt);
 
     public static string PartitionFor(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 

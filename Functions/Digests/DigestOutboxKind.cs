@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Microsoft.Extensions.Logging;
+using TetReadiness.Common;
 using TetReadiness.Outbox;
 using TetReadiness.Storage;
 using TetReadiness.Time;
@@ -7,54 +7,62 @@ using TetReadiness.Time;
 namespace TetReadiness.Digests;
 
 /// <summary>
-/// Digests as a kind of outbox message: what a message coming back from <c>digests-poison</c> reopens. Today's digest
-/// whose attempts ran out is queued again with a fresh round of attempts; one still waiting is marked as queued again
-/// now; a sent one stays sent, so the sender's claim skips it. A digest of an earlier day is superseded instead of
-/// sent late: today's covers it.
+/// Digests as a kind of outbox message. Queue <c>digests</c> carries one per message (<see cref="DigestMessage"/>: the
+/// day and the recipient); the email is composed when it is sent, from the scopes its row records, so a retry an hour
+/// later reports the numbers of that hour. A digest is due only on its own day: one found lost, or brought back by a
+/// poison re-drive, after its day is superseded, since the later day's digest covers it.
 /// </summary>
-public sealed class DigestOutboxKind(DigestStore digests, TimeProvider clock, ILogger<DigestOutboxKind> logger) : IOutboxKind
+public sealed class DigestOutboxKind(DigestComposer composer) : IOutboxKind<DigestEntity, DigestMessage>
 {
+    /// <summary>How the Functions worker reads a queue message into a POCO.</summary>
     private static readonly JsonSerializerOptions WorkerJson = new() { PropertyNameCaseInsensitive = true };
+
+    public string Name => "Digest";
 
     public string QueueName => QueueNames.Digests;
 
-    public async Task<int> ReopenAsync(string message, CancellationToken cancellationToken)
+    /// <summary>Recipients queued at once.</summary>
+    public int EnqueueParallelism => 16;
+
+    public int SendParallelism => 1;
+
+    public DigestMessage MessageFor(DigestEntity row) => DigestMessage.From(row);
+
+    public IEnumerable<OutboxQueueMessage<DigestEntity>> Pack(IReadOnlyList<DigestEntity> rows) =>
+        rows.Select(row => new OutboxQueueMessage<DigestEntity>(JsonSerializer.Serialize(DigestMessage.From(row), OutboxJson.Options), [row]));
+
+    public IReadOnlyList<DigestMessage> Parse(string body)
     {
-        var digest = JsonSerializer.Deserialize<DigestMessage>(message, WorkerJson);
-        if (digest is null || string.IsNullOrEmpty(digest.Date) || string.IsNullOrEmpty(digest.Recipient))
-        {
-            throw new JsonException("A digests message names a date and a recipient.");
-        }
-
-        var row = await digests.GetAsync(digest.Date, digest.Recipient, cancellationToken);
-        if (row is null || !(OutboxState.IsWaiting(row.State) || row is { State: DigestState.Failed, GaveUpAt: not null }))
-        {
-            return 0;
-        }
-
-        var now = clock.GetUtcNow();
-        var today = DigestEntity.PartitionFor(VietnamTime.DateOf(now));
-        var stillDue = string.CompareOrdinal(row.DigestDate, today) >= 0;
-        if (!stillDue)
-        {
-            row.State = DigestState.Superseded;
-            row.LastError = $"Không gửi: đưa lại hàng đợi sau ngày của thư. (Re-driven after its day; the digest of {today} covers it.)";
-        }
-        else if (row.State == DigestState.Failed)
-        {
-            row.State = DigestState.Queued;
-            row.GaveUpAt = null;
-            row.Redrives++;
-        }
-
-        row.RequeuedAt = now;
-        if (!await digests.TryReplaceAsync(row, cancellationToken))
-        {
-            // A sender or a run wrote it meanwhile; the sender's own claim decides whether it goes out.
-            logger.LogInformation("A digest of {Date} changed while being reopened; left as it is", row.DigestDate);
-            return 0;
-        }
-
-        return stillDue ? 1 : 0;
+        var digest = JsonSerializer.Deserialize<DigestMessage>(body, WorkerJson);
+        return digest is null || string.IsNullOrEmpty(digest.Date) || string.IsNullOrEmpty(digest.Recipient)
+            ? throw new JsonException("A digests message names a date and a recipient.")
+            : [digest];
     }
+
+    /// <summary>The day and the recipient's pseudonym: logs never carry an email address.</summary>
+    public string LogIdOf(DigestMessage message) => $"{message.Date}/{LogRedaction.Person(message.Recipient)}";
+
+    public async Task<OutboxComposition> ComposeAsync(DigestEntity row, CancellationToken cancellationToken)
+    {
+        var content = await composer.ComposeAsync(row, cancellationToken);
+        return content.Sections.Count == 0
+            ? OutboxComposition.Nothing("Các chiến dịch của thư này không còn nữa. (Every campaign of this digest has been deleted.)")
+            : OutboxComposition.Of(DigestRenderer.Render(content));
+    }
+
+    public Task<bool> IsStillDueAsync(DigestEntity row, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Task.FromResult(IsOfTheDay(row, now));
+
+    public string NotSentReason(OutboxSupersession why, DateTimeOffset now)
+    {
+        var today = Today(now);
+        return why == OutboxSupersession.Redriven
+            ? $"Không gửi: đưa lại hàng đợi sau ngày của thư. (Re-driven after its day; the digest of {today} covers it.)"
+            : $"Không gửi: thư của ngày {today} thay thế. (Never went out; the digest of {today} covers it.)";
+    }
+
+    /// <summary>Whether the digest is of today (Vietnam time) or later: only such a digest is still worth sending.</summary>
+    public static bool IsOfTheDay(DigestEntity row, DateTimeOffset now) => string.CompareOrdinal(row.DigestDate, Today(now)) >= 0;
+
+    private static string Today(DateTimeOffset now) => DigestEntity.PartitionFor(VietnamTime.DateOf(now));
 }

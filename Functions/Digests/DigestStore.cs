@@ -1,48 +1,48 @@
 using Azure;
 using Azure.Data.Tables;
+using TetReadiness.Outbox;
 using TetReadiness.Storage;
 
 namespace TetReadiness.Digests;
 
-/// <summary>The <c>Digests</c> table: one point read or write per call.</summary>
-public sealed class DigestStore(StorageTables tables)
+/// <summary>
+/// The <c>Digests</c> table: point reads and conditional writes for the outbox, a day's rows added 100 to a batch,
+/// and one filtered query for the rows still waiting to be sent.
+/// </summary>
+public sealed class DigestStore(TableClients tables) : IOutboxStore<DigestEntity, DigestMessage>
 {
-    /// <summary>Adds the day's row for a recipient; false when it exists already (an earlier run planned it).</summary>
-    public async Task<bool> TryAddAsync(DigestEntity row, CancellationToken cancellationToken)
-    {
-        try
-        {
-            row.ETag = (await tables.Digests.AddEntityAsync(row, cancellationToken)).Headers.ETag ?? ETag.All;
-            return true;
-        }
-        catch (RequestFailedException exception) when (exception.Status == 409)
-        {
-            return false;
-        }
-    }
+    private TableClient Digests => tables.Get(DigestTables.Digests);
 
-    public async Task<DigestEntity?> GetAsync(string date, string recipient, CancellationToken cancellationToken)
-    {
-        var response = await tables.Digests.GetEntityIfExistsAsync<DigestEntity>(date, DigestEntity.RowKeyFor(recipient), cancellationToken: cancellationToken);
-        return response.HasValue ? response.Value : null;
-    }
+    public Task<DigestEntity?> FindAsync(DigestMessage message, CancellationToken cancellationToken) =>
+        GetAsync(message.Date, DigestEntity.RowKeyFor(message.Recipient), cancellationToken);
 
-    public async Task MarkEnqueuedAsync(DigestEntity row, DateTimeOffset at, CancellationToken cancellationToken)
+    public Task<DigestEntity?> ReadAgainAsync(DigestEntity row, CancellationToken cancellationToken) =>
+        GetAsync(row.PartitionKey, row.RowKey, cancellationToken);
+
+    /// <summary>Adds the day's rows; a recipient's row that exists already (an earlier run planned it) is left as it is.</summary>
+    public Task AddAsync(IReadOnlyList<DigestEntity> rows, ICollection<DigestEntity> added, CancellationToken cancellationToken) =>
+        TableBatches.AddNewAsync(Digests, rows, added, cancellationToken);
+
+    /// <summary>Stamps <c>EnqueuedAt</c>: a row without it was planned by a run that stopped before queueing it.</summary>
+    public async Task MarkQueuedAsync(IReadOnlyList<DigestEntity> rows, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        // Merge without a condition: a sender may already have claimed the row, and only this column changes.
-        var patch = new TableEntity(row.PartitionKey, row.RowKey) { [nameof(DigestEntity.EnqueuedAt)] = at };
-        await tables.Digests.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        foreach (var row in rows)
+        {
+            // Merge without a condition: a sender may already have claimed the row, and only this column changes.
+            var patch = new TableEntity(row.PartitionKey, row.RowKey) { [nameof(DigestEntity.EnqueuedAt)] = at };
+            await Digests.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        }
     }
 
     /// <summary>
-    /// Rows of the days before <paramref name="date"/> still waiting to be sent: one filtered query over the earlier
-    /// partitions (a row per recipient per day), which returns only the few rows that never went out.
+    /// Rows of <paramref name="date"/> and the days before it still waiting to be sent: one filtered query over those
+    /// partitions (a row per recipient per day), which returns only the few rows that are not settled.
     /// </summary>
-    public async Task<IReadOnlyList<DigestEntity>> ReadWaitingBeforeAsync(string date, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DigestEntity>> ReadWaitingUpToAsync(string date, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey lt {date} and (State eq {DigestState.Queued} or State eq {DigestState.Sending})");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey le {date} and (State eq {DigestState.Queued} or State eq {DigestState.Sending})");
         var rows = new List<DigestEntity>();
-        await foreach (var row in TableQueries.ReadPartitionAsync<DigestEntity>(tables.Digests, filter, cancellationToken))
+        await foreach (var row in TableQueries.ReadPartitionAsync<DigestEntity>(Digests, filter, cancellationToken))
         {
             rows.Add(row);
         }
@@ -55,12 +55,31 @@ public sealed class DigestStore(StorageTables tables)
     {
         try
         {
-            row.ETag = (await tables.Digests.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken)).Headers.ETag ?? ETag.All;
+            row.ETag = (await Digests.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken)).Headers.ETag ?? ETag.All;
             return true;
         }
         catch (RequestFailedException exception) when (exception.Status == 412)
         {
             return false;
         }
+    }
+
+    public async Task<bool> TryDeleteAsync(DigestEntity row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Digests.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException exception) when (exception.Status is 412 or 404)
+        {
+            return false;
+        }
+    }
+
+    private async Task<DigestEntity?> GetAsync(string date, string rowKey, CancellationToken cancellationToken)
+    {
+        var response = await Digests.GetEntityIfExistsAsync<DigestEntity>(date, rowKey, cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value : null;
     }
 }

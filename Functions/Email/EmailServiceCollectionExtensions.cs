@@ -2,12 +2,16 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SendGrid;
+using TetReadiness.Outbox;
 
 namespace TetReadiness.Email;
 
 public static class EmailServiceCollectionExtensions
 {
-    /// <summary>SendGrid when an API key is set, nothing when the key is an unresolved Key Vault reference, otherwise the local outbox.</summary>
+    /// <summary>
+    /// SendGrid when an API key is set, nothing when the key is an unresolved Key Vault reference, otherwise the local
+    /// outbox folder; and email as a channel of the message outbox.
+    /// </summary>
     public static IServiceCollection AddEmail(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.SectionName));
@@ -33,6 +37,7 @@ public static class EmailServiceCollectionExtensions
             { SendsForReal: true } => sp.GetRequiredService<SendGridEmailSender>(),
             _ => sp.GetRequiredService<OutboxEmailSender>(),
         });
+        services.AddOutboxChannel<EmailChannel>();
         return services;
     }
 }

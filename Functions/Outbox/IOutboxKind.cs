@@ -1,18 +1,44 @@
 namespace TetReadiness.Outbox;
 
 /// <summary>
-/// A kind of message the outbox sends (reminders, digests): the queue its messages travel on, and how one of its
-/// messages coming back from the poison queue makes its rows sendable again.
+/// A kind of outgoing message (reminders, digests): its queue and message format, its content and its policy. The
+/// protocol that adds, queues, claims, sends, records, recovers and re-drives is the same for every kind
+/// (<see cref="MessageOutbox{TRow, TMessage}"/>); a kind says only what to send, to whom, and whether it is still due.
 /// </summary>
-public interface IOutboxKind
+/// <typeparam name="TRow">The kind's row.</typeparam>
+/// <typeparam name="TMessage">One row's message as it travels on the queue (a queue message may carry several).</typeparam>
+public interface IOutboxKind<TRow, TMessage>
+    where TRow : class, IOutboxRow
 {
+    /// <summary>How logs name the kind: <c>Reminder</c>, <c>Digest</c>.</summary>
+    string Name { get; }
+
+    /// <summary>The queue its messages travel on; <c>{QueueName}-poison</c> holds those that failed every attempt.</summary>
     string QueueName { get; }
 
-    /// <summary>
-    /// Reopens the rows <paramref name="message"/> names: a row whose attempts ran out is queued again with a fresh
-    /// round of attempts, a waiting row is marked as queued again now, a row that is sent stays sent (so its email
-    /// is not sent twice), and a row its kind no longer wants sent is superseded. Returns the rows that will be sent.
-    /// Throws <see cref="System.Text.Json.JsonException"/> when the message cannot be read.
-    /// </summary>
-    Task<int> ReopenAsync(string message, CancellationToken cancellationToken);
+    /// <summary>Queue messages sent at once by one run.</summary>
+    int EnqueueParallelism { get; }
+
+    /// <summary>Rows of one queue message sent at once.</summary>
+    int SendParallelism { get; }
+
+    TMessage MessageFor(TRow row);
+
+    /// <summary>The rows' queue messages, each with the rows it carries, in order.</summary>
+    IEnumerable<OutboxQueueMessage<TRow>> Pack(IReadOnlyList<TRow> rows);
+
+    /// <summary>The messages one queue message carries; throws <see cref="System.Text.Json.JsonException"/> for anything else.</summary>
+    IReadOnlyList<TMessage> Parse(string body);
+
+    /// <summary>Names a message in logs: ids, never an email address.</summary>
+    string LogIdOf(TMessage message);
+
+    /// <summary>What to send for the row, through the channel that sends that content, or why there is nothing to send.</summary>
+    Task<OutboxComposition> ComposeAsync(TRow row, CancellationToken cancellationToken);
+
+    /// <summary>Whether a row a poison re-drive brings back is still worth sending now; superseded otherwise.</summary>
+    Task<bool> IsStillDueAsync(TRow row, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>The <c>LastError</c> of a row superseded because it was no longer due when it was found.</summary>
+    string NotSentReason(OutboxSupersession why, DateTimeOffset now);
 }

@@ -6,7 +6,7 @@ public static class OutboxState
     /// <summary>Waiting to be sent: on the queue, waiting for a retry, or lost on the way (see <see cref="OutboxRecovery"/>).</summary>
     public const string Queued = "queued";
 
-    /// <summary>Claimed by a sender that is calling SendGrid now.</summary>
+    /// <summary>Claimed by a sender that is handing it to its channel now.</summary>
     public const string Sending = "sending";
 
     public const string Sent = "sent";

@@ -11,13 +11,13 @@ namespace TetReadiness.Outbox;
 
 /// <summary>
 /// Moves the messages of every kind's <c>{queue}-poison</c> back to <c>{queue}</c>, once an operator has fixed what
-/// poisoned them. Each message's rows are reopened first (<see cref="IOutboxKind.ReopenAsync"/>), so a row already
+/// poisoned them. Each message's rows are reopened first (<see cref="IOutboxQueue.ReopenAsync"/>), so a row already
 /// sent is not sent again: the sender's ETag claim skips it. A message is moved byte for byte, as the Functions host
 /// moved it to poison; one that cannot be read stays in poison, since it would only fail again. A run handles the
 /// messages that were in poison when it started, so whatever fails again during the run waits for the next one.
 /// </summary>
 public sealed class PoisonRedriveService(
-    IEnumerable<IOutboxKind> kinds,
+    IEnumerable<IOutboxQueue> outboxes,
     IConfiguration configuration,
     IOptions<StorageOptions> storage,
     ILogger<PoisonRedriveService> logger)
@@ -31,19 +31,19 @@ public sealed class PoisonRedriveService(
     public async Task<PoisonRedriveResult> RedriveAsync(CancellationToken cancellationToken)
     {
         var total = new PoisonRedriveResult(0, 0, 0);
-        foreach (var kind in kinds)
+        foreach (var outbox in outboxes)
         {
-            var result = await RedriveAsync(kind, cancellationToken);
+            var result = await RedriveAsync(outbox, cancellationToken);
             total = new PoisonRedriveResult(total.Moved + result.Moved, total.Sendable + result.Sendable, total.Kept + result.Kept);
         }
 
         return total;
     }
 
-    private async Task<PoisonRedriveResult> RedriveAsync(IOutboxKind kind, CancellationToken cancellationToken)
+    private async Task<PoisonRedriveResult> RedriveAsync(IOutboxQueue outbox, CancellationToken cancellationToken)
     {
-        var queue = queues.GetQueueClient(kind.QueueName);
-        var poison = queues.GetQueueClient(kind.QueueName + "-poison");
+        var queue = queues.GetQueueClient(outbox.QueueName);
+        var poison = queues.GetQueueClient(outbox.QueueName + "-poison");
         if (!await poison.ExistsAsync(cancellationToken))
         {
             return new PoisonRedriveResult(0, 0, 0);
@@ -66,7 +66,7 @@ public sealed class PoisonRedriveService(
                 int? reopened;
                 try
                 {
-                    reopened = await kind.ReopenAsync(Decode(message), cancellationToken);
+                    reopened = await outbox.ReopenAsync(Decode(message), cancellationToken);
                 }
                 catch (Exception exception) when (exception is JsonException or FormatException)
                 {

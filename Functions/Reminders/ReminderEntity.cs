@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using TetReadiness.Outbox;
 
 namespace TetReadiness.Reminders;
 
@@ -8,7 +9,7 @@ namespace TetReadiness.Reminders;
 /// <c>{unitId}|{checkpoint}</c>, which is also the idempotency key within the campaign, so a scan that fires twice
 /// cannot add the same reminder twice.
 /// </summary>
-public sealed class ReminderEntity : ITableEntity
+public sealed class ReminderEntity : ITableEntity, IOutboxRow
 {
     public string PartitionKey { get; set; } = string.Empty;
 
@@ -70,8 +71,11 @@ public sealed class ReminderEntity : ITableEntity
     /// <summary>Re-drives that reopened it; each gives it a fresh round of attempts.</summary>
     public int Redrives { get; set; }
 
-    /// <summary>When the app last wrote it, for <see cref="Outbox.OutboxRecovery.IsLost"/>. A method: a property would be stored.</summary>
-    public DateTimeOffset LastTouched() => Outbox.OutboxRecovery.LastTouched(DecidedAt, ClaimedAt, RequeuedAt);
+    /// <summary>A reminder row does not record when its message was queued; one never queued is found an hour later.</summary>
+    bool IOutboxRow.NeverQueued => false;
+
+    /// <summary>When the app last wrote it, for <see cref="OutboxRecovery.IsLost"/>. A method: a property would be stored.</summary>
+    public DateTimeOffset LastTouched() => OutboxRecovery.LastTouched(DecidedAt, ClaimedAt, RequeuedAt);
 
     public static string RowKeyFor(string unitId, string checkpoint) => $"{unitId}|{checkpoint}";
 }

@@ -1,80 +1,73 @@
-using Azure;
-using Azure.Data.Tables;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TetReadiness.Auth;
 using TetReadiness.Campaigns;
+using TetReadiness.Hosting;
 using TetReadiness.Outbox;
+using TetReadiness.Roster;
 using TetReadiness.Storage;
 using TetReadiness.Time;
 
 namespace TetReadiness.Reminders;
 
 /// <summary>
-/// Reminders as a kind of outbox message: what a message coming back from <c>reminders-poison</c> reopens. A
-/// reminder whose attempts ran out is queued again with a fresh round of attempts; one still waiting is marked as
-/// queued again now; a sent one stays sent, so the sender's claim skips it. A reminder no longer due (its campaign
-/// closed, or a later checkpoint is due) is superseded instead: a re-drive days later must not send a stale reminder.
+/// Reminders as a kind of outbox message. Queue <c>reminders</c> carries up to
+/// <see cref="ReminderOptions.RemindersPerMessage"/> of them per message (<see cref="ReminderQueuePayload"/>); each
+/// is an email to the unit's officers (and, once escalated, its area's coordinators) carrying the unit's own signed
+/// link. A reminder poison re-drive brings back is sent only while its campaign is open and its checkpoint is still
+/// the one due: a re-drive days later must not send a stale reminder.
 /// </summary>
-public sealed class ReminderOutboxKind(StorageTables tables, CampaignCatalog campaigns, TimeProvider clock, ILogger<ReminderOutboxKind> logger) : IOutboxKind
+public sealed class ReminderOutboxKind(
+    CampaignCatalog campaigns,
+    RosterStore roster,
+    UnitLinkService links,
+    IOptions<AppOptions> app,
+    IOptions<ReminderOptions> options) : IOutboxKind<ReminderEntity, ReminderMessage>
 {
+    public string Name => "Reminder";
+
     public string QueueName => QueueNames.Reminders;
 
-    public async Task<int> ReopenAsync(string message, CancellationToken cancellationToken)
-    {
-        var sendable = 0;
-        foreach (var reminder in ReminderQueuePayload.Parse(message))
-        {
-            if (await ReopenAsync(reminder, cancellationToken))
-            {
-                sendable++;
-            }
-        }
+    public int EnqueueParallelism => options.Value.EnqueueParallelism;
 
-        return sendable;
+    public int SendParallelism => options.Value.SendParallelismPerMessage;
+
+    public ReminderMessage MessageFor(ReminderEntity row) => ReminderMessage.From(row);
+
+    public IEnumerable<OutboxQueueMessage<ReminderEntity>> Pack(IReadOnlyList<ReminderEntity> rows)
+    {
+        var sent = 0;
+        foreach (var (json, reminders) in ReminderQueuePayload.Pack(rows.Select(ReminderMessage.From), options.Value.RemindersPerMessage))
+        {
+            yield return new OutboxQueueMessage<ReminderEntity>(json, rows.Skip(sent).Take(reminders.Count).ToList());
+            sent += reminders.Count;
+        }
     }
 
-    private async Task<bool> ReopenAsync(ReminderMessage reminder, CancellationToken cancellationToken)
+    public IReadOnlyList<ReminderMessage> Parse(string body) => ReminderQueuePayload.Parse(body);
+
+    public string LogIdOf(ReminderMessage message) => message.IdempotencyKey;
+
+    public async Task<OutboxComposition> ComposeAsync(ReminderEntity row, CancellationToken cancellationToken)
     {
-        var found = await tables.Reminders.GetEntityIfExistsAsync<ReminderEntity>(reminder.CampaignId, ReminderEntity.RowKeyFor(reminder.UnitId, reminder.Checkpoint), cancellationToken: cancellationToken);
-        if (!found.HasValue)
-        {
-            return false;
-        }
-
-        var row = found.Value!;
-        var gaveUp = row is { State: ReminderState.Failed, GaveUpAt: not null };
-        if (!gaveUp && !OutboxState.IsWaiting(row.State))
-        {
-            return false;
-        }
-
-        var now = clock.GetUtcNow();
         var campaign = await campaigns.FindAsync(row.CampaignId, cancellationToken);
-        var stillDue = campaign is not null && campaign.IsOpenAt(now)
-            && ReminderPolicy.IsStillDue(VietnamTime.DateOf(campaign.OpensAt), VietnamTime.DateOf(campaign.Deadline), VietnamTime.DateOf(now), row.Checkpoint);
-        if (!stillDue)
-        {
-            row.State = ReminderState.Superseded;
-            row.LastError = "Không gửi: khi được đưa lại hàng đợi, lời nhắc đã không còn cần. (Re-driven when no longer due: a later reminder or the campaign's close covers it.)";
-        }
-        else if (gaveUp)
-        {
-            row.State = ReminderState.Queued;
-            row.GaveUpAt = null;
-            row.Redrives++;
-        }
-
-        row.RequeuedAt = now;
-        try
-        {
-            await tables.Reminders.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
-        }
-        catch (RequestFailedException exception) when (exception.Status == 412)
-        {
-            // A sender or a scan wrote it meanwhile; the sender's own claim decides whether it goes out.
-            logger.LogInformation("Reminder {IdempotencyKey} changed while being reopened; left as it is", row.IdempotencyKey);
-            return false;
-        }
-
-        return stillDue;
+        var unit = await roster.GetUnitAsync(row.UnitId, cancellationToken);
+        return campaign is null || unit is null
+            ? OutboxComposition.Nothing("The campaign or the unit no longer exists.")
+            : OutboxComposition.Of(ReminderEmail.Compose(row, campaign.Title, campaign.Deadline, FormUrl(campaign, unit)));
     }
+
+    public async Task<bool> IsStillDueAsync(ReminderEntity row, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var campaign = await campaigns.FindAsync(row.CampaignId, cancellationToken);
+        return campaign is not null && campaign.IsOpenAt(now)
+            && ReminderPolicy.IsStillDue(VietnamTime.DateOf(campaign.OpensAt), VietnamTime.DateOf(campaign.Deadline), VietnamTime.DateOf(now), row.Checkpoint);
+    }
+
+    public string NotSentReason(OutboxSupersession why, DateTimeOffset now) => why == OutboxSupersession.Redriven
+        ? "Không gửi: khi được đưa lại hàng đợi, lời nhắc đã không còn cần. (Re-driven when no longer due: a later reminder or the campaign's close covers it.)"
+        : "Không gửi: khi được tìm lại, lời nhắc đã không còn cần. (Found lost when no longer due: a later reminder, a report or the roster covers it.)";
+
+    /// <summary>The unit's own signed link, so an officer without an Entra account can report straight from the email.</summary>
+    private string FormUrl(Campaign campaign, RosterUnit unit) =>
+        links.LinkForReminder(campaign, unit)?.Url ?? app.Value.FormUrl(campaign.CampaignId, unit.UnitId);
 }

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using TetReadiness.Http;
+using TetReadiness.Outbox;
 
 namespace TetReadiness.Reminders;
 
@@ -9,8 +9,7 @@ namespace TetReadiness.Reminders;
 /// The JSON on queue <c>reminders</c>: <c>{"reminders":[…]}</c>, up to <see cref="ReminderOptions.RemindersPerMessage"/>
 /// reminders of one scan per message. Packing them cuts the queue work per reminder (enqueue, dequeue, delete) by
 /// that factor, which shortens the scan and leaves the queue to the senders; each reminder keeps its own
-/// <c>Reminders</c> row, so a retried message sends only what is not yet sent. A message holding a single reminder's
-/// fields at the top level is read as one reminder.
+/// <c>Reminders</c> row, so a retried message sends only what is not yet sent.
 /// </summary>
 public static class ReminderQueuePayload
 {
@@ -26,7 +25,7 @@ public static class ReminderQueuePayload
         foreach (var reminder in reminders)
         {
             // Each reminder is serialized once: its size decides the cut, its text goes into the message.
-            var item = JsonSerializer.Serialize(reminder, ApiJson.Options);
+            var item = JsonSerializer.Serialize(reminder, OutboxJson.Options);
             var size = Encoding.UTF8.GetByteCount(item) + 1;
             if (chunk.Count > 0 && (chunk.Count == limit || bytes + size > MaxBytes - 32))
             {
@@ -48,7 +47,7 @@ public static class ReminderQueuePayload
     }
 
     public static string Serialize(IReadOnlyList<ReminderMessage> reminders) =>
-        Wrap(reminders.Select(r => JsonSerializer.Serialize(r, ApiJson.Options)));
+        Wrap(reminders.Select(r => JsonSerializer.Serialize(r, OutboxJson.Options)));
 
     private static string Wrap(IEnumerable<string> items) => "{\"reminders\":[" + string.Join(',', items) + "]}";
 
@@ -57,8 +56,8 @@ public static class ReminderQueuePayload
     {
         var root = JsonNode.Parse(json) as JsonObject ?? throw new JsonException("A reminders message is a JSON object.");
         var reminders = root["reminders"] is JsonArray packed
-            ? packed.Deserialize<List<ReminderMessage>>(ApiJson.Options) ?? []
-            : [root.Deserialize<ReminderMessage>(ApiJson.Options) ?? throw new JsonException("Empty reminder.")];
+            ? packed.Deserialize<List<ReminderMessage>>(OutboxJson.Options) ?? []
+            : throw new JsonException("A reminders message holds its reminders in \"reminders\".");
         if (reminders.Count == 0 || reminders.Any(r => r is null || string.IsNullOrEmpty(r.CampaignId) || string.IsNullOrEmpty(r.UnitId) || string.IsNullOrEmpty(r.Checkpoint)))
         {
             throw new JsonException("Every reminder needs campaignId, unitId and checkpoint.");

@@ -1,9 +1,10 @@
 using Microsoft.Azure.Functions.Worker;
+using TetReadiness.Outbox;
 using TetReadiness.Storage;
 
 namespace TetReadiness.Reminders;
 
-public sealed class SendReminderFunction(ReminderSender sender)
+public sealed class SendReminderFunction(MessageOutbox<ReminderEntity, ReminderMessage> outbox)
 {
     /// <summary>
     /// One message carries several reminders (<see cref="ReminderQueuePayload"/>). A failure throws, so the queue
@@ -11,5 +12,5 @@ public sealed class SendReminderFunction(ReminderSender sender)
     /// </summary>
     [Function("SendReminder")]
     public Task Run([QueueTrigger(QueueNames.Reminders, Connection = "Storage")] string message, CancellationToken cancellationToken) =>
-        sender.SendAllAsync(ReminderQueuePayload.Parse(message), cancellationToken);
+        outbox.SendAsync(message, cancellationToken);
 }

@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 
 namespace TetReadiness.Storage;
@@ -24,5 +25,51 @@ public static class TableBatches
             new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
             async (chunk, token) => await table.SubmitTransactionAsync(chunk, token));
         return chunks.Count;
+    }
+
+    /// <summary>
+    /// Adds the rows that do not exist yet, 100 to a batch per partition; a batch that meets an existing row (another
+    /// writer's, with the same key) is retried row by row, and the existing row is left as it is. Every row that may
+    /// have been added is in <paramref name="added"/> when this returns or throws: a batch cancelled once sent may
+    /// have been committed.
+    /// </summary>
+    public static async Task AddNewAsync<T>(TableClient table, IReadOnlyList<T> rows, ICollection<T> added, CancellationToken cancellationToken)
+        where T : class, ITableEntity
+    {
+        foreach (var chunk in rows.GroupBy(r => r.PartitionKey, StringComparer.Ordinal).SelectMany(partition => partition.Chunk(MaxBatchSize)))
+        {
+            try
+            {
+                await table.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r)), cancellationToken);
+                AddRange(added, chunk);
+            }
+            catch (OperationCanceledException)
+            {
+                AddRange(added, chunk);
+                throw;
+            }
+            catch (TableTransactionFailedException exception) when (exception.Status == 409)
+            {
+                foreach (var row in chunk)
+                {
+                    try
+                    {
+                        row.ETag = (await table.AddEntityAsync(row, cancellationToken)).Headers.ETag ?? ETag.All;
+                        added.Add(row);
+                    }
+                    catch (RequestFailedException conflict) when (conflict.Status == 409)
+                    {
+                    }
+                }
+            }
+        }
+    }
+
+    private static void AddRange<T>(ICollection<T> added, IEnumerable<T> rows)
+    {
+        foreach (var row in rows)
+        {
+            added.Add(row);
+        }
     }
 }

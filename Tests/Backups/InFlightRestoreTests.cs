@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TetReadiness.Digests;
 using TetReadiness.Email;
 using TetReadiness.Maintenance.Restore;
+using TetReadiness.Outbox;
 using TetReadiness.Reminders;
 using TetReadiness.Storage;
 
@@ -66,7 +67,7 @@ public sealed class InFlightRestoreTests
         // ...and their queue messages, which may outlive the backup, send nothing when delivered after the restore.
         foreach (var unit in new[] { "ba-dinh-ttyt", "hoan-kiem-ubnd" })
         {
-            await harness.App.Get<ReminderSender>().SendAsync(ReminderMessage.From(Reminder(unit, "deadline", ReminderState.Queued)), CancellationToken.None);
+            await harness.App.Get<MessageOutbox<ReminderEntity, ReminderMessage>>().SendAsync([ReminderMessage.From(Reminder(unit, "deadline", ReminderState.Queued))], CancellationToken.None);
         }
 
         Assert.Empty(email.Sent);

@@ -10,6 +10,7 @@ using SendGrid;
 using SendGrid.Helpers.Mail;
 using TetReadiness.Campaigns;
 using TetReadiness.Digests;
+using TetReadiness.Outbox;
 using TetReadiness.Storage;
 using TetReadiness.Submissions;
 using TetReadiness.Tests.Infrastructure;
@@ -94,7 +95,7 @@ public sealed class DigestDeliveryTests(DigestAzuriteFixture fixture) : IClassFi
         var message = (await ReadQueueAsync(app)).Single(m => m.Recipient == CityRecipient);
         var send = app.Create<SendDigestFunction>();
 
-        await Assert.ThrowsAsync<DigestSendException>(() => send.Run(message, CancellationToken.None));
+        await Assert.ThrowsAsync<TransientSendException>(() => send.Run(message, CancellationToken.None));
         var afterFirst = await ReadRowAsync(app, CityRecipient);
         Assert.Equal((DigestState.Queued, 1), (afterFirst.State, afterFirst.Attempts));
         Assert.Contains("429", afterFirst.LastError);

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using TetReadiness.Digests;
 using TetReadiness.Email;
 using TetReadiness.Health;
+using TetReadiness.Outbox;
 using TetReadiness.Reminders;
 using TetReadiness.Storage;
 using TetReadiness.Tests.Infrastructure;
@@ -50,7 +51,7 @@ public sealed class EmailConfigurationFaultTests
 
         for (var delivery = 0; delivery < 3; delivery++)
         {
-            await Assert.ThrowsAsync<EmailNotConfiguredException>(() => app.Create<SendReminderFunction>().Run(message, CancellationToken.None));
+            await Assert.ThrowsAsync<ChannelNotConfiguredException>(() => app.Create<SendReminderFunction>().Run(message, CancellationToken.None));
         }
 
         Assert.Empty(stub.Requests);
@@ -81,7 +82,7 @@ public sealed class EmailConfigurationFaultTests
         // The queue delivers it again and again until the host poisons it; nothing is used up meanwhile.
         for (var delivery = 0; delivery < 3; delivery++)
         {
-            await Assert.ThrowsAsync<EmailNotConfiguredException>(() => app.Create<SendReminderFunction>().Run(message, CancellationToken.None));
+            await Assert.ThrowsAsync<ChannelNotConfiguredException>(() => app.Create<SendReminderFunction>().Run(message, CancellationToken.None));
         }
 
         Assert.NotEmpty(stub.Requests);
@@ -118,7 +119,7 @@ public sealed class EmailConfigurationFaultTests
         await app.Create<DailyDigestFunction>().Run(new TimerInfo(), CancellationToken.None);
         var message = JsonSerializer.Deserialize<DigestMessage>(await TakeMessageAsync(azurite, QueueNames.Digests, "sonoivu@hanoi.invalid"), new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
 
-        await Assert.ThrowsAsync<EmailNotConfiguredException>(() => app.Create<SendDigestFunction>().Run(message, CancellationToken.None));
+        await Assert.ThrowsAsync<ChannelNotConfiguredException>(() => app.Create<SendDigestFunction>().Run(message, CancellationToken.None));
         var waiting = (await app.Tables.Digests.GetEntityAsync<DigestEntity>("2024-01-31", "sonoivu@hanoi.invalid")).Value;
         Assert.Equal((DigestState.Queued, 0), (waiting.State, waiting.Attempts));
 

@@ -29,7 +29,6 @@ public sealed class LocalModeReminderTests : IAsyncLifetime
                 ["DailyDigestSchedule"] = "0 0 1 1 1 *",
                 ["ProjectionRepairSchedule"] = "0 0 1 1 1 *",
                 ["ExportTablesSchedule"] = "0 0 1 1 1 *",
-                ["Reminders:MaxSendAttempts"] = "3",
                 ["Auth:AllowClientPrincipalHeader"] = "true",
                 ["UnitLinks:PrimaryKey"] = "local-reminder-signing-key-0123456789abcdef",
                 ["AzureFunctionsJobHost:extensions:queues:maxDequeueCount"] = "3",

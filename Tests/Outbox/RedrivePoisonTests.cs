@@ -4,6 +4,7 @@ using System.Text.Json;
 using Azure.Storage.Queues;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Moq;
 using SendGrid;
 using SendGrid.Helpers.Mail;
@@ -139,16 +140,16 @@ public sealed class RedrivePoisonTests
 
     private static async Task ExhaustAsync(TestApp app, string raw)
     {
-        for (var attempt = 0; attempt < DigestSender.MaxSendAttempts; attempt++)
+        for (var attempt = 0; attempt < app.Get<IOptions<OutboxOptions>>().Value.MaxSendAttempts; attempt++)
         {
-            await Assert.ThrowsAsync<DigestSendException>(() => app.Create<SendDigestFunction>().Run(DigestOf(raw), CancellationToken.None));
+            await Assert.ThrowsAsync<TransientSendException>(() => app.Create<SendDigestFunction>().Run(DigestOf(raw), CancellationToken.None));
         }
     }
 
     private static Task<TestApp> StartAsync(AzuriteServer azurite, DateTimeOffset now, SendGridScript sendGrid, int maxAttempts = 5) =>
         TestApp.StartAsync(
             now,
-            new Dictionary<string, string?> { ["SendGrid:ApiKey"] = "test-key-not-real", ["Reminders:MaxSendAttempts"] = maxAttempts.ToString() },
+            new Dictionary<string, string?> { ["SendGrid:ApiKey"] = "test-key-not-real", [HostJsonQueues.MaxDequeueCountSetting] = maxAttempts.ToString() },
             azurite,
             services => services.AddSingleton(sendGrid.Client.Object));
 

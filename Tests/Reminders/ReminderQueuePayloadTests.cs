@@ -34,13 +34,11 @@ public sealed class ReminderQueuePayloadTests
     }
 
     [Fact]
-    public void A_single_reminder_at_the_top_level_is_read_as_one_reminder()
+    public void A_single_reminder_at_the_top_level_a_format_that_never_shipped_is_refused()
     {
         var json = JsonSerializer.Serialize(Reminder("u-1", ["a@x.invalid"]), TetReadiness.Http.ApiJson.Options);
 
-        var read = Assert.Single(ReminderQueuePayload.Parse(json));
-
-        Assert.Equal(("tet-2024", "u-1", "deadline"), (read.CampaignId, read.UnitId, read.Checkpoint));
+        Assert.ThrowsAny<JsonException>(() => ReminderQueuePayload.Parse(json));
     }
 
     [Theory]

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Moq;
 using SendGrid;
 using SendGrid.Helpers.Mail;
+using TetReadiness.Outbox;
 using TetReadiness.Reminders;
 using TetReadiness.Storage;
 using TetReadiness.Tests.Infrastructure;
@@ -136,7 +137,7 @@ public sealed class SendReminderTests
     private static Task<TestApp> StartAsync(Mock<ISendGridClient> sendGrid, int maxAttempts = 5) =>
         TestApp.StartAsync(
             DeadlineMorning,
-            new Dictionary<string, string?> { ["SendGrid:ApiKey"] = "test-key-not-real", ["Reminders:MaxSendAttempts"] = maxAttempts.ToString() },
+            new Dictionary<string, string?> { ["SendGrid:ApiKey"] = "test-key-not-real", [HostJsonQueues.MaxDequeueCountSetting] = maxAttempts.ToString() },
             configure: services => services.AddSingleton(sendGrid.Object));
 
     /// <summary>A reminder as the scan leaves it: a <c>queued</c> row and its message.</summary>

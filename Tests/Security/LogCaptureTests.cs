@@ -68,10 +68,10 @@ public sealed class LogCaptureTests
         Assert.Equal(HttpStatusCode.OK, (await SendAsync(local, HttpMethod.Get, $"/api/feed/units?campaign={CampaignId}&key={FeedKey}", principal: null)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsync(local, HttpMethod.Get, $"/api/feed/units?key={WrongFeedKey}", principal: null)).StatusCode);
 
-        var reminderFailed = capture.WaitForAsync(line => line.Category.EndsWith(".ReminderSender", StringComparison.Ordinal) && line.Level >= LogLevel.Warning, TimeSpan.FromSeconds(60));
+        var reminderFailed = capture.WaitForAsync(line => line.Category.EndsWith(".ReminderOutboxKind", StringComparison.Ordinal) && line.Level >= LogLevel.Warning, TimeSpan.FromSeconds(60));
         Assert.Equal(HttpStatusCode.Accepted, (await local.Http.PostAsync("/admin/functions/ReminderScan", null)).StatusCode);
         await reminderFailed;
-        var digestFailed = capture.WaitForAsync(line => line.Category.EndsWith(".DigestSender", StringComparison.Ordinal) && line.Level >= LogLevel.Warning, TimeSpan.FromSeconds(60));
+        var digestFailed = capture.WaitForAsync(line => line.Category.EndsWith(".DigestOutboxKind", StringComparison.Ordinal) && line.Level >= LogLevel.Warning, TimeSpan.FromSeconds(60));
         Assert.Equal(HttpStatusCode.Accepted, (await local.Http.PostAsync("/admin/functions/DailyDigest", null)).StatusCode);
         await digestFailed;
 
