@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using TetReadiness.Hosting.Local;
+using TetReadiness.LocalHost;
 
 namespace TetReadiness.Tests.Hosting;
 

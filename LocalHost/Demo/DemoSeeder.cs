@@ -6,7 +6,6 @@ using Microsoft.Extensions.Logging;
 using TetReadiness.Auth;
 using TetReadiness.Campaigns;
 using TetReadiness.Hosting;
-using TetReadiness.Hosting.Local;
 using TetReadiness.Http;
 using TetReadiness.Roster;
 using TetReadiness.Status;
@@ -14,7 +13,7 @@ using TetReadiness.Storage;
 using TetReadiness.Submissions;
 using TetReadiness.Time;
 
-namespace TetReadiness.Demo;
+namespace TetReadiness.LocalHost.Demo;
 
 /// <summary>
 /// Seeds demo data through the same services the API uses: the 2024 Hanoi roster, Tết Giáp Thìn 2024 (closed,
