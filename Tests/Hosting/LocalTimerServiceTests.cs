@@ -1,5 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using TetReadiness.Hosting;
+using TetReadiness.Http;
 using TetReadiness.LocalHost;
 
 namespace TetReadiness.Tests.Hosting;
@@ -17,7 +20,7 @@ public sealed class LocalTimerServiceTests
         using var timer = new LocalTimerService(
             function,
             "0 0 0 1 1 *",
-            new FunctionInvoker(services.GetRequiredService<IServiceScopeFactory>(), NullLogger<FunctionInvoker>.Instance),
+            new FunctionInvoker(services.GetRequiredService<IServiceScopeFactory>(), new HttpEdge(NullLogger<HttpEdge>.Instance, Options.Create(new AppOptions())), NullLogger<FunctionInvoker>.Instance),
             clock,
             NullLogger<LocalTimerService>.Instance);
 

@@ -46,10 +46,10 @@ public sealed class WebApp : IAsyncDisposable
             settings[$"AzureWebJobs:{function.Name}:Disabled"] = "true";
         }
 
-        // Quiet: the responder logs every refusal and storage error the tests provoke on purpose; they assert what matters.
+        // Quiet: the HTTP edge logs every refusal and storage error the tests provoke on purpose; they assert what matters.
         return new WebApp(await LocalModeApp.StartAsync(
             settings,
-            configure: builder => builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("TetReadiness.Http.HttpResponder", LogLevel.None)));
+            configure: builder => builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("TetReadiness.Http.HttpEdge", LogLevel.None)));
     }
 
     /// <summary>The <c>X-MS-CLIENT-PRINCIPAL</c> Easy Auth would send for this email (and the city coordinator role).</summary>

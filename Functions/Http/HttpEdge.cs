@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using Azure;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TetReadiness.Common;
@@ -10,16 +8,21 @@ using TetReadiness.Hosting;
 namespace TetReadiness.Http;
 
 /// <summary>
-/// The one place where failures become responses: problems the services raise become problem+json,
-/// and storage that cannot be reached becomes 503 with Retry-After. Every HTTP function answers through it,
-/// under the Functions host and in local mode alike. Being the one door, it is also where a state-changing request
-/// from another site is refused (<see cref="CrossSiteRequests"/>), before the function reads or writes anything.
+/// The edge every HTTP function runs inside, and the one place where failures become responses: a state-changing
+/// request from another site is refused before the function reads or writes anything (<see cref="CrossSiteRequests"/>),
+/// problems the services raise become problem+json, storage that cannot be reached becomes 503 with Retry-After, and
+/// every API result gets the common headers. It is applied around each HTTP invocation, not called by the functions:
+/// by <see cref="HttpEdgeMiddleware"/> in the Functions worker, and by the local development host's invoker.
 /// </summary>
-public sealed class HttpResponder(ILogger<HttpResponder> logger, IOptions<AppOptions> app)
+public sealed class HttpEdge(ILogger<HttpEdge> logger, IOptions<AppOptions> app)
 {
     private const string RetryAfterSeconds = "30";
 
-    public async Task<IActionResult> RespondAsync(HttpRequest request, Func<Task<IActionResult>> handle)
+    /// <summary>
+    /// Runs <paramref name="invoke"/> (the function) inside the edge and returns what the response is made of: the
+    /// function's own result, or the problem it was refused with. Any other failure propagates, as it would have.
+    /// </summary>
+    public async Task<object?> RespondAsync(HttpRequest request, Func<Task<object?>> invoke)
     {
         try
         {
@@ -28,7 +31,7 @@ public sealed class HttpResponder(ILogger<HttpResponder> logger, IOptions<AppOpt
                 throw ProblemException.Forbidden(CrossSiteRequests.Detail);
             }
 
-            return WithCommonHeaders(await handle());
+            return WithCommonHeaders(await invoke());
         }
         catch (ProblemException problem)
         {
@@ -48,7 +51,7 @@ public sealed class HttpResponder(ILogger<HttpResponder> logger, IOptions<AppOpt
         }
     }
 
-    private static IActionResult WithCommonHeaders(IActionResult result)
+    private static object? WithCommonHeaders(object? result)
     {
         if (result is ApiResult api)
         {
