@@ -30,12 +30,15 @@ public sealed class FunctionInvoker(IServiceScopeFactory scopes, HttpEdge edge, 
         logger.LogInformation("Executing 'Functions.{FunctionName}' (Reason='{Reason}', Id={InvocationId})", function.Name, input.Reason, invocationId);
         try
         {
-            var result = input.HttpContext is { } httpContext
-                ? await edge.RespondAsync(httpContext.Request, () => CallAsync(function.Method, instance, arguments))
-                : await CallAsync(function.Method, instance, arguments);
-            if (input.HttpContext is { } http)
+            object? result;
+            if (input.HttpContext is { } httpContext)
             {
-                await ExecuteAsync(result, http);
+                result = await edge.RespondAsync(httpContext.Request, () => CallAsync(function.Method, instance, arguments));
+                await ExecuteAsync(result, httpContext);
+            }
+            else
+            {
+                result = await CallAsync(function.Method, instance, arguments);
             }
 
             logger.LogInformation("Executed 'Functions.{FunctionName}' (Succeeded, Id={InvocationId}, Duration={Duration}ms)",
