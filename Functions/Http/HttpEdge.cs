@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using TetReadiness.Common;
-using TetReadiness.Hosting;
 
 namespace TetReadiness.Http;
 
@@ -14,7 +12,8 @@ namespace TetReadiness.Http;
 /// every API result gets the common headers. It is applied around each HTTP invocation, not called by the functions:
 /// by <see cref="HttpEdgeMiddleware"/> in the Functions worker, and by the local development host's invoker.
 /// </summary>
-public sealed class HttpEdge(ILogger<HttpEdge> logger, IOptions<AppOptions> app)
+/// <param name="publicBaseUrl">The app's public address (<c>App__PublicBaseUrl</c>), its own origin besides the request's.</param>
+public sealed class HttpEdge(ILogger<HttpEdge> logger, string? publicBaseUrl)
 {
     private const string RetryAfterSeconds = "30";
 
@@ -26,7 +25,7 @@ public sealed class HttpEdge(ILogger<HttpEdge> logger, IOptions<AppOptions> app)
     {
         try
         {
-            if (CrossSiteRequests.IsRefused(request, app.Value.PublicBaseUrl))
+            if (CrossSiteRequests.IsRefused(request, publicBaseUrl))
             {
                 throw ProblemException.Forbidden(CrossSiteRequests.Detail);
             }

@@ -1,8 +1,6 @@
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using TetReadiness.Hosting;
 using TetReadiness.Http;
 using TetReadiness.LocalHost;
 using TetReadiness.Tests.Infrastructure;
@@ -44,7 +42,7 @@ public sealed class LocalQueueListenerTests
             queue,
             poison,
             settings,
-            new FunctionInvoker(services.GetRequiredService<IServiceScopeFactory>(), new HttpEdge(NullLogger<HttpEdge>.Instance, Options.Create(new AppOptions())), NullLogger<FunctionInvoker>.Instance),
+            new FunctionInvoker(services.GetRequiredService<IServiceScopeFactory>(), new HttpEdge(NullLogger<HttpEdge>.Instance, publicBaseUrl: null), NullLogger<FunctionInvoker>.Instance),
             NullLogger<LocalQueueListener>.Instance);
 
         await listener.StartAsync(CancellationToken.None);

@@ -1,7 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using TetReadiness.Hosting;
 using TetReadiness.Http;
 using TetReadiness.LocalHost;
 
@@ -20,7 +18,7 @@ public sealed class LocalTimerServiceTests
         using var timer = new LocalTimerService(
             function,
             "0 0 0 1 1 *",
-            new FunctionInvoker(services.GetRequiredService<IServiceScopeFactory>(), new HttpEdge(NullLogger<HttpEdge>.Instance, Options.Create(new AppOptions())), NullLogger<FunctionInvoker>.Instance),
+            new FunctionInvoker(services.GetRequiredService<IServiceScopeFactory>(), new HttpEdge(NullLogger<HttpEdge>.Instance, publicBaseUrl: null), NullLogger<FunctionInvoker>.Instance),
             clock,
             NullLogger<LocalTimerService>.Instance);
 

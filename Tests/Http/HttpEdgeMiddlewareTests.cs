@@ -4,8 +4,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using TetReadiness.Hosting;
 using TetReadiness.Http;
 using TetReadiness.Tests.Infrastructure;
 
@@ -21,7 +19,7 @@ public sealed class HttpEdgeMiddlewareTests
     private const string PublicBaseUrl = "https://sansangtet.hanoi.gov.vn";
 
     private static readonly HttpEdgeMiddleware Middleware =
-        new(new HttpEdge(NullLogger<HttpEdge>.Instance, Options.Create(new AppOptions { PublicBaseUrl = PublicBaseUrl })));
+        new(new HttpEdge(NullLogger<HttpEdge>.Instance, PublicBaseUrl));
 
     [Fact]
     public async Task A_refusal_the_function_throws_becomes_the_problem_json_result()

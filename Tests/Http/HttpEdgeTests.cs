@@ -2,8 +2,6 @@ using System.Net.Sockets;
 using Azure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using TetReadiness.Hosting;
 using TetReadiness.Http;
 using TetReadiness.Tests.Infrastructure;
 
@@ -12,7 +10,7 @@ namespace TetReadiness.Tests.Http;
 /// <summary>The one place failures become responses.</summary>
 public sealed class HttpEdgeTests
 {
-    private static readonly HttpEdge Edge = new(NullLogger<HttpEdge>.Instance, Options.Create(new AppOptions()));
+    private static readonly HttpEdge Edge = new(NullLogger<HttpEdge>.Instance, TestApp.PublicBaseUrl);
 
     private static async Task<HttpResponseSnapshot> RespondAsync(Func<Task<IActionResult>> handle)
     {

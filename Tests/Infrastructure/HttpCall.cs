@@ -5,8 +5,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using TetReadiness.Hosting;
 using TetReadiness.Http;
 
 namespace TetReadiness.Tests.Infrastructure;
@@ -25,7 +23,7 @@ public static class HttpCall
     public const string Anonymous = "";
 
     /// <summary>The edge as the app registers it, with the public base URL every <see cref="TestApp"/> has.</summary>
-    private static readonly HttpEdge Edge = new(NullLogger<HttpEdge>.Instance, Options.Create(new AppOptions { PublicBaseUrl = TestApp.PublicBaseUrl }));
+    private static readonly HttpEdge Edge = new(NullLogger<HttpEdge>.Instance, TestApp.PublicBaseUrl);
 
     public static string DefaultPrincipal { get; } = Principal("vanphong@ba-dinh.invalid", "coordinator");
 
