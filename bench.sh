@@ -58,8 +58,8 @@ fi
 echo "== benchmark (app logs in $work)"
 dotnet Benchmarks/bin/Release/net10.0/TetReadiness.Benchmarks.dll \
   --azurite "$azurite" \
-  --app "$root/Functions/bin/Release/net10.0" \
-  --checklist "$root/Functions/Demo/tet-checklist.json" \
+  --app "$root/LocalHost/bin/Release/net10.0" \
+  --checklist "$root/LocalHost/Demo/tet-checklist.json" \
   --notes "$root/Benchmarks/reading.md" \
   --out "$root/docs/benchmarks.md" \
   --work "$work" \

@@ -45,12 +45,14 @@ export SendGrid__OutboxPath="${SendGrid__OutboxPath:-$root/.outbox}"
 mkdir -p "$SendGrid__OutboxPath"
 
 echo "Building..."
-dotnet build Functions/TetReadiness.Functions.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
-out="$root/Functions/bin/Release/net10.0"
+# LocalHost/ (local mode and the demo seeder, never deployed) builds the app with it; its output holds the app too.
+dotnet build LocalHost/TetReadiness.LocalHost.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
+app_out="$root/Functions/bin/Release/net10.0"
+local_out="$root/LocalHost/bin/Release/net10.0"
 
 if [ "$seed" = 1 ]; then
   echo "Seeding demo data..."
-  (cd "$out" && dotnet TetReadiness.Functions.dll --seed-demo)
+  (cd "$local_out" && dotnet TetReadiness.LocalHost.dll --seed-demo)
 fi
 
 cat <<MSG
@@ -70,7 +72,7 @@ Stop with Ctrl+C.
 MSG
 
 if command -v func >/dev/null; then
-  cd "$out" && exec func host start --port 7071
+  cd "$app_out" && exec func host start --port 7071
 else
-  cd "$out" && dotnet TetReadiness.Functions.dll --local --urls http://127.0.0.1:7071
+  cd "$local_out" && dotnet TetReadiness.LocalHost.dll --urls http://127.0.0.1:7071
 fi

@@ -74,7 +74,7 @@ public sealed class Api(HttpClient http)
     }
 }
 
-/// <summary>The demo checklist (Functions/Demo/tet-checklist.json), campaigns around it, and a synthetic roster.</summary>
+/// <summary>The demo checklist (LocalHost/Demo/tet-checklist.json), campaigns around it, and a synthetic roster.</summary>
 public sealed class Workload(string checklistPath)
 {
     private static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);

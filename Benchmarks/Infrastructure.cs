@@ -99,7 +99,7 @@ public sealed class Azurite : IAsyncDisposable
     }
 }
 
-/// <summary>The app in local mode as a child process: <c>dotnet TetReadiness.Functions.dll --local</c>.</summary>
+/// <summary>The app in local mode as a child process: <c>dotnet TetReadiness.LocalHost.dll</c>.</summary>
 public sealed class AppProcess : IAsyncDisposable
 {
     private readonly Process process;
@@ -121,7 +121,7 @@ public sealed class AppProcess : IAsyncDisposable
     {
         var port = LoopbackPorts.Free();
         var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = appDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "TetReadiness.Functions.dll", "--local", "--urls", $"http://127.0.0.1:{port}" })
+        foreach (var argument in new[] { "TetReadiness.LocalHost.dll", "--urls", $"http://127.0.0.1:{port}" })
         {
             psi.ArgumentList.Add(argument);
         }

@@ -26,7 +26,7 @@ public static class Report
         Line(options.SplitAzurite
             ? "- Set-up: Azurite (pinned npm package, in memory, loopback; `azurite-table` and `azurite-queue` as two processes) behind a counting HTTP proxy in the benchmark process; the app in local mode"
             : "- Set-up: Azurite (pinned npm package, in memory, loopback; one process, as the tests run it) behind a counting HTTP proxy in the benchmark process; the app in local mode");
-        Line("  (`dotnet TetReadiness.Functions.dll --local`) as a child process, log level Warning; a loopback SendGrid capture answering 202.");
+        Line("  (`dotnet TetReadiness.LocalHost.dll`) as a child process, log level Warning; a loopback SendGrid capture answering 202.");
         Line("  The raw baselines go through the same proxy, so both sides pay the same hop. Everything shares the same cores.");
         Line();
 
@@ -183,7 +183,7 @@ public static class Report
             Line("| `./run.sh` | not timed in this run (`--skip-run-sh`, or ports 7071 / 10000-10002 were in use) |");
         }
 
-        Line($"| the app alone: `dotnet TetReadiness.Functions.dll --local`, first start after the build | {F(results.ColdStart.TotalMilliseconds, "F0")} |");
+        Line($"| the app alone: `dotnet TetReadiness.LocalHost.dll`, first start after the build | {F(results.ColdStart.TotalMilliseconds, "F0")} |");
         Line($"| the app alone, second start | {F(results.WarmStart.TotalMilliseconds, "F0")} |");
         Line();
         Line("The machine's NuGet and npm caches were already filled, as on any machine that has built the project once; a first");

@@ -1,23 +1,13 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
-using TetReadiness.Demo;
 using TetReadiness.Hosting;
-using TetReadiness.Hosting.Local;
-
-if (DemoSeeder.IsRequested(args))
-{
-    return await DemoSeeder.RunAsync(args);
-}
-
-if (LocalFunctionsHost.IsRequested(args))
-{
-    await LocalFunctionsHost.RunAsync(args);
-    return 0;
-}
+using TetReadiness.Http;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+
+// After ConfigureFunctionsWebApplication, so the edge runs inside the ASP.NET Core integration and sees the request.
+builder.UseMiddleware<HttpEdgeMiddleware>();
 builder.Services.AddTetReadiness(builder.Configuration);
 builder.Services.AddTetReadinessTelemetry(builder.Configuration);
 builder.Build().Run();
-return 0;

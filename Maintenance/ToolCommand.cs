@@ -2,7 +2,7 @@ using Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using TetReadiness.Backups;
-using TetReadiness.Hosting.Local;
+using TetReadiness.LocalHost;
 using TetReadiness.Storage;
 using TetReadiness.Maintenance.Purge;
 using TetReadiness.Maintenance.Restore;

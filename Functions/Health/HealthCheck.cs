@@ -7,7 +7,7 @@ using TetReadiness.Storage;
 namespace TetReadiness.Health;
 
 /// <summary>
-/// Asks storage one cheap question (a one-row read); a failure surfaces as 503 through the responder. Settings the
+/// Asks storage one cheap question (a one-row read); a failure surfaces as 503 through the HTTP edge. Settings the
 /// app refuses to run with in Azure (<see cref="PrincipalHeaderTrust.Misconfiguration"/>) are 503 too, saying which,
 /// so the platform's health check and alerts see them. Email that cannot go out and settings whose Key Vault
 /// reference did not resolve are reported as "degraded", not failed: the app runs, without them.

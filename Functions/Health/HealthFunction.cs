@@ -5,12 +5,12 @@ using TetReadiness.Http;
 
 namespace TetReadiness.Health;
 
-public sealed class HealthFunction(HealthCheck health, HttpResponder responder)
+public sealed class HealthFunction(HealthCheck health)
 {
     /// <summary>Anonymous: 200 when storage answers, 503 problem+json when it does not.</summary>
     [Function("Health")]
-    public Task<IActionResult> Run(
+    public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/health")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        responder.RespondAsync(request, async () => ApiResult.Json(await health.CheckAsync(cancellationToken)));
+        ApiResult.Json(await health.CheckAsync(cancellationToken));
 }

@@ -45,7 +45,7 @@ public static class TetReadinessServiceCollectionExtensions
         services.AddSingleton<StorageTables>();
         services.AddHostedService<StorageInitializer>();
 
-        services.AddSingleton<HttpResponder>();
+        services.AddHttpEdge(sp => sp.GetRequiredService<IOptions<AppOptions>>().Value.PublicBaseUrl);
         services.AddAuth(configuration);
         services.AddSingleton<HealthCheck>();
 

@@ -7,42 +7,41 @@ using TetReadiness.Http;
 
 namespace TetReadiness.Status;
 
-public sealed class StatusFunctions(StatusService status, CallerResolver callers, HttpResponder responder)
+public sealed class StatusFunctions(StatusService status, CallerResolver callers)
 {
     /// <summary>Reporting status of a campaign; <c>?district=</c> narrows it to one area.</summary>
     [Function(nameof(GetCampaignStatus))]
-    public Task<IActionResult> GetCampaignStatus(
+    public async Task<IActionResult> GetCampaignStatus(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/campaigns/{campaignId}/status")] HttpRequest request,
         string campaignId,
         CancellationToken cancellationToken) =>
-        responder.RespondAsync(request, async () => ApiResult.Json(await status.GetStatusAsync(callers.Identify(request), campaignId, DistrictFilter(request), cancellationToken)));
+        ApiResult.Json(await status.GetStatusAsync(callers.Identify(request), campaignId, DistrictFilter(request), cancellationToken));
 
     [Function(nameof(GetNonReporters))]
-    public Task<IActionResult> GetNonReporters(
+    public async Task<IActionResult> GetNonReporters(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/campaigns/{campaignId}/non-reporters")] HttpRequest request,
         string campaignId,
         CancellationToken cancellationToken) =>
-        responder.RespondAsync(request, async () => ApiResult.Json(await status.GetNonReportersAsync(callers.Identify(request), campaignId, DistrictFilter(request), cancellationToken)));
+        ApiResult.Json(await status.GetNonReportersAsync(callers.Identify(request), campaignId, DistrictFilter(request), cancellationToken));
 
     /// <summary>The units the campaign counts, by area, in the caller's scope: its frozen roster once it has closed.</summary>
     [Function(nameof(GetCampaignUnits))]
-    public Task<IActionResult> GetCampaignUnits(
+    public async Task<IActionResult> GetCampaignUnits(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/campaigns/{campaignId}/units")] HttpRequest request,
         string campaignId,
         CancellationToken cancellationToken) =>
-        responder.RespondAsync(request, async () => ApiResult.Json(await status.GetUnitsAsync(callers.Identify(request), campaignId, cancellationToken)));
+        ApiResult.Json(await status.GetUnitsAsync(callers.Identify(request), campaignId, cancellationToken));
 
     /// <summary>The least-ready checklist items over the caller's scope (<c>?district=</c>, <c>?count=</c> up to 98).</summary>
     [Function(nameof(GetLeastReadyItems))]
-    public Task<IActionResult> GetLeastReadyItems(
+    public async Task<IActionResult> GetLeastReadyItems(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/campaigns/{campaignId}/least-ready-items")] HttpRequest request,
         string campaignId,
-        CancellationToken cancellationToken) =>
-        responder.RespondAsync(request, async () =>
-        {
-            var count = int.TryParse(request.Query["count"], out var asked) ? Math.Clamp(asked, 1, Campaigns.Checklist.MaxItems) : 10;
-            return ApiResult.Json(await status.GetLeastReadyItemsAsync(callers.Identify(request), campaignId, DistrictFilter(request), count, cancellationToken));
-        });
+        CancellationToken cancellationToken)
+    {
+        var count = int.TryParse(request.Query["count"], out var asked) ? Math.Clamp(asked, 1, Campaigns.Checklist.MaxItems) : 10;
+        return ApiResult.Json(await status.GetLeastReadyItemsAsync(callers.Identify(request), campaignId, DistrictFilter(request), count, cancellationToken));
+    }
 
     private static string? DistrictFilter(HttpRequest request)
     {

@@ -6,44 +6,42 @@ using TetReadiness.Http;
 
 namespace TetReadiness.Submissions;
 
-public sealed class SubmissionFunctions(SubmissionService submissions, CallerResolver callers, HttpResponder responder)
+public sealed class SubmissionFunctions(SubmissionService submissions, CallerResolver callers)
 {
     private const string Route = "api/campaigns/{campaignId}/units/{unitId}/submission";
 
     [Function(nameof(PutSubmission))]
-    public Task<IActionResult> PutSubmission(
+    public async Task<IActionResult> PutSubmission(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = Route)] HttpRequest request,
         string campaignId,
         string unitId,
-        CancellationToken cancellationToken) =>
-        responder.RespondAsync(request, async () =>
-        {
-            var preconditions = SubmissionPreconditions.Parse(request.Headers.IfMatch, request.Headers.IfNoneMatch);
-            var (receipt, created) = await submissions.SubmitAsync(
-                campaignId, unitId, token => RequestBody.ReadJsonAsync<SubmissionRequest>(request, token), preconditions, callers.Identify(request), cancellationToken);
-            return ApiResult.Json(receipt, created ? StatusCodes.Status201Created : StatusCodes.Status200OK)
-                .WithHeader("ETag", Revision.FormatETag(receipt.Revision));
-        });
+        CancellationToken cancellationToken)
+    {
+        var preconditions = SubmissionPreconditions.Parse(request.Headers.IfMatch, request.Headers.IfNoneMatch);
+        var (receipt, created) = await submissions.SubmitAsync(
+            campaignId, unitId, token => RequestBody.ReadJsonAsync<SubmissionRequest>(request, token), preconditions, callers.Identify(request), cancellationToken);
+        return ApiResult.Json(receipt, created ? StatusCodes.Status201Created : StatusCodes.Status200OK)
+            .WithHeader("ETag", Revision.FormatETag(receipt.Revision));
+    }
 
     /// <summary>The current submission with its answers; <c>?revision=n</c> reads an earlier one.</summary>
     [Function(nameof(GetSubmission))]
-    public Task<IActionResult> GetSubmission(
+    public async Task<IActionResult> GetSubmission(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route)] HttpRequest request,
         string campaignId,
         string unitId,
-        CancellationToken cancellationToken) =>
-        responder.RespondAsync(request, async () =>
-        {
-            int? number = int.TryParse(request.Query["revision"], out var value) && value > 0 ? value : null;
-            var revision = await submissions.GetCurrentAsync(callers.Identify(request), campaignId, unitId, number, cancellationToken);
-            return ApiResult.Json(SubmissionView.Of(revision)).WithHeader("ETag", revision.ETag);
-        });
+        CancellationToken cancellationToken)
+    {
+        int? number = int.TryParse(request.Query["revision"], out var value) && value > 0 ? value : null;
+        var revision = await submissions.GetCurrentAsync(callers.Identify(request), campaignId, unitId, number, cancellationToken);
+        return ApiResult.Json(SubmissionView.Of(revision)).WithHeader("ETag", revision.ETag);
+    }
 
     [Function(nameof(ListRevisions))]
-    public Task<IActionResult> ListRevisions(
+    public async Task<IActionResult> ListRevisions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/campaigns/{campaignId}/units/{unitId}/revisions")] HttpRequest request,
         string campaignId,
         string unitId,
         CancellationToken cancellationToken) =>
-        responder.RespondAsync(request, async () => ApiResult.Json(await submissions.ListRevisionsAsync(callers.Identify(request), campaignId, unitId, cancellationToken)));
+        ApiResult.Json(await submissions.ListRevisionsAsync(callers.Identify(request), campaignId, unitId, cancellationToken));
 }

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using TetReadiness.Email;
 using TetReadiness.Health;
-using TetReadiness.Http;
 using TetReadiness.Storage;
 using TetReadiness.Tests.Infrastructure;
 
@@ -43,9 +42,8 @@ public sealed class HealthFunctionTests
         var tables = new StorageTables(unreachable, Options.Create(new StorageOptions()));
         var email = new EmailStatus(Options.Create(new EmailOptions()), TimeProvider.System, NullLogger<EmailStatus>.Instance);
         var headerTrust = new TetReadiness.Auth.PrincipalHeaderTrust(Options.Create(new TetReadiness.Auth.AuthOptions()), TetReadiness.Hosting.AzurePlatform.Local);
-        var responder = new HttpResponder(NullLogger<HttpResponder>.Instance, Options.Create(new TetReadiness.Hosting.AppOptions()));
         var secrets = new SecretSettingsCheck(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), NullLogger<SecretSettingsCheck>.Instance);
-        var function = new HealthFunction(new HealthCheck(tables, email, TimeProvider.System, headerTrust, secrets), responder);
+        var function = new HealthFunction(new HealthCheck(tables, email, TimeProvider.System, headerTrust, secrets));
 
         var response = await CheckAsync(function);
 

@@ -1,14 +1,14 @@
 using System.Reflection;
 using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
-using TetReadiness.Hosting.Local;
+using TetReadiness.LocalHost;
 
 namespace TetReadiness.Tests.Hosting;
 
 /// <summary>Local mode serves exactly the functions Azure does: those the attributes and <c>functions.metadata</c> declare.</summary>
 public sealed class FunctionCatalogTests
 {
-    private static readonly Assembly FunctionsAssembly = typeof(LocalFunctionsHost).Assembly;
+    private static readonly Assembly FunctionsAssembly = LocalFunctionsHost.FunctionsAssembly;
 
     private static readonly IReadOnlyList<FunctionDescriptor> Discovered = FunctionCatalog.Discover(FunctionsAssembly);
 

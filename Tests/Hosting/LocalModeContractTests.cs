@@ -6,7 +6,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 using Microsoft.AspNetCore.Routing;
-using TetReadiness.Hosting.Local;
+using TetReadiness.LocalHost;
 using TetReadiness.Tests.Infrastructure;
 using TetReadiness.Time;
 
@@ -181,7 +181,7 @@ public sealed class LocalModeContractTests(LocalModeHostFixture host) : IClassFi
     {
         var listed = await JsonOf(await http.GetAsync("/admin/functions"));
 
-        var discovered = FunctionCatalog.Discover(typeof(LocalFunctionsHost).Assembly);
+        var discovered = FunctionCatalog.Discover(LocalFunctionsHost.FunctionsAssembly);
         Assert.Equal(discovered.Select(f => f.Name), listed.EnumerateArray().Select(f => f.GetProperty("name").GetString()));
         Assert.Equal(discovered.Select(f => f.Trigger.ToString()), listed.EnumerateArray().Select(f => f.GetProperty("trigger").GetString()));
     }
@@ -191,7 +191,7 @@ public sealed class LocalModeContractTests(LocalModeHostFixture host) : IClassFi
     {
         var endpoints = ((IEndpointRouteBuilder)host.App).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>().ToList();
 
-        foreach (var function in FunctionCatalog.Discover(typeof(LocalFunctionsHost).Assembly).Where(f => f.Trigger == FunctionTriggerKind.Http))
+        foreach (var function in FunctionCatalog.Discover(LocalFunctionsHost.FunctionsAssembly).Where(f => f.Trigger == FunctionTriggerKind.Http))
         {
             var endpoint = Assert.Single(endpoints, e => e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName == function.Name);
             Assert.Equal("/" + function.Route, endpoint.RoutePattern.RawText);
@@ -203,7 +203,7 @@ public sealed class LocalModeContractTests(LocalModeHostFixture host) : IClassFi
     public async Task Every_API_function_answers_at_its_route()
     {
         var unanswered = new List<string>();
-        foreach (var function in FunctionCatalog.Discover(typeof(LocalFunctionsHost).Assembly)
+        foreach (var function in FunctionCatalog.Discover(LocalFunctionsHost.FunctionsAssembly)
                      .Where(f => f.Trigger == FunctionTriggerKind.Http && f.Route!.StartsWith("api/", StringComparison.Ordinal)))
         {
             var path = "/" + Regex.Replace(function.Route!, "{[^}]+}", "x-route-probe");

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using TetReadiness.Hosting.Local;
+using TetReadiness.LocalHost;
 using TetReadiness.Tests.Infrastructure;
 
 namespace TetReadiness.Tests.Hosting;
@@ -19,7 +19,7 @@ public sealed partial class LocalModeCrossSiteTests(LocalModeHostFixture host) :
         get
         {
             var data = new TheoryData<string, string>();
-            foreach (var function in FunctionCatalog.Discover(typeof(LocalFunctionsHost).Assembly).Where(f => f.Trigger == FunctionTriggerKind.Http))
+            foreach (var function in FunctionCatalog.Discover(LocalFunctionsHost.FunctionsAssembly).Where(f => f.Trigger == FunctionTriggerKind.Http))
             {
                 foreach (var method in function.HttpMethods!.Intersect(StateChangingMethods))
                 {

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Builder;
-using TetReadiness.Hosting.Local;
+using TetReadiness.LocalHost;
 using TetReadiness.Storage;
 using TetReadiness.Tests.Infrastructure;
 

@@ -1,7 +1,8 @@
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using TetReadiness.Hosting.Local;
+using TetReadiness.Http;
+using TetReadiness.LocalHost;
 using TetReadiness.Tests.Infrastructure;
 
 namespace TetReadiness.Tests.Hosting;
@@ -41,7 +42,7 @@ public sealed class LocalQueueListenerTests
             queue,
             poison,
             settings,
-            new FunctionInvoker(services.GetRequiredService<IServiceScopeFactory>(), NullLogger<FunctionInvoker>.Instance),
+            new FunctionInvoker(services.GetRequiredService<IServiceScopeFactory>(), new HttpEdge(NullLogger<HttpEdge>.Instance, publicBaseUrl: null), NullLogger<FunctionInvoker>.Instance),
             NullLogger<LocalQueueListener>.Instance);
 
         await listener.StartAsync(CancellationToken.None);

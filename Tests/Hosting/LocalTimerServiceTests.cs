@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using TetReadiness.Hosting.Local;
+using TetReadiness.Http;
+using TetReadiness.LocalHost;
 
 namespace TetReadiness.Tests.Hosting;
 
@@ -17,7 +18,7 @@ public sealed class LocalTimerServiceTests
         using var timer = new LocalTimerService(
             function,
             "0 0 0 1 1 *",
-            new FunctionInvoker(services.GetRequiredService<IServiceScopeFactory>(), NullLogger<FunctionInvoker>.Instance),
+            new FunctionInvoker(services.GetRequiredService<IServiceScopeFactory>(), new HttpEdge(NullLogger<HttpEdge>.Instance, publicBaseUrl: null), NullLogger<FunctionInvoker>.Instance),
             clock,
             NullLogger<LocalTimerService>.Instance);
 

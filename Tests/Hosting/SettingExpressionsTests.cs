@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Configuration;
-using TetReadiness.Hosting.Local;
+using TetReadiness.LocalHost;
 
 namespace TetReadiness.Tests.Hosting;
 

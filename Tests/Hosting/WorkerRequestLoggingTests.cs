@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TetReadiness.Hosting;
+using TetReadiness.Http;
 using TetReadiness.Tests.Infrastructure;
 
 namespace TetReadiness.Tests.Hosting;
@@ -73,6 +74,7 @@ public sealed class WorkerRequestLoggingTests
         builder.ConfigureFunctionsWebApplication();
         if (withApp)
         {
+            builder.UseMiddleware<HttpEdgeMiddleware>();
             builder.Services.AddTetReadiness(builder.Configuration);
         }
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
-using TetReadiness.Hosting.Local;
+using TetReadiness.LocalHost;
 using TetReadiness.Tests.Infrastructure;
 
 namespace TetReadiness.Tests.Infra;
@@ -72,7 +72,7 @@ public sealed class SmokeScriptTests
         };
 
         // HTTP only: no timer or queue trigger touches the shared Azurite's queues.
-        foreach (var function in FunctionCatalog.Discover(typeof(LocalFunctionsHost).Assembly).Where(f => f.Trigger != FunctionTriggerKind.Http))
+        foreach (var function in FunctionCatalog.Discover(LocalFunctionsHost.FunctionsAssembly).Where(f => f.Trigger != FunctionTriggerKind.Http))
         {
             settings[$"AzureWebJobs:{function.Name}:Disabled"] = "true";
         }

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging.Abstractions;
+using TetReadiness.Http;
 
 namespace TetReadiness.Tests.Infrastructure;
 
@@ -20,6 +22,9 @@ public static class HttpCall
 
     /// <summary>Pass as a header value to send no identity at all.</summary>
     public const string Anonymous = "";
+
+    /// <summary>The edge as the app registers it, with the public base URL every <see cref="TestApp"/> has.</summary>
+    private static readonly HttpEdge Edge = new(NullLogger<HttpEdge>.Instance, TestApp.PublicBaseUrl);
 
     public static string DefaultPrincipal { get; } = Principal("vanphong@ba-dinh.invalid", "coordinator");
 
@@ -93,11 +98,23 @@ public static class HttpCall
     }
 
     public static HttpRequest Json(string method, string path, object body, IDictionary<string, string>? headers = null) =>
-        Request(method, path, JsonSerializer.Serialize(body, TetReadiness.Http.ApiJson.Options), "application/json", headers);
+        Request(method, path, JsonSerializer.Serialize(body, ApiJson.Options), "application/json", headers);
 
-    public static async Task<HttpResponseSnapshot> RunAsync(HttpRequest request, Func<HttpRequest, Task<IActionResult>> function)
+    /// <summary>
+    /// Runs <paramref name="function"/> inside the app's HTTP edge and executes the result, as the worker's middleware and
+    /// the ASP.NET Core integration do: refusals and storage outages answered by the edge, common headers added.
+    /// </summary>
+    public static async Task<HttpResponseSnapshot> RunAsync(HttpRequest request, Func<HttpRequest, Task<IActionResult>> function) =>
+        await ExecuteAsync(request, await RespondAsync(request, function));
+
+    /// <summary>The result of <paramref name="function"/> run inside the app's HTTP edge, not yet executed.</summary>
+    public static async Task<IActionResult> RespondAsync(HttpRequest request, Func<HttpRequest, Task<IActionResult>> function) =>
+        (IActionResult?)await Edge.RespondAsync(request, async () => await function(request))
+        ?? throw new InvalidOperationException("The function returned no result.");
+
+    /// <summary>Executes a result against the request's response and reads the response back.</summary>
+    public static async Task<HttpResponseSnapshot> ExecuteAsync(HttpRequest request, IActionResult result)
     {
-        var result = await function(request);
         var context = request.HttpContext;
         await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
         context.Response.Body.Position = 0;

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using TetReadiness.Hosting.Local;
+using TetReadiness.LocalHost;
 using TetReadiness.Storage;
 
 namespace TetReadiness.Tests.Infrastructure;
@@ -127,7 +127,7 @@ public sealed class LocalModeApp : IAsyncDisposable
     /// </summary>
     public static void AddTriggerPlaceholders(IDictionary<string, string?> settings, string queuePrefix)
     {
-        foreach (var function in FunctionCatalog.Discover(typeof(LocalFunctionsHost).Assembly))
+        foreach (var function in FunctionCatalog.Discover(LocalFunctionsHost.FunctionsAssembly))
         {
             foreach (Match match in Regex.Matches(function.Schedule ?? string.Empty, "%([^%]+)%"))
             {

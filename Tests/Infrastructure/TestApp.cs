@@ -13,6 +13,9 @@ namespace TetReadiness.Tests.Infrastructure;
 /// </summary>
 public sealed class TestApp : IAsyncDisposable
 {
+    /// <summary><c>App:PublicBaseUrl</c> of every test app: the origin its own pages have (see <see cref="HttpCall"/>).</summary>
+    public const string PublicBaseUrl = "http://localhost:7071";
+
     private readonly ServiceProvider provider;
     private readonly bool ownsTables;
 
@@ -59,7 +62,7 @@ public sealed class TestApp : IAsyncDisposable
             ["Storage:TablePrefix"] = prefix,
             ["Storage:NetworkTimeoutSeconds"] = "5",
             ["Storage:MaxRetries"] = "1",
-            ["App:PublicBaseUrl"] = "http://localhost:7071",
+            ["App:PublicBaseUrl"] = PublicBaseUrl,
             ["Auth:AllowClientPrincipalHeader"] = "true",
             ["UnitLinks:PrimaryKey"] = "test-signing-key-0123456789abcdef0123456789",
         };

@@ -8,7 +8,7 @@ using TetReadiness.Tests.Infrastructure;
 
 namespace TetReadiness.Tests.Reporting;
 
-/// <summary>Calls <c>GET /api/feed/{table}</c> through the function class and executes its result, as the worker does.</summary>
+/// <summary>Calls <c>GET /api/feed/{table}</c> through the function class inside the HTTP edge and executes its result, as the worker does.</summary>
 public static class FeedCall
 {
     public const string PrimaryKey = "primary-feed-key-for-tests-0123456789";
@@ -44,7 +44,7 @@ public static class FeedCall
             context.Features.Set(lifetime);
         }
 
-        var result = await app.Create<FeedFunctions>().GetFeed(request, table, CancellationToken.None);
+        var result = await HttpCall.RespondAsync(request, r => app.Create<FeedFunctions>().GetFeed(r, table, CancellationToken.None));
         await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
         return new FeedResponse(
             context.Response.StatusCode,

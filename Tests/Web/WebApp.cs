@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using TetReadiness.Hosting.Local;
+using TetReadiness.LocalHost;
 using TetReadiness.Http;
 using TetReadiness.Tests.Infrastructure;
 
@@ -41,15 +41,15 @@ public sealed class WebApp : IAsyncDisposable
         // The run's Azurite, with tables of this app's own (a prefix); timers and queue triggers are switched off,
         // as AzureWebJobs.<name>.Disabled does, so nothing here touches another test's queues. Starting an Azurite
         // per class cost 5 to 13 seconds on two cores.
-        foreach (var function in FunctionCatalog.Discover(typeof(LocalFunctionsHost).Assembly).Where(f => f.Trigger != FunctionTriggerKind.Http))
+        foreach (var function in FunctionCatalog.Discover(LocalFunctionsHost.FunctionsAssembly).Where(f => f.Trigger != FunctionTriggerKind.Http))
         {
             settings[$"AzureWebJobs:{function.Name}:Disabled"] = "true";
         }
 
-        // Quiet: the responder logs every refusal and storage error the tests provoke on purpose; they assert what matters.
+        // Quiet: the HTTP edge logs every refusal and storage error the tests provoke on purpose; they assert what matters.
         return new WebApp(await LocalModeApp.StartAsync(
             settings,
-            configure: builder => builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("TetReadiness.Http.HttpResponder", LogLevel.None)));
+            configure: builder => builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("TetReadiness.Http.HttpEdge", LogLevel.None)));
     }
 
     /// <summary>The <c>X-MS-CLIENT-PRINCIPAL</c> Easy Auth would send for this email (and the city coordinator role).</summary>

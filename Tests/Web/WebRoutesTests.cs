@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using TetReadiness.Hosting.Local;
+using TetReadiness.LocalHost;
 using TetReadiness.Web;
 
 namespace TetReadiness.Tests.Web;

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NCrontab;
 
-namespace TetReadiness.Hosting.Local;
+namespace TetReadiness.LocalHost;
 
 /// <summary>Fires a timer function on its six-field CRON schedule, evaluated in UTC as on a Linux plan.</summary>
 public sealed class LocalTimerService(

@@ -3,9 +3,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using TetReadiness.Hosting;
 using TetReadiness.Http;
 
-namespace TetReadiness.Hosting.Local;
+namespace TetReadiness.LocalHost;
 
 /// <summary>
 /// <c>POST /admin/functions/{name}</c> runs a timer or queue function now, as the host's admin API does

@@ -1,4 +1,4 @@
-namespace TetReadiness.Hosting.Local;
+namespace TetReadiness.LocalHost;
 
 public enum FunctionTriggerKind
 {

@@ -1,4 +1,4 @@
-namespace TetReadiness.Demo;
+namespace TetReadiness.LocalHost.Demo;
 
 /// <summary>A clock the seeder can set, so historic submissions carry historic times.</summary>
 public sealed class DemoClock : TimeProvider

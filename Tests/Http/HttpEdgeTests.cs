@@ -2,20 +2,21 @@ using System.Net.Sockets;
 using Azure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using TetReadiness.Hosting;
 using TetReadiness.Http;
 using TetReadiness.Tests.Infrastructure;
 
 namespace TetReadiness.Tests.Http;
 
 /// <summary>The one place failures become responses.</summary>
-public sealed class HttpResponderTests
+public sealed class HttpEdgeTests
 {
-    private static readonly HttpResponder Responder = new(NullLogger<HttpResponder>.Instance, Options.Create(new AppOptions()));
+    private static readonly HttpEdge Edge = new(NullLogger<HttpEdge>.Instance, TestApp.PublicBaseUrl);
 
-    private static Task<HttpResponseSnapshot> RespondAsync(Func<Task<IActionResult>> handle) =>
-        HttpCall.RunAsync(HttpCall.Request("GET", "/api/thing", contentType: null), request => Responder.RespondAsync(request, handle));
+    private static async Task<HttpResponseSnapshot> RespondAsync(Func<Task<IActionResult>> handle)
+    {
+        var request = HttpCall.Request("GET", "/api/thing", contentType: null);
+        return await HttpCall.ExecuteAsync(request, (IActionResult)(await Edge.RespondAsync(request, async () => await handle()))!);
+    }
 
     [Fact]
     public async Task A_result_gets_the_common_headers()

@@ -5,7 +5,7 @@ using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace TetReadiness.Hosting.Local;
+namespace TetReadiness.LocalHost;
 
 /// <summary>
 /// Polls a queue as the Functions queue trigger does, with the <c>host.json</c> settings: batches refilled at

@@ -1,7 +1,7 @@
 using System.Text;
 using TetReadiness.Roster;
 
-namespace TetReadiness.Demo;
+namespace TetReadiness.LocalHost.Demo;
 
 /// <summary>
 /// Hanoi's 30 district-level units of 2024, each with a few reporting units. Every email is under the reserved

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace TetReadiness.Hosting.Local;
+namespace TetReadiness.LocalHost;
 
 /// <summary>One function as the Functions host would see it in <c>functions.metadata</c>: name, trigger, entry point.</summary>
 public sealed record FunctionDescriptor(

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -10,13 +11,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TetReadiness.Http;
 
-namespace TetReadiness.Hosting.Local;
+namespace TetReadiness.LocalHost;
 
 /// <summary>
 /// Calls a function method the way the isolated worker does: a new instance per invocation from a DI scope,
-/// parameters bound from the trigger, results executed against the HTTP response.
+/// parameters bound from the trigger, an HTTP invocation run inside the app's <see cref="HttpEdge"/> (as the worker's
+/// middleware runs it in Azure), results executed against the HTTP response.
 /// </summary>
-public sealed class FunctionInvoker(IServiceScopeFactory scopes, ILogger<FunctionInvoker> logger)
+public sealed class FunctionInvoker(IServiceScopeFactory scopes, HttpEdge edge, ILogger<FunctionInvoker> logger)
 {
     public async Task<object?> InvokeAsync(FunctionDescriptor function, FunctionInput input, CancellationToken cancellationToken)
     {
@@ -28,23 +30,44 @@ public sealed class FunctionInvoker(IServiceScopeFactory scopes, ILogger<Functio
         logger.LogInformation("Executing 'Functions.{FunctionName}' (Reason='{Reason}', Id={InvocationId})", function.Name, input.Reason, invocationId);
         try
         {
-            var result = await Unwrap(function.Method.Invoke(instance, arguments));
+            object? result;
             if (input.HttpContext is { } httpContext)
             {
+                result = await edge.RespondAsync(httpContext.Request, () => CallAsync(function.Method, instance, arguments));
                 await ExecuteAsync(result, httpContext);
+            }
+            else
+            {
+                result = await CallAsync(function.Method, instance, arguments);
             }
 
             logger.LogInformation("Executed 'Functions.{FunctionName}' (Succeeded, Id={InvocationId}, Duration={Duration}ms)",
                 function.Name, invocationId, (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return result;
         }
-        catch (TargetInvocationException exception) when (exception.InnerException is not null)
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            logger.LogError(exception.InnerException, "Executed 'Functions.{FunctionName}' (Failed, Id={InvocationId}, Duration={Duration}ms)",
+            logger.LogError(exception, "Executed 'Functions.{FunctionName}' (Failed, Id={InvocationId}, Duration={Duration}ms)",
                 function.Name, invocationId, (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(exception.InnerException);
             throw;
         }
+    }
+
+    /// <summary>The function's own exception, not reflection's wrapper around it: the edge maps what the function threw.</summary>
+    private static async Task<object?> CallAsync(MethodInfo method, object? instance, object?[] arguments)
+    {
+        object? returned;
+        try
+        {
+            returned = method.Invoke(instance, arguments);
+        }
+        catch (TargetInvocationException exception) when (exception.InnerException is not null)
+        {
+            ExceptionDispatchInfo.Throw(exception.InnerException);
+            throw;
+        }
+
+        return await Unwrap(returned);
     }
 
     private static object? Bind(ParameterInfo parameter, FunctionInput input, CancellationToken cancellationToken)

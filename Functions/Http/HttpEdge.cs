@@ -1,34 +1,36 @@
 using System.Diagnostics;
-using Azure;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using TetReadiness.Common;
-using TetReadiness.Hosting;
 
 namespace TetReadiness.Http;
 
 /// <summary>
-/// The one place where failures become responses: problems the services raise become problem+json,
-/// and storage that cannot be reached becomes 503 with Retry-After. Every HTTP function answers through it,
-/// under the Functions host and in local mode alike. Being the one door, it is also where a state-changing request
-/// from another site is refused (<see cref="CrossSiteRequests"/>), before the function reads or writes anything.
+/// The edge every HTTP function runs inside, and the one place where failures become responses: a state-changing
+/// request from another site is refused before the function reads or writes anything (<see cref="CrossSiteRequests"/>),
+/// problems the services raise become problem+json, storage that cannot be reached becomes 503 with Retry-After, and
+/// every API result gets the common headers. It is applied around each HTTP invocation, not called by the functions:
+/// by <see cref="HttpEdgeMiddleware"/> in the Functions worker, and by the local development host's invoker.
 /// </summary>
-public sealed class HttpResponder(ILogger<HttpResponder> logger, IOptions<AppOptions> app)
+/// <param name="publicBaseUrl">The app's public address (<c>App__PublicBaseUrl</c>), its own origin besides the request's.</param>
+public sealed class HttpEdge(ILogger<HttpEdge> logger, string? publicBaseUrl)
 {
     private const string RetryAfterSeconds = "30";
 
-    public async Task<IActionResult> RespondAsync(HttpRequest request, Func<Task<IActionResult>> handle)
+    /// <summary>
+    /// Runs <paramref name="invoke"/> (the function) inside the edge and returns what the response is made of: the
+    /// function's own result, or the problem it was refused with. Any other failure propagates, as it would have.
+    /// </summary>
+    public async Task<object?> RespondAsync(HttpRequest request, Func<Task<object?>> invoke)
     {
         try
         {
-            if (CrossSiteRequests.IsRefused(request, app.Value.PublicBaseUrl))
+            if (CrossSiteRequests.IsRefused(request, publicBaseUrl))
             {
                 throw ProblemException.Forbidden(CrossSiteRequests.Detail);
             }
 
-            return WithCommonHeaders(await handle());
+            return WithCommonHeaders(await invoke());
         }
         catch (ProblemException problem)
         {
@@ -48,7 +50,7 @@ public sealed class HttpResponder(ILogger<HttpResponder> logger, IOptions<AppOpt
         }
     }
 
-    private static IActionResult WithCommonHeaders(IActionResult result)
+    private static object? WithCommonHeaders(object? result)
     {
         if (result is ApiResult api)
         {

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
 using Microsoft.Extensions.Configuration.Memory;
 
-namespace TetReadiness.Hosting.Local;
+namespace TetReadiness.LocalHost;
 
 /// <summary>
 /// Loads the <c>Values</c> of <c>local.settings.json</c> as Core Tools does, below environment variables,

@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Json;
 using Azure.Storage.Queues;
 using Microsoft.AspNetCore.Builder;
@@ -8,23 +9,26 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TetReadiness.Hosting;
 using TetReadiness.Http;
 using TetReadiness.Storage;
 
-namespace TetReadiness.Hosting.Local;
+namespace TetReadiness.LocalHost;
 
 /// <summary>
-/// Local mode: the same function classes hosted on Kestrel when Azure Functions Core Tools are not installed.
+/// Local mode: the function classes of the Functions app hosted on Kestrel when Azure Functions Core Tools are not installed.
 /// HTTP routes, timers and queue triggers come from the functions' attributes and <c>host.json</c>; settings
 /// come from <c>local.settings.json</c> and environment variables with the Functions naming. A development host
 /// only: it has no auth of its own, so it listens on loopback.
 /// </summary>
 public static class LocalFunctionsHost
 {
+    /// <summary>Accepted and ignored: <c>dotnet TetReadiness.Functions.dll --local</c> was how local mode started before it had a project of its own.</summary>
     public const string Flag = "--local";
     public const string DefaultUrl = "http://127.0.0.1:7071";
 
-    public static bool IsRequested(string[] args) => args.Contains(Flag);
+    /// <summary>Where the functions are: the app this host runs, not the host itself.</summary>
+    public static Assembly FunctionsAssembly { get; } = typeof(TetReadinessServiceCollectionExtensions).Assembly;
 
     public static async Task RunAsync(string[] args)
     {
@@ -43,7 +47,7 @@ public static class LocalFunctionsHost
         var hostJson = HostJson.Load(Path.Combine(AppContext.BaseDirectory, "host.json"), builder.Configuration);
         // A disabled function has no trigger and no route, but the admin API still runs it, as the Functions host's
         // admin API does with the master key (AzureWebJobs.<Function>.Disabled; see docs on disabling functions).
-        var catalog = FunctionCatalog.Discover(typeof(LocalFunctionsHost).Assembly);
+        var catalog = FunctionCatalog.Discover(FunctionsAssembly);
         var disabled = catalog.Where(f => IsDisabled(builder.Configuration, f.Name)).Select(f => f.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var functions = catalog.Where(f => !disabled.Contains(f.Name)).ToList();
         builder.Services.AddSingleton(hostJson);

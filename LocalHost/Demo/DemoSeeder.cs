@@ -1,12 +1,12 @@
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TetReadiness.Auth;
 using TetReadiness.Campaigns;
 using TetReadiness.Hosting;
-using TetReadiness.Hosting.Local;
 using TetReadiness.Http;
 using TetReadiness.Roster;
 using TetReadiness.Status;
@@ -14,7 +14,7 @@ using TetReadiness.Storage;
 using TetReadiness.Submissions;
 using TetReadiness.Time;
 
-namespace TetReadiness.Demo;
+namespace TetReadiness.LocalHost.Demo;
 
 /// <summary>
 /// Seeds demo data through the same services the API uses: the 2024 Hanoi roster, Tết Giáp Thìn 2024 (closed,
@@ -26,7 +26,8 @@ public sealed class DemoSeeder(
     CampaignService campaigns,
     SubmissionService submissions,
     StatusService status,
-    StorageTables tables,
+    IEnumerable<OwnedTable> ownedTables,
+    TableClients tables,
     DemoClock clock,
     ILogger<DemoSeeder> logger)
 {
@@ -39,6 +40,8 @@ public sealed class DemoSeeder(
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args.Where(a => a != Flag).ToArray(), ContentRootPath = AppContext.BaseDirectory });
         LocalSettings.AddTo(builder.Configuration, Path.Combine(AppContext.BaseDirectory, "local.settings.json"));
         builder.Services.AddTetReadiness(builder.Configuration);
+        // The app registers it once its stores use it; until then the seeder needs it for the tables below.
+        builder.Services.TryAddSingleton<TableClients>();
         builder.Services.AddSingleton<DemoClock>();
         builder.Services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<DemoClock>());
         builder.Services.AddSingleton<DemoSeeder>();
@@ -49,7 +52,18 @@ public sealed class DemoSeeder(
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        await tables.CreateAllAsync(TableNames.All, cancellationToken);
+        // Every table a feature registers, as start-up creates them: this host is never started, so start-up does not run.
+        var owned = ownedTables.ToList();
+        if (owned.Count == 0)
+        {
+            throw new InvalidOperationException("No feature registers its tables (AddOwnedTables), so the demo has nowhere to go.");
+        }
+
+        foreach (var table in owned)
+        {
+            await tables.Get(table.Name).CreateIfNotExistsAsync(cancellationToken);
+        }
+
         var folder = Path.Combine(AppContext.BaseDirectory, "Demo");
         var csv = DemoRoster.BuildCsv(await File.ReadAllTextAsync(Path.Combine(folder, "hanoi-districts-2024.csv"), cancellationToken));
         var checklist = JsonSerializer.Deserialize<CampaignDefinition>(await File.ReadAllTextAsync(Path.Combine(folder, "tet-checklist.json"), cancellationToken), ApiJson.Options)!;

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 
-namespace TetReadiness.Hosting.Local;
+namespace TetReadiness.LocalHost;
 
 /// <summary>Resolves <c>%Setting%</c> in binding expressions as the Functions host does; a missing setting is an error.</summary>
 public static partial class SettingExpressions
