@@ -3,9 +3,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using TetReadiness.Backups;
 using TetReadiness.LocalHost;
-using TetReadiness.Storage;
 using TetReadiness.Maintenance.Purge;
 using TetReadiness.Maintenance.Restore;
+using TetReadiness.Storage;
 
 namespace TetReadiness.Maintenance;
 

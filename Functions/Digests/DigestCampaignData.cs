@@ -1,5 +1,5 @@
-using TetReadiness.Reminders;
 using TetReadiness.Campaigns;
+using TetReadiness.Reminders;
 using TetReadiness.Roster;
 using TetReadiness.Status;
 using TetReadiness.Submissions;

@@ -1,4 +1,3 @@
-using TetReadiness.Reminders;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using TetReadiness.Campaigns;

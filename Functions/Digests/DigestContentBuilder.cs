@@ -1,8 +1,7 @@
-using TetReadiness.Reminders;
 using System.Globalization;
+using TetReadiness.Reminders;
 using TetReadiness.Roster;
 using TetReadiness.Status;
-using TetReadiness.Submissions;
 using TetReadiness.Time;
 
 namespace TetReadiness.Digests;

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TetReadiness.Auth;
 using TetReadiness.Backups;
@@ -10,8 +9,8 @@ using TetReadiness.Digests;
 using TetReadiness.Email;
 using TetReadiness.Health;
 using TetReadiness.Http;
-using TetReadiness.Outbox;
 using TetReadiness.Monitoring;
+using TetReadiness.Outbox;
 using TetReadiness.Reminders;
 using TetReadiness.Reporting;
 using TetReadiness.Roster;

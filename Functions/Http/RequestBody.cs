@@ -41,7 +41,7 @@ public static class RequestBody
         }
     }
 
-    public static async Task<string> ReadTextAsync(HttpRequest request, string mediaType, CancellationToken cancellationToken, int limitBytes)
+    public static async Task<string> ReadTextAsync(HttpRequest request, string mediaType, int limitBytes, CancellationToken cancellationToken)
     {
         RequireMediaType(request, mediaType, null);
         var bytes = await ReadLimitedAsync(request, limitBytes, cancellationToken);

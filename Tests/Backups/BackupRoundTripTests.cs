@@ -1,5 +1,4 @@
 using Azure.Data.Tables;
-using TetReadiness.Backups;
 using TetReadiness.Storage;
 
 namespace TetReadiness.Tests.Backups;

@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using TetReadiness.Auth;
 using TetReadiness.Campaigns;
 using TetReadiness.Http;

@@ -1,6 +1,6 @@
-using TetReadiness.Status;
-using TetReadiness.Reminders;
 using TetReadiness.Digests;
+using TetReadiness.Reminders;
+using TetReadiness.Status;
 
 namespace TetReadiness.Tests.Digests;
 

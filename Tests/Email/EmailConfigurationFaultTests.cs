@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TetReadiness.Digests;
 using TetReadiness.Email;
-using TetReadiness.Health;
 using TetReadiness.Outbox;
 using TetReadiness.Reminders;
 using TetReadiness.Storage;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using TetReadiness.LocalHost;
-using TetReadiness.Tests.Infrastructure;
 
 namespace TetReadiness.Tests.Hosting;
 

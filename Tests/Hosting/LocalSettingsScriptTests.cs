@@ -49,12 +49,12 @@ public sealed class LocalSettingsScriptTests : IDisposable
         await RunAsync();
         Assert.Equal("my-own-key", Values()["UnitLinks__PrimaryKey"]!.GetValue<string>());
 
-        const string broken = "{ \"Values\": { ";
-        await File.WriteAllTextAsync(Settings, broken);
+        const string Broken = "{ \"Values\": { ";
+        await File.WriteAllTextAsync(Settings, Broken);
         var (exitCode, error) = await RunAsync(expectSuccess: false);
         Assert.NotEqual(0, exitCode);
         Assert.Contains("not valid JSON", error, StringComparison.Ordinal);
-        Assert.Equal(broken, await File.ReadAllTextAsync(Settings));
+        Assert.Equal(Broken, await File.ReadAllTextAsync(Settings));
     }
 
     /// <summary>The script with this folder's file and the repository's example, as ./run.sh calls it.</summary>

@@ -121,7 +121,7 @@ public sealed class RequestBodyTests
     {
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("Quận Ba Đình")).ToArray();
 
-        var text = await RequestBody.ReadTextAsync(Request(bytes, "text/csv; charset=utf-8"), "text/csv", CancellationToken.None, 1024);
+        var text = await RequestBody.ReadTextAsync(Request(bytes, "text/csv; charset=utf-8"), "text/csv", 1024, CancellationToken.None);
 
         Assert.Equal("Quận Ba Đình", text);
     }
@@ -129,7 +129,7 @@ public sealed class RequestBodyTests
     [Fact]
     public async Task Text_that_is_not_UTF8_is_refused_saying_how_to_save_it()
     {
-        var problem = await RefusedAsync(() => RequestBody.ReadTextAsync(Request([0x51, 0x75, 0xE2, 0xF2, 0x6E], "text/csv"), "text/csv", CancellationToken.None, 1024));
+        var problem = await RefusedAsync(() => RequestBody.ReadTextAsync(Request([0x51, 0x75, 0xE2, 0xF2, 0x6E], "text/csv"), "text/csv", 1024, CancellationToken.None));
 
         Assert.Equal(400, problem.Status);
         Assert.Contains("not valid UTF-8", problem.Detail, StringComparison.Ordinal);

@@ -3,11 +3,11 @@ namespace TetReadiness.Tests.Infra;
 /// <summary>Compiles infra/main.bicep once per test run; the infrastructure tests read the resulting ARM JSON.</summary>
 public sealed class CompiledTemplateFixture : IDisposable
 {
-    private readonly string _outputDirectory = Directory.CreateTempSubdirectory("tetreadiness-infra-").FullName;
+    private readonly string outputDirectory = Directory.CreateTempSubdirectory("tetreadiness-infra-").FullName;
 
     public CompiledTemplateFixture()
     {
-        var outputFile = Path.Combine(_outputDirectory, "main.json");
+        var outputFile = Path.Combine(outputDirectory, "main.json");
         Build = BicepCli.Run(["build", InfraPaths.MainTemplate, "--outfile", outputFile]);
         if (Build.ExitCode != 0 || !File.Exists(outputFile))
         {
@@ -21,5 +21,5 @@ public sealed class CompiledTemplateFixture : IDisposable
 
     public ArmTemplate Template { get; }
 
-    public void Dispose() => Directory.Delete(_outputDirectory, recursive: true);
+    public void Dispose() => Directory.Delete(outputDirectory, recursive: true);
 }

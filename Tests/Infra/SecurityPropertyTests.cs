@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace TetReadiness.Tests.Infra;
 
 /// <summary>The security properties of the compiled template (infra/main.bicep) that a city's deployment relies on.</summary>

@@ -61,9 +61,9 @@ public sealed partial class MessageCatalogTests
     [Fact]
     public void The_check_for_leftovers_catches_a_bilingual_message()
     {
-        const string bilingual = "Liên kết đã bị thu hồi. (The link was revoked.)";
+        const string Bilingual = "Liên kết đã bị thu hồi. (The link was revoked.)";
 
-        var bracketed = Bracketed().Match(bilingual).Groups[1].Value;
+        var bracketed = Bracketed().Match(Bilingual).Groups[1].Value;
 
         Assert.True(bracketed.Split(' ').Count(word => EnglishWord().IsMatch(word)) >= 2);
         Assert.DoesNotMatch(VietnameseLetter(), bracketed);

@@ -5,7 +5,6 @@ using SendGrid;
 using SendGrid.Helpers.Mail;
 using TetReadiness.Outbox;
 using TetReadiness.Reminders;
-using TetReadiness.Storage;
 using TetReadiness.Tests.Infrastructure;
 
 namespace TetReadiness.Tests.Reminders;

@@ -1,11 +1,8 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
-using TetReadiness.Campaigns;
 using TetReadiness.Digests;
 using TetReadiness.Reminders;
-using TetReadiness.Roster;
 using TetReadiness.Status;
-using TetReadiness.Storage;
 using TetReadiness.Submissions;
 using TetReadiness.Tests.Infrastructure;
 using TetReadiness.Time;

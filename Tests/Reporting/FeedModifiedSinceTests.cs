@@ -1,4 +1,3 @@
-using System.Globalization;
 using Azure.Data.Tables;
 using TetReadiness.Reporting;
 using TetReadiness.Storage;

@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using TetReadiness.Storage;
 
 namespace TetReadiness.Tests.Reporting;

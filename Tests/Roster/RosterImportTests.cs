@@ -1,6 +1,6 @@
-using TetReadiness.Auth;
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using TetReadiness.Auth;
 using TetReadiness.Roster;
 using TetReadiness.Status;
 using TetReadiness.Storage;
@@ -127,14 +127,14 @@ public sealed class RosterImportTests
         app.Clock.Advance(TimeSpan.FromMinutes(1));
         await ImportAsync(app, WithoutBaVi);
         var functions = app.Create<SubmissionFunctions>();
-        const string path = "/api/campaigns/tet-2024/units/ba-vi-ubnd/submission";
+        const string Path = "/api/campaigns/tet-2024/units/ba-vi-ubnd/submission";
 
-        var read = await HttpCall.RunAsync(HttpCall.Request("GET", path, contentType: null), r => functions.GetSubmission(r, "tet-2024", "ba-vi-ubnd", CancellationToken.None));
+        var read = await HttpCall.RunAsync(HttpCall.Request("GET", Path, contentType: null), r => functions.GetSubmission(r, "tet-2024", "ba-vi-ubnd", CancellationToken.None));
 
         Assert.Equal(200, read.Status);
         Assert.Equal("\"r1\"", read.Header("ETag"));
         await ProblemAssert.RefusedAsync(app, 404, "inactive unit",
-            () => HttpCall.RunAsync(HttpCall.Json("PUT", path, Seed.Answers()), r => functions.PutSubmission(r, "tet-2024", "ba-vi-ubnd", CancellationToken.None)));
+            () => HttpCall.RunAsync(HttpCall.Json("PUT", Path, Seed.Answers()), r => functions.PutSubmission(r, "tet-2024", "ba-vi-ubnd", CancellationToken.None)));
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
 using TetReadiness.Email;
-using TetReadiness.Health;
 using TetReadiness.Reminders;
 using TetReadiness.Storage;
 using TetReadiness.Submissions;

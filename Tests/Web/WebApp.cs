@@ -3,8 +3,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using TetReadiness.LocalHost;
 using TetReadiness.Http;
+using TetReadiness.LocalHost;
 using TetReadiness.Tests.Infrastructure;
 
 namespace TetReadiness.Tests.Web;
