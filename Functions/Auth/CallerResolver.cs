@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http;
-using TetReadiness.Hosting;
+using TetReadiness.Platform;
 using TetReadiness.Http;
 
 namespace TetReadiness.Auth;

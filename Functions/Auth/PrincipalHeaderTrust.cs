@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using TetReadiness.Hosting;
+using TetReadiness.Platform;
 
 namespace TetReadiness.Auth;
 

@@ -4,7 +4,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using TetReadiness.Campaigns;
 using TetReadiness.Common;
-using TetReadiness.Hosting;
+using TetReadiness.Platform;
 using TetReadiness.Http;
 using TetReadiness.Roster;
 using TetReadiness.Storage;
@@ -127,7 +127,7 @@ public sealed class UnitLinkService(
     private MintedLink Mint(Campaign campaign, RosterUnit unit, DateTimeOffset expiresAt)
     {
         var token = signer.Sign(new UnitLink(campaign.CampaignId, unit.UnitId, unit.LinkGeneration, expiresAt));
-        return new MintedLink($"{app.Value.PublicBaseUrl.TrimEnd('/')}/form?t={token}", VietnamTime.ToVietnam(expiresAt));
+        return new MintedLink(PublicUrls.LinkForm(app.Value.PublicBaseUrl, token), VietnamTime.ToVietnam(expiresAt));
     }
 
     private void RequireSigner()

@@ -2,7 +2,7 @@ using TetReadiness.Reminders;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using TetReadiness.Campaigns;
-using TetReadiness.Hosting;
+using TetReadiness.Platform;
 using TetReadiness.Status;
 
 namespace TetReadiness.Digests;

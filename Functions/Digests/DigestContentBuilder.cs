@@ -1,5 +1,6 @@
 using TetReadiness.Reminders;
 using System.Globalization;
+using TetReadiness.Platform;
 using TetReadiness.Roster;
 using TetReadiness.Status;
 using TetReadiness.Submissions;
@@ -53,9 +54,7 @@ public static class DigestContentBuilder
     }
 
     /// <summary>The coordinators' status page (<c>/status</c>), opened on the campaign (<c>c</c>) and district (<c>d</c>) of the section.</summary>
-    public static string StatusUrl(string publicBaseUrl, DigestScope scope) =>
-        $"{publicBaseUrl.TrimEnd('/')}/status?c={Uri.EscapeDataString(scope.CampaignId)}"
-        + (scope.DistrictId is { } district ? $"&d={Uri.EscapeDataString(district)}" : string.Empty);
+    public static string StatusUrl(string publicBaseUrl, DigestScope scope) => PublicUrls.Status(publicBaseUrl, scope.CampaignId, scope.DistrictId);
 
     private static IReadOnlyList<MissingUnit> Missing(DigestCampaignData data, IReadOnlyList<RosterUnit> units, DateOnly today)
     {

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using TetReadiness.Auth;
 using TetReadiness.Backups;
 using TetReadiness.Campaigns;
@@ -10,8 +9,9 @@ using TetReadiness.Digests;
 using TetReadiness.Email;
 using TetReadiness.Health;
 using TetReadiness.Http;
-using TetReadiness.Outbox;
 using TetReadiness.Monitoring;
+using TetReadiness.Outbox;
+using TetReadiness.Platform;
 using TetReadiness.Reminders;
 using TetReadiness.Reporting;
 using TetReadiness.Roster;
@@ -27,9 +27,7 @@ public static class TetReadinessServiceCollectionExtensions
     public static IServiceCollection AddTetReadiness(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddLogging(logging => logging.AddTelemetryFilters());
-        services.AddSingleton(_ => AzurePlatform.From(configuration));
-        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName));
-        services.AddOptions<AppOptions>().Bind(configuration.GetSection(AppOptions.SectionName));
+        services.AddPlatform(configuration);
         services.AddMemoryCache();
         services.AddSingleton(TimeProvider.System);
 
@@ -37,13 +35,7 @@ public static class TetReadinessServiceCollectionExtensions
         // must not take the whole app down with it (the default stops the host).
         services.Configure<HostOptions>(options => options.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
 
-        services.AddSingleton<MissingResourceWatch>();
-        services.AddSingleton(sp => StorageClientFactory.CreateTableService(
-            configuration, sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<MissingResourceWatch>()));
-        services.AddSingleton(sp => StorageClientFactory.CreateQueueService(
-            configuration, sp.GetRequiredService<IOptions<StorageOptions>>().Value, watch: sp.GetRequiredService<MissingResourceWatch>()));
-        services.AddSingleton<StorageTables>();
-        services.AddHostedService<StorageInitializer>();
+        services.AddStorage(configuration);
 
         services.AddSingleton<HttpResponder>();
         services.AddAuth(configuration);

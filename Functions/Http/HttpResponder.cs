@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TetReadiness.Common;
-using TetReadiness.Hosting;
+using TetReadiness.Platform;
 
 namespace TetReadiness.Http;
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 using TetReadiness.Auth;
 using TetReadiness.Campaigns;
 using TetReadiness.Email;
-using TetReadiness.Hosting;
+using TetReadiness.Platform;
 using TetReadiness.Outbox;
 using TetReadiness.Roster;
 using TetReadiness.Storage;

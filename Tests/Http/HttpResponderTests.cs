@@ -3,7 +3,7 @@ using Azure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using TetReadiness.Hosting;
+using TetReadiness.Platform;
 using TetReadiness.Http;
 using TetReadiness.Tests.Infrastructure;
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using TetReadiness.Http;
+using TetReadiness.Platform;
 
 namespace TetReadiness.Hosting.Local;
 

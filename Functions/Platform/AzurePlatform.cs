@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 
-namespace TetReadiness.Hosting;
+namespace TetReadiness.Platform;
 
 /// <summary>
 /// Where the app runs, from the variables the Azure platform itself sets: <c>WEBSITE_SITE_NAME</c> on App Service
