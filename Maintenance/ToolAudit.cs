@@ -1,4 +1,4 @@
-using TetReadiness.Auth;
+using TetReadiness.Audit;
 using TetReadiness.Storage;
 
 namespace TetReadiness.Maintenance;

@@ -15,7 +15,6 @@ public static class AuthServiceCollectionExtensions
         services.AddSingleton<CallerResolver>();
         services.AddSingleton<CoordinatorDirectory>();
         services.AddSingleton<ReporterDirectory>();
-        services.AddSingleton<AuditLog>();
         services.AddSingleton<UnitLinkService>();
         services.AddSingleton<CallerProfileService>();
         return services;

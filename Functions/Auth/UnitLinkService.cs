@@ -2,6 +2,7 @@ using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
+using TetReadiness.Audit;
 using TetReadiness.Campaigns;
 using TetReadiness.Common;
 using TetReadiness.Platform;
@@ -23,7 +24,7 @@ public sealed class UnitLinkService(
     RosterStore roster,
     CoordinatorDirectory coordinators,
     StorageTables tables,
-    AuditLog audit,
+    IAuditLog audit,
     TimeProvider clock,
     IOptions<AppOptions> app)
 {

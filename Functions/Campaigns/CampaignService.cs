@@ -1,5 +1,6 @@
 using Azure;
 using Microsoft.Extensions.Logging;
+using TetReadiness.Audit;
 using TetReadiness.Auth;
 using TetReadiness.Common;
 using TetReadiness.Http;
@@ -16,7 +17,7 @@ public sealed class CampaignService(
     CampaignCatalog catalog,
     CoordinatorDirectory coordinators,
     ReporterDirectory reporters,
-    AuditLog audit,
+    IAuditLog audit,
     TimeProvider clock,
     ILogger<CampaignService> logger)
 {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using TetReadiness.Audit;
 using TetReadiness.Auth;
 using TetReadiness.Backups;
 using TetReadiness.Campaigns;
@@ -59,6 +60,7 @@ public static class TetReadinessServiceCollectionExtensions
         services.AddEmail(configuration);
         services.AddReminders(configuration);
         services.AddDigests();
+        services.AddAudit();
         services.AddOutbox();
         services.AddReporting(configuration);
         services.AddBackups(configuration);

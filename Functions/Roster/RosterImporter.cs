@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using TetReadiness.Audit;
 using TetReadiness.Auth;
 using TetReadiness.Campaigns;
 using TetReadiness.Common;
@@ -10,7 +11,7 @@ namespace TetReadiness.Roster;
 /// Replaces the roster from a CSV. Every row is checked before anything is written. Before the first change,
 /// each campaign that has closed gets a frozen copy of the roster it closed with, so no import rewrites its history.
 /// </summary>
-public sealed class RosterImporter(RosterStore roster, CampaignStore campaigns, CoordinatorDirectory coordinators, AuditLog audit, TimeProvider clock, ILogger<RosterImporter> logger)
+public sealed class RosterImporter(RosterStore roster, CampaignStore campaigns, CoordinatorDirectory coordinators, IAuditLog audit, TimeProvider clock, ILogger<RosterImporter> logger)
 {
     public const int MaxBytes = 5 * 1024 * 1024;
     public const int MaxAreaLevelLength = 60;

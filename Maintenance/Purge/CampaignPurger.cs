@@ -1,6 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
-using TetReadiness.Auth;
+using TetReadiness.Audit;
 using TetReadiness.Campaigns;
 using TetReadiness.Common;
 using TetReadiness.Reminders;

@@ -2,7 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using TetReadiness.Time;
 
-namespace TetReadiness.Auth;
+namespace TetReadiness.Audit;
 
 /// <summary>
 /// A row of <c>AuditLog</c>: who did what, when, from where. Partition = Vietnam month (<c>yyyy-MM</c>);
