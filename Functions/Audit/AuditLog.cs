@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
-using TetReadiness.Auth;
 using TetReadiness.Common;
+using TetReadiness.Identity;
 using TetReadiness.Storage;
 
 namespace TetReadiness.Audit;
@@ -14,7 +14,7 @@ public sealed class AuditLog(TableClients tables, TimeProvider clock, ILogger<Au
     public async Task RecordAsync(Caller caller, string action, string target, string? detail, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var entry = AuditLogEntity.Create(now, caller.Identity, caller.Author.Via, action, target, detail, caller.SourceIp);
+        var entry = AuditLogEntity.Create(now, caller.Identity, caller.Via, action, target, detail, caller.SourceIp);
         await tables.Get(AuditTables.AuditLog).AddEntityAsync(entry, cancellationToken);
         logger.LogInformation("Audit: {Actor} {Action} {Target}", LogRedaction.Actor(entry.Actor), action, target);
     }

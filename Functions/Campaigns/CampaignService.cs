@@ -1,9 +1,10 @@
 using Azure;
 using Microsoft.Extensions.Logging;
 using TetReadiness.Audit;
-using TetReadiness.Auth;
 using TetReadiness.Common;
 using TetReadiness.Http;
+using TetReadiness.Identity;
+using TetReadiness.Roster;
 
 namespace TetReadiness.Campaigns;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
-using TetReadiness.Auth;
 using TetReadiness.Email;
 using TetReadiness.Http;
+using TetReadiness.Identity;
 using TetReadiness.Storage;
 
 namespace TetReadiness.Health;

@@ -3,16 +3,18 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TetReadiness.Audit;
-using TetReadiness.Auth;
 using TetReadiness.Backups;
 using TetReadiness.Campaigns;
 using TetReadiness.Digests;
 using TetReadiness.Email;
 using TetReadiness.Health;
 using TetReadiness.Http;
+using TetReadiness.Identity;
+using TetReadiness.Links;
 using TetReadiness.Monitoring;
 using TetReadiness.Outbox;
 using TetReadiness.Platform;
+using TetReadiness.Profile;
 using TetReadiness.Reminders;
 using TetReadiness.Reporting;
 using TetReadiness.Roster;
@@ -39,11 +41,10 @@ public static class TetReadinessServiceCollectionExtensions
         services.AddStorage(configuration);
 
         services.AddSingleton<HttpResponder>();
-        services.AddAuth(configuration);
+        services.AddIdentity(configuration);
         services.AddSingleton<HealthCheck>();
 
-        services.AddSingleton<RosterStore>();
-        services.AddSingleton<RosterImporter>();
+        services.AddRoster();
 
         services.AddSingleton<CampaignStore>();
         services.AddSingleton<CampaignCatalog>();
@@ -56,6 +57,8 @@ public static class TetReadinessServiceCollectionExtensions
         services.AddSingleton<ProjectionRepairService>();
 
         services.AddSingleton<StatusService>();
+        services.AddLinks();
+        services.AddProfile();
 
         services.AddEmail(configuration);
         services.AddReminders(configuration);

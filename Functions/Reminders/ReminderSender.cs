@@ -3,11 +3,11 @@ using System.Runtime.ExceptionServices;
 using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using TetReadiness.Auth;
 using TetReadiness.Campaigns;
 using TetReadiness.Email;
-using TetReadiness.Platform;
+using TetReadiness.Links;
 using TetReadiness.Outbox;
+using TetReadiness.Platform;
 using TetReadiness.Roster;
 using TetReadiness.Storage;
 

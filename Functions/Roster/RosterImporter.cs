@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
 using TetReadiness.Audit;
-using TetReadiness.Auth;
 using TetReadiness.Campaigns;
 using TetReadiness.Common;
 using TetReadiness.Http;
+using TetReadiness.Identity;
 
 namespace TetReadiness.Roster;
 

@@ -1,6 +1,6 @@
-using TetReadiness.Auth;
 using TetReadiness.Campaigns;
 using TetReadiness.Http;
+using TetReadiness.Identity;
 using TetReadiness.Reminders;
 using TetReadiness.Roster;
 using TetReadiness.Storage;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
-using TetReadiness.Auth;
+using TetReadiness.Identity;
 using TetReadiness.Platform;
 
 namespace TetReadiness.Tests.Auth;

@@ -1,5 +1,5 @@
 using TetReadiness.Audit;
-using TetReadiness.Auth;
+using TetReadiness.Identity;
 using TetReadiness.Maintenance.Purge;
 using TetReadiness.Reminders;
 using TetReadiness.Roster;

@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
-using TetReadiness.Auth;
 using TetReadiness.Campaigns;
+using TetReadiness.Identity;
 using TetReadiness.Storage;
 using TetReadiness.Submissions;
 using TetReadiness.Tests.Infrastructure;

@@ -1,5 +1,5 @@
-using TetReadiness.Auth;
 using TetReadiness.Campaigns;
+using TetReadiness.Identity;
 using TetReadiness.Storage;
 using TetReadiness.Submissions;
 using TetReadiness.Tests.Infrastructure;

@@ -1,7 +1,7 @@
 using Azure.Data.Tables;
-using TetReadiness.Auth;
 using TetReadiness.Campaigns;
 using TetReadiness.Http;
+using TetReadiness.Identity;
 using TetReadiness.Storage;
 using TetReadiness.Submissions;
 using TetReadiness.Tests.Infrastructure;

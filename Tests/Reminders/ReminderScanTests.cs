@@ -1,7 +1,7 @@
-using TetReadiness.Auth;
 using System.Text;
 using System.Text.Json;
 using Azure.Storage.Queues;
+using TetReadiness.Identity;
 using TetReadiness.Reminders;
 using TetReadiness.Storage;
 using TetReadiness.Submissions;

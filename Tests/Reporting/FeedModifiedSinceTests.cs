@@ -71,5 +71,5 @@ public sealed class FeedModifiedSinceTests : IAsyncLifetime
     }
 
     private Task SubmitAsync(string unitId) =>
-        app.Get<SubmissionService>().SubmitAsync("tet-2024", unitId, _ => Task.FromResult(Seed.Answers()), SubmissionPreconditions.None, TetReadiness.Auth.Caller.System, CancellationToken.None);
+        app.Get<SubmissionService>().SubmitAsync("tet-2024", unitId, _ => Task.FromResult(Seed.Answers()), SubmissionPreconditions.None, TetReadiness.Identity.Caller.System, CancellationToken.None);
 }

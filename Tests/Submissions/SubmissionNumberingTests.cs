@@ -1,5 +1,5 @@
 using Azure.Data.Tables;
-using TetReadiness.Auth;
+using TetReadiness.Identity;
 using TetReadiness.Storage;
 using TetReadiness.Submissions;
 using TetReadiness.Tests.Infrastructure;

@@ -1,4 +1,4 @@
-namespace TetReadiness.Auth;
+namespace TetReadiness.Identity;
 
 /// <summary>Settings under <c>Auth</c>.</summary>
 public sealed class AuthOptions

@@ -2,18 +2,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using TetReadiness.Http;
+using TetReadiness.Identity;
 using TetReadiness.Time;
 
-namespace TetReadiness.Auth;
+namespace TetReadiness.Links;
 
-public sealed class AuthFunctions(CallerResolver callers, CallerProfileService profiles, UnitLinkService links, HttpResponder responder)
+public sealed class LinkFunctions(CallerResolver callers, UnitLinkService links, HttpResponder responder)
 {
-    [Function(nameof(GetMe))]
-    public Task<IActionResult> GetMe(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/me")] HttpRequest request,
-        CancellationToken cancellationToken) =>
-        responder.RespondAsync(request, async () => ApiResult.Json(await profiles.DescribeAsync(callers.Identify(request), cancellationToken)));
-
     /// <summary>Mints a unit link: <c>{url, expiresAt}</c>. Body optional: <c>{"expiresAt": "..."}</c>.</summary>
     [Function(nameof(MintUnitLink))]
     public Task<IActionResult> MintUnitLink(

@@ -1,7 +1,6 @@
 using TetReadiness.Http;
-using TetReadiness.Roster;
 
-namespace TetReadiness.Auth;
+namespace TetReadiness.Identity;
 
 /// <summary>
 /// Who may do what. No I/O: callers pass what the rule needs. Refusals come in the promised order:
@@ -42,7 +41,7 @@ public static class AccessPolicy
     }
 
     /// <summary>Officers of the unit (by email) and holders of a current link for this unit and campaign may submit.</summary>
-    public static void RequireWrite(Caller caller, string campaignId, RosterUnit? unit)
+    public static void RequireWrite(Caller caller, string campaignId, IUnitAccess? unit)
     {
         RequireIdentity(caller);
         if (unit is null ? !caller.IsSystem : !(caller.IsSystem || IsOfficer(caller, unit) || HoldsLink(caller, campaignId, unit)))
@@ -53,7 +52,7 @@ public static class AccessPolicy
     }
 
     /// <summary>Writers may read; so may coordinators whose scope covers the unit's area.</summary>
-    public static void RequireRead(Caller caller, string campaignId, RosterUnit? unit, IReadOnlySet<string> coordinatedDistricts)
+    public static void RequireRead(Caller caller, string campaignId, IUnitAccess? unit, IReadOnlySet<string> coordinatedDistricts)
     {
         RequireIdentity(caller);
         if (caller.IsCityCoordinator || (unit is not null && (IsOfficer(caller, unit) || HoldsLink(caller, campaignId, unit) || coordinatedDistricts.Contains(unit.DistrictId))))
@@ -69,7 +68,7 @@ public static class AccessPolicy
     /// holders only one that is open now and counts one of their units (a link holder: the campaign and unit of its
     /// link, at the unit's current generation). Any other campaign is unknown to them: 404, as if it did not exist.
     /// </summary>
-    public static bool MaySeeCampaign(Caller caller, string campaignId, bool openNow, bool coordinator, bool officerOfActiveUnit, RosterUnit? linkedUnit) =>
+    public static bool MaySeeCampaign(Caller caller, string campaignId, bool openNow, bool coordinator, bool officerOfActiveUnit, IUnitAccess? linkedUnit) =>
         caller.IsCityCoordinator || coordinator
         || (openNow && (officerOfActiveUnit || (linkedUnit is { Active: true } unit && HoldsLink(caller, campaignId, unit))));
 
@@ -81,13 +80,13 @@ public static class AccessPolicy
     public static bool MaySeeUnitReports(Caller caller, bool coordinatesUnit, bool campaignHasOpened) =>
         caller.IsCityCoordinator || coordinatesUnit || campaignHasOpened;
 
-    public static bool IsOfficer(Caller caller, RosterUnit unit) =>
+    public static bool IsOfficer(Caller caller, IUnitAccess unit) =>
         caller.Email is { } email && unit.OfficerEmails.Contains(email, StringComparer.OrdinalIgnoreCase);
 
-    public static bool HoldsLink(Caller caller, string campaignId, RosterUnit unit) =>
+    public static bool HoldsLink(Caller caller, string campaignId, IUnitAccess unit) =>
         caller.Link is { } link && link.CampaignId == campaignId && link.UnitId == unit.UnitId && link.Generation == unit.LinkGeneration;
 
-    private static string? LinkProblem(Caller caller, string campaignId, RosterUnit? unit) => caller.Link switch
+    private static string? LinkProblem(Caller caller, string campaignId, IUnitAccess? unit) => caller.Link switch
     {
         null => null,
         { } link when link.CampaignId != campaignId || link.UnitId != unit?.UnitId => "Liên kết này dành cho đơn vị hoặc chiến dịch khác. (The link is for another unit or campaign.)",

@@ -1,8 +1,7 @@
 using Microsoft.Extensions.Caching.Memory;
 using TetReadiness.Common;
-using TetReadiness.Roster;
 
-namespace TetReadiness.Auth;
+namespace TetReadiness.Roster;
 
 /// <summary>Which areas each coordinator email covers, from the roster's <c>coordinator_emails</c>; cached briefly.</summary>
 public sealed class CoordinatorDirectory(RosterStore roster, IMemoryCache cache)

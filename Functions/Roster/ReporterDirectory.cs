@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Caching.Memory;
 using TetReadiness.Common;
-using TetReadiness.Roster;
+using TetReadiness.Identity;
 
-namespace TetReadiness.Auth;
+namespace TetReadiness.Roster;
 
 /// <summary>
 /// Which units a caller reports for: an officer's active units by email, from the current roster's

@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace TetReadiness.Auth;
+namespace TetReadiness.Identity;
 
-public static class AuthServiceCollectionExtensions
+public static class IdentityServiceCollectionExtensions
 {
-    public static IServiceCollection AddAuth(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>Who is calling: the trusted principal header, unit-link signing and the resolver every HTTP function uses.</summary>
+    public static IServiceCollection AddIdentity(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.SectionName));
         services.AddOptions<UnitLinkOptions>().Bind(configuration.GetSection(UnitLinkOptions.SectionName));
@@ -13,10 +14,6 @@ public static class AuthServiceCollectionExtensions
         services.AddHostedService<PrincipalHeaderTrustCheck>();
         services.AddSingleton<UnitLinkSigner>();
         services.AddSingleton<CallerResolver>();
-        services.AddSingleton<CoordinatorDirectory>();
-        services.AddSingleton<ReporterDirectory>();
-        services.AddSingleton<UnitLinkService>();
-        services.AddSingleton<CallerProfileService>();
         return services;
     }
 }

@@ -1,4 +1,4 @@
-namespace TetReadiness.Auth;
+namespace TetReadiness.Identity;
 
 /// <summary>
 /// Settings under <c>UnitLinks</c>: the HMAC keys that sign unit links (Key Vault references in Azure). New links are

@@ -1,4 +1,4 @@
-namespace TetReadiness.Auth;
+namespace TetReadiness.Identity;
 
 /// <summary>The areas a coordinator may see: all of them (city coordinator) or a set of district ids.</summary>
 public sealed record AccessScope(bool WholeCity, IReadOnlySet<string> Districts)

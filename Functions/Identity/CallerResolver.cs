@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http;
-using TetReadiness.Platform;
 using TetReadiness.Http;
+using TetReadiness.Platform;
 
-namespace TetReadiness.Auth;
+namespace TetReadiness.Identity;
 
 /// <summary>
 /// Works out who is calling, in one place for every HTTP function and under both hosts. <c>X-MS-CLIENT-PRINCIPAL</c>

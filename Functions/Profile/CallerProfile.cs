@@ -1,4 +1,4 @@
-namespace TetReadiness.Auth;
+namespace TetReadiness.Profile;
 
 /// <summary><c>GET /api/me</c>: who the caller is, their roles, the areas they coordinate and the units they may report for.</summary>
 public sealed record CallerProfile(

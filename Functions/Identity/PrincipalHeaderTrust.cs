@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using TetReadiness.Platform;
 
-namespace TetReadiness.Auth;
+namespace TetReadiness.Identity;
 
 /// <summary>
 /// Whether <c>X-MS-CLIENT-PRINCIPAL</c> can be believed. Easy Auth removes any copy a client sends and writes its own,

@@ -1,4 +1,4 @@
-namespace TetReadiness.Auth;
+namespace TetReadiness.Identity;
 
 /// <summary>Who is calling: a signed-in principal (Easy Auth), the holder of a unit link, or nobody.</summary>
 public sealed record Caller(ClientPrincipal? Principal, UnitLink? Link, string? LinkRefusal, string? SourceIp = null)
@@ -21,8 +21,6 @@ public sealed record Caller(ClientPrincipal? Principal, UnitLink? Link, string? 
     /// <summary>How the caller is named in revisions and the audit log (never the token itself).</summary>
     public string Identity => IsSystem ? "system" : Principal?.Email ?? Principal?.Name ?? (Link is not null ? $"link:{Link.CampaignId}/{Link.UnitId}" : "anonymous");
 
-    /// <summary>How a submission records its author: a link holder must name the submitter.</summary>
-    public Submissions.SubmissionAuthor Author => IsSystem
-        ? new(Identity, "system", false)
-        : Principal is not null ? new(Identity, "entra", false) : new(Identity, "link", true);
+    /// <summary>How the caller came in, as revisions and the audit log record it: <c>system</c>, <c>entra</c> or <c>link</c>.</summary>
+    public string Via => IsSystem ? "system" : Principal is not null ? "entra" : "link";
 }

@@ -2,11 +2,10 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using TetReadiness.Common;
 
-namespace TetReadiness.Auth;
+namespace TetReadiness.Identity;
 
 /// <summary>
 /// Signs and verifies unit links: <c>base64url(1|keyId|campaign|unit|generation|expiresUnix)</c> "." <c>base64url(HMAC-SHA256)</c>.
@@ -15,11 +14,11 @@ namespace TetReadiness.Auth;
 /// reference (<c>@Microsoft.KeyVault(...)</c>: App Service could not read the secret) is not a key: signing with that
 /// guessable literal would let anyone mint links, so it counts as not configured and is logged as an error once.
 /// </summary>
-public sealed class UnitLinkSigner(IOptions<UnitLinkOptions> options, ILogger<UnitLinkSigner>? logger = null)
+public sealed class UnitLinkSigner(IOptions<UnitLinkOptions> options, ILogger<UnitLinkSigner> logger)
 {
     private const string Version = "1";
 
-    private readonly IReadOnlyList<(string Id, byte[] Key)> keys = ReadKeys(options.Value, logger ?? NullLogger<UnitLinkSigner>.Instance);
+    private readonly IReadOnlyList<(string Id, byte[] Key)> keys = ReadKeys(options.Value, logger);
 
     public bool IsConfigured => Keys().Any();
 

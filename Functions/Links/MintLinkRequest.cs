@@ -1,4 +1,4 @@
-namespace TetReadiness.Auth;
+namespace TetReadiness.Links;
 
 /// <summary>Optional body of the mint call: an expiry earlier than the campaign's close.</summary>
 public sealed class MintLinkRequest

@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
 
-namespace TetReadiness.Auth;
+namespace TetReadiness.Identity;
 
 /// <summary>
 /// Reads <c>X-MS-CLIENT-PRINCIPAL</c>: base64 JSON with <c>auth_typ</c>, <c>name_typ</c>, <c>role_typ</c> and

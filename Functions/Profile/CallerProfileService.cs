@@ -1,7 +1,8 @@
+using TetReadiness.Identity;
 using TetReadiness.Roster;
 using TetReadiness.Time;
 
-namespace TetReadiness.Auth;
+namespace TetReadiness.Profile;
 
 /// <summary>Answers <c>GET /api/me</c>. Finding an officer's units reads the roster once (one request per 1,000 units).</summary>
 public sealed class CallerProfileService(RosterStore roster, CoordinatorDirectory coordinators)

@@ -5,13 +5,14 @@ using Microsoft.Extensions.Options;
 using TetReadiness.Audit;
 using TetReadiness.Campaigns;
 using TetReadiness.Common;
-using TetReadiness.Platform;
 using TetReadiness.Http;
+using TetReadiness.Identity;
+using TetReadiness.Platform;
 using TetReadiness.Roster;
 using TetReadiness.Storage;
 using TetReadiness.Time;
 
-namespace TetReadiness.Auth;
+namespace TetReadiness.Links;
 
 /// <summary>
 /// Mints, lists and revokes unit links. A coordinator may do it for the units in their scope; a link expires when

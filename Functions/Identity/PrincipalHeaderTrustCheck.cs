@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace TetReadiness.Auth;
+namespace TetReadiness.Identity;
 
 /// <summary>Says at start, as an error, when the header-trust setting is refused; health keeps answering 503 until it is removed.</summary>
 public sealed class PrincipalHeaderTrustCheck(PrincipalHeaderTrust trust, ILogger<PrincipalHeaderTrustCheck> logger) : IHostedService
