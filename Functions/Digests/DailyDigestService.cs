@@ -21,7 +21,7 @@ namespace TetReadiness.Digests;
 /// </summary>
 public sealed class DailyDigestService(
     CampaignStore campaigns,
-    RosterStore roster,
+    IUnitDirectory roster,
     StatusService status,
     StatusSnapshotStore snapshots,
     DigestStore digests,

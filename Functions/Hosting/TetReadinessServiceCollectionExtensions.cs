@@ -46,9 +46,7 @@ public static class TetReadinessServiceCollectionExtensions
 
         services.AddRoster();
 
-        services.AddSingleton<CampaignStore>();
-        services.AddSingleton<CampaignCatalog>();
-        services.AddSingleton<CampaignService>();
+        services.AddCampaigns();
 
         services.AddSingleton<RevisionStore>();
         services.AddSingleton<LatestAnswerStore>();

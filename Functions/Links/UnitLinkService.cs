@@ -1,6 +1,4 @@
 using System.Text;
-using Azure;
-using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using TetReadiness.Audit;
 using TetReadiness.Campaigns;
@@ -9,7 +7,6 @@ using TetReadiness.Http;
 using TetReadiness.Identity;
 using TetReadiness.Platform;
 using TetReadiness.Roster;
-using TetReadiness.Storage;
 using TetReadiness.Time;
 
 namespace TetReadiness.Links;
@@ -22,9 +19,9 @@ namespace TetReadiness.Links;
 public sealed class UnitLinkService(
     UnitLinkSigner signer,
     CampaignService campaigns,
-    RosterStore roster,
+    IUnitDirectory roster,
+    ILinkGenerations generations,
     CoordinatorDirectory coordinators,
-    StorageTables tables,
     IAuditLog audit,
     TimeProvider clock,
     IOptions<AppOptions> app)
@@ -67,9 +64,8 @@ public sealed class UnitLinkService(
         var csv = new StringBuilder(CsvFormat.ByteOrderMark)
             .AppendRow("district_id", "district_name", "unit_id", "unit_name", "officer_emails", "link", "expires_at");
         var count = 0;
-        await foreach (var row in roster.ReadCurrentUnitsAsync(cancellationToken))
+        await foreach (var unit in roster.ReadCurrentUnitsAsync(cancellationToken))
         {
-            var unit = row.ToUnit();
             if (!unit.Active || !scope.Covers(unit.DistrictId))
             {
                 continue;
@@ -88,38 +84,19 @@ public sealed class UnitLinkService(
     {
         var scope = AccessPolicy.RequireCoordinator(caller, await coordinators.DistrictsOfAsync(caller.Email, cancellationToken));
         RequireIds(null, unitId);
-        for (var attempt = 0; attempt < 10; attempt++)
+        var raised = await generations.RaiseAsync(unitId, unit => scope.Covers(unit.DistrictId), cancellationToken);
+        switch (raised.Outcome)
         {
-            var found = await tables.Units.GetEntityIfExistsAsync<UnitEntity>(UnitEntity.CurrentPartition, unitId, cancellationToken: cancellationToken);
-            if (!found.HasValue)
-            {
-                throw scope.WholeCity
-                    ? ProblemException.NotFound($"Không có đơn vị '{unitId}'. (Unknown unit.)")
-                    : ProblemException.Forbidden("Đơn vị ngoài phạm vi của bạn. (The unit is outside your scope.)");
-            }
-
-            var row = found.Value!;
-            if (!scope.Covers(row.DistrictId))
-            {
+            case LinkGenerationOutcome.Raised:
+                await audit.RecordAsync(caller, "link.revoke", unitId, $"generation {raised.Generation}", cancellationToken);
+                return raised.Generation;
+            case LinkGenerationOutcome.UnknownUnit when scope.WholeCity:
+                throw ProblemException.NotFound($"Không có đơn vị '{unitId}'. (Unknown unit.)");
+            case LinkGenerationOutcome.UnknownUnit or LinkGenerationOutcome.Refused:
                 throw ProblemException.Forbidden("Đơn vị ngoài phạm vi của bạn. (The unit is outside your scope.)");
-            }
-
-            var generation = (row.LinkGeneration ?? 0) + 1;
-            try
-            {
-                var patch = new TableEntity(UnitEntity.CurrentPartition, unitId) { [nameof(UnitEntity.LinkGeneration)] = generation };
-                await tables.Units.UpdateEntityAsync(patch, row.ETag, TableUpdateMode.Merge, cancellationToken);
-                roster.Forget(unitId);
-                await audit.RecordAsync(caller, "link.revoke", unitId, $"generation {generation}", cancellationToken);
-                return generation;
-            }
-            catch (RequestFailedException exception) when (exception.Status == 412)
-            {
-                // A concurrent revocation or import changed the row: read it again.
-            }
+            default:
+                throw ProblemException.Conflict("Đơn vị đang được cập nhật; thử lại. (The unit changed concurrently; retry.)");
         }
-
-        throw ProblemException.Conflict("Đơn vị đang được cập nhật; thử lại. (The unit changed concurrently; retry.)");
     }
 
     /// <summary>The link a reminder email carries: valid until the campaign closes.</summary>

@@ -5,7 +5,7 @@ using TetReadiness.Time;
 namespace TetReadiness.Profile;
 
 /// <summary>Answers <c>GET /api/me</c>. Finding an officer's units reads the roster once (one request per 1,000 units).</summary>
-public sealed class CallerProfileService(RosterStore roster, CoordinatorDirectory coordinators)
+public sealed class CallerProfileService(IUnitDirectory roster, CoordinatorDirectory coordinators)
 {
     public async Task<CallerProfile> DescribeAsync(Caller caller, CancellationToken cancellationToken)
     {
@@ -13,9 +13,8 @@ public sealed class CallerProfileService(RosterStore roster, CoordinatorDirector
         var units = new List<CallerProfile.UnitRef>();
         if (caller.Email is { } email)
         {
-            await foreach (var row in roster.ReadCurrentUnitsAsync(cancellationToken))
+            await foreach (var unit in roster.ReadCurrentUnitsAsync(cancellationToken))
             {
-                var unit = row.ToUnit();
                 if (unit.Active && AccessPolicy.IsOfficer(caller, unit))
                 {
                     units.Add(new CallerProfile.UnitRef(unit.UnitId, unit.UnitName, unit.DistrictId, unit.DistrictName));

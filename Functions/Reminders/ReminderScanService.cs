@@ -25,7 +25,7 @@ namespace TetReadiness.Reminders;
 /// </summary>
 public sealed class ReminderScanService(
     CampaignStore campaigns,
-    RosterStore roster,
+    IUnitDirectory roster,
     StatusService status,
     StorageTables tables,
     QueueServiceClient queues,
@@ -47,11 +47,11 @@ public sealed class ReminderScanService(
 
         var coordinators = (await roster.ReadDistrictsAsync(cancellationToken)).ToDictionary(d => d.DistrictId, d => d.CoordinatorEmails);
         var units = new List<RosterUnit>();
-        await foreach (var row in roster.ReadCurrentUnitsAsync(cancellationToken))
+        await foreach (var unit in roster.ReadCurrentUnitsAsync(cancellationToken))
         {
-            if (row.Active)
+            if (unit.Active)
             {
-                units.Add(row.ToUnit());
+                units.Add(unit);
             }
         }
 

@@ -24,7 +24,7 @@ namespace TetReadiness.Reminders;
 public sealed class ReminderSender(
     StorageTables tables,
     CampaignCatalog campaigns,
-    RosterStore roster,
+    IUnitDirectory roster,
     UnitLinkService links,
     IEmailSender email,
     TimeProvider clock,

@@ -4,7 +4,7 @@ using TetReadiness.Common;
 namespace TetReadiness.Roster;
 
 /// <summary>Which areas each coordinator email covers, from the roster's <c>coordinator_emails</c>; cached briefly.</summary>
-public sealed class CoordinatorDirectory(RosterStore roster, IMemoryCache cache)
+public sealed class CoordinatorDirectory(IUnitDirectory roster, IMemoryCache cache)
 {
     public static readonly TimeSpan CacheDuration = TimeSpan.FromSeconds(30);
 

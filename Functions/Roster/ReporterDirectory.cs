@@ -9,7 +9,7 @@ namespace TetReadiness.Roster;
 /// <c>officer_emails</c> (cached briefly like <see cref="CoordinatorDirectory"/>: one request per 1,000 units per
 /// instance every 30 s, and only when an officer asks which campaigns there are), and a link holder's unit.
 /// </summary>
-public sealed class ReporterDirectory(RosterStore roster, IMemoryCache cache)
+public sealed class ReporterDirectory(IUnitDirectory roster, IMemoryCache cache)
 {
     public static readonly TimeSpan CacheDuration = TimeSpan.FromSeconds(30);
 
@@ -27,9 +27,8 @@ public sealed class ReporterDirectory(RosterStore roster, IMemoryCache cache)
         var map = await cache.GetOrLoadAsync("officers", CacheDuration, async token =>
         {
             var byEmail = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
-            await foreach (var row in roster.ReadCurrentUnitsAsync(token))
+            await foreach (var unit in roster.ReadCurrentUnitsAsync(token))
             {
-                var unit = row.ToUnit();
                 foreach (var officer in unit.Active ? unit.OfficerEmails : [])
                 {
                     (byEmail.TryGetValue(officer, out var set) ? set : byEmail[officer] = new HashSet<string>(StringComparer.Ordinal)).Add(unit.UnitId);

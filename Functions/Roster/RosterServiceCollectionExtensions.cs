@@ -10,6 +10,9 @@ public static class RosterServiceCollectionExtensions
     {
         services.AddOwnedTables("Roster", RosterTables.All);
         services.AddSingleton<RosterStore>();
+        services.AddSingleton<IUnitDirectory>(sp => sp.GetRequiredService<RosterStore>());
+        services.AddSingleton<ILinkGenerations>(sp => sp.GetRequiredService<RosterStore>());
+        services.AddSingleton<ICampaignRosters>(sp => sp.GetRequiredService<RosterStore>());
         services.AddSingleton<RosterImporter>();
         services.AddSingleton<CoordinatorDirectory>();
         services.AddSingleton<ReporterDirectory>();

@@ -13,7 +13,7 @@ namespace TetReadiness.Status;
 /// Status and non-reporters for one campaign: one query per page of units and one per page of submissions,
 /// whatever the number of units. An optional area filter narrows the answer (and its totals).
 /// </summary>
-public sealed class StatusService(CampaignService campaigns, RosterStore roster, StorageTables tables, CoordinatorDirectory coordinators, ReminderHistoryStore reminders, LatestAnswerStore answers, TimeProvider clock)
+public sealed class StatusService(CampaignService campaigns, IUnitDirectory roster, StorageTables tables, CoordinatorDirectory coordinators, ReminderHistoryStore reminders, LatestAnswerStore answers, TimeProvider clock)
 {
     private static readonly string[] ReportColumns =
     [
@@ -71,11 +71,11 @@ public sealed class StatusService(CampaignService campaigns, RosterStore roster,
         var campaign = await campaigns.RequireAsync(campaignId, cancellationToken);
         var units = new List<RosterUnit>();
         var frozen = await IsRosterFrozenAsync(campaign, cancellationToken);
-        await foreach (var row in roster.ReadUnitsForCampaignAsync(campaignId, frozen, cancellationToken))
+        await foreach (var unit in roster.ReadUnitsForCampaignAsync(campaignId, frozen, cancellationToken))
         {
-            if (row.Active && (districtId is null || row.DistrictId == districtId) && (scope is null || scope.Covers(row.DistrictId)))
+            if (unit.Active && (districtId is null || unit.DistrictId == districtId) && (scope is null || scope.Covers(unit.DistrictId)))
             {
-                units.Add(row.ToUnit());
+                units.Add(unit);
             }
         }
 

@@ -14,7 +14,7 @@ namespace TetReadiness.Submissions;
 /// </summary>
 public sealed class SubmissionService(
     CampaignService campaigns,
-    RosterStore roster,
+    IUnitDirectory roster,
     RevisionStore revisions,
     SubmissionProjector projector,
     CoordinatorDirectory coordinators,
