@@ -11,7 +11,9 @@ public static class CampaignServiceCollectionExtensions
     {
         services.AddOwnedTables("Campaigns", CampaignTables.All);
         services.AddSingleton<CampaignStore>();
+        services.AddSingleton<IChecklistProjection>(sp => sp.GetRequiredService<CampaignStore>());
         services.AddSingleton<CampaignCatalog>();
+        services.AddSingleton<ICampaignDirectory>(sp => sp.GetRequiredService<CampaignCatalog>());
         services.AddSingleton<CampaignService>();
         services.AddSingleton<IClosedCampaigns, ClosedCampaignRosters>();
         return services;

@@ -13,10 +13,10 @@ public sealed class ClosedCampaignRosters(CampaignStore store, ICampaignRosters 
         var frozen = new List<string>();
         foreach (var campaign in await store.ListAsync(cancellationToken))
         {
-            if (campaign.RosterFrozenAt is null && campaign.ClosesAt <= now)
+            if (campaign.RosterFrozenAt is null && campaign.IsClosedAt(now))
             {
                 await rosters.FreezeAsync(campaign.CampaignId, cancellationToken);
-                await store.MarkRosterFrozenAsync(campaign, now, cancellationToken);
+                await store.MarkRosterFrozenAsync(campaign.CampaignId, now, cancellationToken);
                 frozen.Add(campaign.CampaignId);
             }
         }

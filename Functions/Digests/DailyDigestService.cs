@@ -20,7 +20,7 @@ namespace TetReadiness.Digests;
 /// built here: <see cref="DigestSender"/> builds it when it sends.
 /// </summary>
 public sealed class DailyDigestService(
-    CampaignStore campaigns,
+    ICampaignDirectory campaigns,
     IUnitDirectory roster,
     StatusService status,
     StatusSnapshotStore snapshots,
@@ -38,9 +38,9 @@ public sealed class DailyDigestService(
         var today = VietnamTime.DateOf(now);
         var superseded = await SupersedeEarlierAsync(DigestEntity.PartitionFor(today), now, cancellationToken);
         var open = new List<OpenCampaign>();
-        foreach (var row in (await campaigns.ListAsync(cancellationToken)).Where(c => c.OpensAt <= now && now < c.ClosesAt))
+        foreach (var listed in (await campaigns.ListAsync(cancellationToken)).Where(c => c.IsOpenAt(now)))
         {
-            var (campaign, units, reports) = await status.LoadAsync(row.CampaignId, null, cancellationToken);
+            var (campaign, units, reports) = await status.LoadAsync(listed.CampaignId, null, cancellationToken);
             var campaignStatus = StatusCalculator.Calculate(campaign, units, reports, now);
             await snapshots.UpsertAsync(StatusSnapshotEntity.From(campaignStatus, today, now), cancellationToken);
             open.Add(new OpenCampaign(campaign, campaignStatus));

@@ -1,8 +1,8 @@
-using TetReadiness.Reminders;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using TetReadiness.Campaigns;
 using TetReadiness.Platform;
+using TetReadiness.Reminders;
 using TetReadiness.Status;
 
 namespace TetReadiness.Digests;
@@ -13,7 +13,7 @@ namespace TetReadiness.Digests;
 /// range read), and builds the content with <see cref="DigestContentBuilder"/>.
 /// </summary>
 public sealed class DigestComposer(
-    CampaignCatalog catalog,
+    ICampaignDirectory catalog,
     StatusService status,
     CampaignActivityStore activity,
     StatusSnapshotStore snapshots,

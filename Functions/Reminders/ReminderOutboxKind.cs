@@ -14,7 +14,7 @@ namespace TetReadiness.Reminders;
 /// queued again now; a sent one stays sent, so the sender's claim skips it. A reminder no longer due (its campaign
 /// closed, or a later checkpoint is due) is superseded instead: a re-drive days later must not send a stale reminder.
 /// </summary>
-public sealed class ReminderOutboxKind(StorageTables tables, CampaignCatalog campaigns, TimeProvider clock, ILogger<ReminderOutboxKind> logger) : IOutboxKind
+public sealed class ReminderOutboxKind(StorageTables tables, ICampaignDirectory campaigns, TimeProvider clock, ILogger<ReminderOutboxKind> logger) : IOutboxKind
 {
     public string QueueName => QueueNames.Reminders;
 

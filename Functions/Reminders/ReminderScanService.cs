@@ -24,7 +24,7 @@ namespace TetReadiness.Reminders;
 /// page of units, submissions and reminders; rows are written 100 to a batch.
 /// </summary>
 public sealed class ReminderScanService(
-    CampaignStore campaigns,
+    ICampaignDirectory campaigns,
     IUnitDirectory roster,
     StatusService status,
     StorageTables tables,
@@ -39,7 +39,7 @@ public sealed class ReminderScanService(
     public async Task<ReminderScanResult> ScanAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var open = (await campaigns.ListAsync(cancellationToken)).Where(c => c.OpensAt <= now && now < c.ClosesAt).ToList();
+        var open = (await campaigns.ListAsync(cancellationToken)).Where(c => c.IsOpenAt(now)).ToList();
         if (open.Count == 0)
         {
             return new ReminderScanResult(0, 0, 0, 0, 0);
@@ -74,7 +74,7 @@ public sealed class ReminderScanService(
     }
 
     private async Task<ReminderScanResult> ScanCampaignAsync(
-        CampaignEntity campaign, IReadOnlyList<RosterUnit> units, IReadOnlyDictionary<string, IReadOnlyList<string>> coordinators, DateTimeOffset now, CancellationToken cancellationToken)
+        Campaign campaign, IReadOnlyList<RosterUnit> units, IReadOnlyDictionary<string, IReadOnlyList<string>> coordinators, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var today = VietnamTime.DateOf(now);
         var reports = await status.ReadReportsAsync(campaign.CampaignId, cancellationToken);
@@ -194,7 +194,7 @@ public sealed class ReminderScanService(
         return (requeued, superseded);
     }
 
-    private static ReminderEntity Row(CampaignEntity campaign, RosterUnit unit, ReminderCheckpoint checkpoint, DateOnly today, DateTimeOffset now, string state, IReadOnlyList<string> to, IReadOnlyList<string> cc) => new()
+    private static ReminderEntity Row(Campaign campaign, RosterUnit unit, ReminderCheckpoint checkpoint, DateOnly today, DateTimeOffset now, string state, IReadOnlyList<string> to, IReadOnlyList<string> cc) => new()
     {
         PartitionKey = campaign.CampaignId,
         RowKey = ReminderEntity.RowKeyFor(unit.UnitId, checkpoint.Key),

@@ -23,7 +23,7 @@ namespace TetReadiness.Reminders;
 /// </summary>
 public sealed class ReminderSender(
     StorageTables tables,
-    CampaignCatalog campaigns,
+    ICampaignDirectory campaigns,
     IUnitDirectory roster,
     UnitLinkService links,
     IEmailSender email,

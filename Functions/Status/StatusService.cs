@@ -13,7 +13,7 @@ namespace TetReadiness.Status;
 /// Status and non-reporters for one campaign: one query per page of units and one per page of submissions,
 /// whatever the number of units. An optional area filter narrows the answer (and its totals).
 /// </summary>
-public sealed class StatusService(CampaignService campaigns, IUnitDirectory roster, StorageTables tables, CoordinatorDirectory coordinators, ReminderHistoryStore reminders, LatestAnswerStore answers, TimeProvider clock)
+public sealed class StatusService(CampaignService campaigns, ICampaignDirectory campaignDirectory, IUnitDirectory roster, StorageTables tables, CoordinatorDirectory coordinators, ReminderHistoryStore reminders, LatestAnswerStore answers, TimeProvider clock)
 {
     private static readonly string[] ReportColumns =
     [
@@ -70,7 +70,7 @@ public sealed class StatusService(CampaignService campaigns, IUnitDirectory rost
     {
         var campaign = await campaigns.RequireAsync(campaignId, cancellationToken);
         var units = new List<RosterUnit>();
-        var frozen = await IsRosterFrozenAsync(campaign, cancellationToken);
+        var frozen = await campaignDirectory.IsRosterFrozenAsync(campaign, cancellationToken);
         await foreach (var unit in roster.ReadUnitsForCampaignAsync(campaignId, frozen, cancellationToken))
         {
             if (unit.Active && (districtId is null || unit.DistrictId == districtId) && (scope is null || scope.Covers(unit.DistrictId)))
@@ -80,27 +80,6 @@ public sealed class StatusService(CampaignService campaigns, IUnitDirectory rost
         }
 
         return (campaign, units);
-    }
-
-    /// <summary>
-    /// The cached campaign may predate the import that froze its roster (on this instance or another), so a closed
-    /// campaign not yet known as frozen asks its row: one point read, and only for closed campaigns.
-    /// </summary>
-    private async Task<bool> IsRosterFrozenAsync(Campaign campaign, CancellationToken cancellationToken)
-    {
-        if (campaign.RosterFrozenAt is not null)
-        {
-            return true;
-        }
-
-        if (!campaign.IsClosedAt(clock.GetUtcNow()))
-        {
-            return false;
-        }
-
-        var row = await tables.Campaigns.GetEntityIfExistsAsync<CampaignEntity>(
-            CampaignEntity.Partition, campaign.CampaignId, [nameof(CampaignEntity.RosterFrozenAt)], cancellationToken);
-        return row.HasValue && row.Value!.RosterFrozenAt is not null;
     }
 
     private async Task<AccessScope> ScopeAsync(Caller caller, string? districtId, CancellationToken cancellationToken)

@@ -13,7 +13,8 @@ namespace TetReadiness.Submissions;
 /// </summary>
 public sealed class ProjectionRepairService(
     StorageTables tables,
-    CampaignStore campaigns,
+    ICampaignDirectory campaigns,
+    IChecklistProjection checklists,
     RevisionStore revisions,
     SubmissionProjector projector,
     TimeProvider clock,
@@ -31,16 +32,16 @@ public sealed class ProjectionRepairService(
     {
         var now = clock.GetUtcNow();
         var repaired = 0;
+
+        // A save that wrote its row and never its checklist rows (crash, outage) leaves Power BI a stale checklist.
+        foreach (var (campaignId, version) in await checklists.RepairChecklistsAsync(now - Grace, cancellationToken))
+        {
+            repaired++;
+            logger.LogWarning("Repaired the checklist rows of {CampaignId} to version {Version}", campaignId, version);
+        }
+
         foreach (var campaign in await campaigns.ListAsync(cancellationToken))
         {
-            // A save that wrote its row and never its checklist rows (crash, outage) leaves Power BI a stale checklist.
-            if (campaign.UpdatedAt <= now - Grace && !await campaigns.IsChecklistProjectedAsync(campaign, cancellationToken)
-                && await campaigns.ProjectChecklistAsync(campaign.CampaignId, cancellationToken))
-            {
-                repaired++;
-                logger.LogWarning("Repaired the checklist rows of {CampaignId} to version {Version}", campaign.CampaignId, campaign.ChecklistVersion);
-            }
-
             if (campaign.OpensAt > now)
             {
                 continue;
