@@ -98,9 +98,8 @@ public sealed class DemoSeeder(
     private async Task SubmitManyAsync(Campaign campaign, double share, DateOnly firstDay, DateOnly lastDay, int seed, CancellationToken cancellationToken)
     {
         var random = new Random(seed);
-        var reported = await status.ReadReportsAsync(campaign.CampaignId, cancellationToken);
         var units = new List<RosterUnit>();
-        var (_, rosterUnits, _) = await status.LoadAsync(campaign.CampaignId, null, cancellationToken);
+        var (_, rosterUnits, reported) = await status.LoadAsync(campaign.CampaignId, null, cancellationToken);
         units.AddRange(rosterUnits);
         var span = Math.Max(0, lastDay.DayNumber - firstDay.DayNumber);
         foreach (var unit in units)

@@ -48,13 +48,8 @@ public static class TetReadinessServiceCollectionExtensions
 
         services.AddCampaigns();
 
-        services.AddSingleton<RevisionStore>();
-        services.AddSingleton<LatestAnswerStore>();
-        services.AddSingleton<SubmissionProjector>();
-        services.AddSingleton<SubmissionService>();
-        services.AddSingleton<ProjectionRepairService>();
-
-        services.AddSingleton<StatusService>();
+        services.AddSubmissions();
+        services.AddStatus();
         services.AddLinks();
         services.AddProfile();
 

@@ -9,8 +9,8 @@ using TetReadiness.Common;
 using TetReadiness.Http;
 using TetReadiness.Outbox;
 using TetReadiness.Roster;
-using TetReadiness.Status;
 using TetReadiness.Storage;
+using TetReadiness.Submissions;
 using TetReadiness.Time;
 
 namespace TetReadiness.Reminders;
@@ -26,7 +26,7 @@ namespace TetReadiness.Reminders;
 public sealed class ReminderScanService(
     ICampaignDirectory campaigns,
     IUnitDirectory roster,
-    StatusService status,
+    ISubmissionReports submissions,
     StorageTables tables,
     QueueServiceClient queues,
     TimeProvider clock,
@@ -77,7 +77,7 @@ public sealed class ReminderScanService(
         Campaign campaign, IReadOnlyList<RosterUnit> units, IReadOnlyDictionary<string, IReadOnlyList<string>> coordinators, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var today = VietnamTime.DateOf(now);
-        var reports = await status.ReadReportsAsync(campaign.CampaignId, cancellationToken);
+        var reports = await submissions.ReadReportsAsync(campaign.CampaignId, cancellationToken);
         var recorded = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var lost = new List<ReminderEntity>();
         await foreach (var row in TableQueries.ReadPartitionAsync<ReminderEntity>(tables.Reminders, TableQueries.Partition(campaign.CampaignId), cancellationToken, ReminderColumns))

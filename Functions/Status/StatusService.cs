@@ -3,7 +3,6 @@ using TetReadiness.Http;
 using TetReadiness.Identity;
 using TetReadiness.Reminders;
 using TetReadiness.Roster;
-using TetReadiness.Storage;
 using TetReadiness.Submissions;
 using TetReadiness.Time;
 
@@ -13,14 +12,15 @@ namespace TetReadiness.Status;
 /// Status and non-reporters for one campaign: one query per page of units and one per page of submissions,
 /// whatever the number of units. An optional area filter narrows the answer (and its totals).
 /// </summary>
-public sealed class StatusService(CampaignService campaigns, ICampaignDirectory campaignDirectory, IUnitDirectory roster, StorageTables tables, CoordinatorDirectory coordinators, ReminderHistoryStore reminders, LatestAnswerStore answers, TimeProvider clock)
+public sealed class StatusService(
+    CampaignService campaigns,
+    ICampaignDirectory campaignDirectory,
+    IUnitDirectory roster,
+    ISubmissionReports submissions,
+    CoordinatorDirectory coordinators,
+    ReminderHistoryStore reminders,
+    TimeProvider clock)
 {
-    private static readonly string[] ReportColumns =
-    [
-        "RowKey", nameof(SubmissionEntity.Revision), nameof(SubmissionEntity.OnTime), nameof(SubmissionEntity.Late),
-        nameof(SubmissionEntity.Readiness), nameof(SubmissionEntity.SubmittedAt), nameof(SubmissionEntity.FirstSubmittedAt),
-    ];
-
     /// <summary>Coordinators only, over their scope: a district coordinator's totals cover their districts.</summary>
     public async Task<CampaignStatus> GetStatusAsync(Caller caller, string campaignId, string? districtId, CancellationToken cancellationToken)
     {
@@ -47,7 +47,7 @@ public sealed class StatusService(CampaignService campaigns, ICampaignDirectory 
         var scope = await ScopeAsync(caller, districtId, cancellationToken);
         var (campaign, units, reports) = await LoadAsync(campaignId, districtId, cancellationToken, scope);
         var reporting = units.Where(u => reports.ContainsKey(u.UnitId)).ToDictionary(u => u.UnitId, StringComparer.Ordinal);
-        return LeastReadyItems.Of(campaign, reporting, await answers.ReadAsync(campaignId, cancellationToken), count, notesPerItem: 2);
+        return LeastReadyItems.Of(campaign, reporting, await submissions.ReadLatestAnswersAsync(campaignId, cancellationToken), count, notesPerItem: 2);
     }
 
     /// <summary>The units the campaign counts (its frozen roster once it has closed), by area, in the caller's scope.</summary>
@@ -62,7 +62,7 @@ public sealed class StatusService(CampaignService campaigns, ICampaignDirectory 
         string campaignId, string? districtId, CancellationToken cancellationToken, AccessScope? scope = null)
     {
         var (campaign, units) = await LoadUnitsAsync(campaignId, districtId, scope, cancellationToken);
-        var reports = await ReadReportsAsync(campaignId, cancellationToken);
+        var reports = await submissions.ReadReportsAsync(campaignId, cancellationToken);
         return (campaign, units, reports);
     }
 
@@ -88,19 +88,5 @@ public sealed class StatusService(CampaignService campaigns, ICampaignDirectory 
         return districtId is null || scope.Covers(districtId)
             ? scope
             : throw ProblemException.Forbidden("Địa bàn ngoài phạm vi của bạn. (The area is outside your scope.)");
-    }
-
-    public async Task<IReadOnlyDictionary<string, UnitReport>> ReadReportsAsync(string campaignId, CancellationToken cancellationToken)
-    {
-        var reports = new Dictionary<string, UnitReport>(StringComparer.Ordinal);
-        await foreach (var row in TableQueries.ReadPartitionAsync<SubmissionEntity>(tables.Submissions, TableQueries.Partition(campaignId), cancellationToken, ReportColumns))
-        {
-            if (row.Revision > 0)
-            {
-                reports[row.RowKey] = new UnitReport(row.RowKey, row.Revision, row.OnTime, row.Late, row.Readiness, row.SubmittedAt, row.FirstSubmittedAt);
-            }
-        }
-
-        return reports;
     }
 }

@@ -12,7 +12,7 @@ namespace TetReadiness.Submissions;
 /// its revision log, a fence and the projection.
 /// </summary>
 public sealed class ProjectionRepairService(
-    StorageTables tables,
+    TableClients tables,
     ICampaignDirectory campaigns,
     IChecklistProjection checklists,
     RevisionStore revisions,
@@ -49,7 +49,7 @@ public sealed class ProjectionRepairService(
 
             var cutoff = now - Grace;
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {campaign.CampaignId} and ProjectionPending eq true and PendingSince le {cutoff}");
-            await foreach (var row in TableQueries.ReadPartitionAsync<SubmissionEntity>(tables.Submissions, filter, cancellationToken))
+            await foreach (var row in TableQueries.ReadPartitionAsync<SubmissionEntity>(tables.Get(SubmissionTables.Submissions), filter, cancellationToken))
             {
                 if (await RepairUnitAsync(row, now, cancellationToken) is { } revision)
                 {

@@ -1,4 +1,4 @@
-namespace TetReadiness.Status;
+namespace TetReadiness.Submissions;
 
-/// <summary>What status needs of one unit's latest submission.</summary>
+/// <summary>One unit's latest submission, as status, reminders and digests count it.</summary>
 public sealed record UnitReport(string UnitId, int Revision, bool OnTime, bool Late, double? Readiness, DateTimeOffset SubmittedAt, DateTimeOffset FirstSubmittedAt);
