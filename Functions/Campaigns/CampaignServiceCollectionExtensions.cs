@@ -12,6 +12,7 @@ public static class CampaignServiceCollectionExtensions
         services.AddOwnedTables("Campaigns", CampaignTables.All);
         services.AddSingleton<CampaignStore>();
         services.AddSingleton<IChecklistProjection>(sp => sp.GetRequiredService<CampaignStore>());
+        services.AddSingleton<IFeedCampaigns>(sp => sp.GetRequiredService<CampaignStore>());
         services.AddSingleton<CampaignCatalog>();
         services.AddSingleton<ICampaignDirectory>(sp => sp.GetRequiredService<CampaignCatalog>());
         services.AddSingleton<CampaignService>();

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using TetReadiness.FeedSchema;
 using TetReadiness.Storage;
 
 namespace TetReadiness.Campaigns;
@@ -10,7 +11,7 @@ namespace TetReadiness.Campaigns;
 /// Each sealed version left behind is kept in <c>ChecklistVersions</c> before the row moves on. The only code that
 /// names these tables; the row itself (<see cref="CampaignEntity"/>) stays inside this feature.
 /// </summary>
-public sealed class CampaignStore(TableClients tables) : IChecklistProjection
+public sealed class CampaignStore(TableClients tables) : IChecklistProjection, IFeedCampaigns
 {
     // Each round re-reads the row after writing; more rounds than this means saves keep landing, and the repair timer finishes.
     private const int MaxProjectionRounds = 5;
@@ -20,6 +21,9 @@ public sealed class CampaignStore(TableClients tables) : IChecklistProjection
     private TableClient ChecklistVersions => tables.Get(CampaignTables.ChecklistVersions);
 
     private TableClient ChecklistItems => tables.Get(CampaignTables.ChecklistItems);
+
+    private static readonly string[] FeedCampaignColumns =
+        [nameof(CampaignEntity.CampaignId), nameof(CampaignEntity.ChecklistVersion), nameof(CampaignEntity.RosterFrozenAt)];
 
     /// <summary>The campaign and the row it was read from (its ETag and bookkeeping, for a save): one point read.</summary>
     public async Task<(Campaign Campaign, CampaignEntity Row)?> GetAsync(string campaignId, CancellationToken cancellationToken)
@@ -54,6 +58,25 @@ public sealed class CampaignStore(TableClients tables) : IChecklistProjection
 
         return repaired;
     }
+
+    public async Task<FeedCampaign?> ReadFeedCampaignAsync(string campaignId, CancellationToken cancellationToken)
+    {
+        var row = await Campaigns.GetEntityIfExistsAsync<CampaignEntity>(CampaignEntity.Partition, campaignId, FeedCampaignColumns, cancellationToken);
+        return row.HasValue ? ToFeedCampaign(row.Value!) : null;
+    }
+
+    public async Task<IReadOnlyList<FeedCampaign>> ListFeedCampaignsAsync(CancellationToken cancellationToken)
+    {
+        var campaigns = new List<FeedCampaign>();
+        await foreach (var row in TableQueries.ReadPartitionAsync<CampaignEntity>(Campaigns, TableQueries.Partition(CampaignEntity.Partition), cancellationToken, FeedCampaignColumns))
+        {
+            campaigns.Add(ToFeedCampaign(row));
+        }
+
+        return campaigns;
+    }
+
+    private static FeedCampaign ToFeedCampaign(CampaignEntity row) => new(row.CampaignId, row.ChecklistVersion, row.RosterFrozenAt);
 
     private async Task<IReadOnlyList<CampaignEntity>> ListRowsAsync(CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Azure.Data.Tables;
+using TetReadiness.FeedSchema;
 using TetReadiness.Reporting;
 using TetReadiness.Storage;
 using TetReadiness.Submissions;

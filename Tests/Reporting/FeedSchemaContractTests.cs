@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using TetReadiness.FeedSchema;
 using TetReadiness.Reporting;
 using TetReadiness.Storage;
 

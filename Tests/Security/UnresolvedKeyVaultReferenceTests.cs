@@ -54,7 +54,7 @@ public sealed class UnresolvedKeyVaultReferenceTests
     [Fact]
     public void A_secondary_feed_key_still_works_beside_an_unresolved_primary()
     {
-        var keys = new FeedKeys(Options.Create(new FeedOptions { PrimaryKey = Reference, SecondaryKey = "old-feed-key-0123456789" }));
+        var keys = new FeedKeys(Options.Create(new FeedOptions { PrimaryKey = Reference, SecondaryKey = "old-feed-key-0123456789" }), NullLogger<FeedKeys>.Instance);
 
         Assert.Equal(FeedKeySlot.Secondary, keys.Require("old-feed-key-0123456789"));
         Assert.Throws<ProblemException>(() => keys.Require(Reference));

@@ -1,4 +1,4 @@
-namespace TetReadiness.Reporting;
+namespace TetReadiness.FeedSchema;
 
 /// <summary>
 /// The types of feed columns, named in docs/power-bi-schema.json as <c>text</c>, <c>int</c>, <c>number</c>,

@@ -2,7 +2,7 @@ using System.Globalization;
 using Azure.Data.Tables;
 using TetReadiness.Time;
 
-namespace TetReadiness.Reporting;
+namespace TetReadiness.FeedSchema;
 
 /// <summary>
 /// Reads stored properties leniently (a row written before a column existed gives null, an int stored where a
