@@ -39,20 +39,17 @@ public static class TetReadinessServiceCollectionExtensions
         services.Configure<HostOptions>(options => options.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
 
         services.AddStorage(configuration);
-
         services.AddSingleton<HttpResponder>();
+
+        // Each feature registers its services and the tables it owns. Start-up, backups and restores go through the
+        // owned tables in this order: Roster, Campaigns, Submissions, Reminders, Digests, Audit.
         services.AddIdentity(configuration);
-        services.AddSingleton<HealthCheck>();
-
         services.AddRoster();
-
         services.AddCampaigns();
-
         services.AddSubmissions();
         services.AddStatus();
         services.AddLinks();
         services.AddProfile();
-
         services.AddEmail(configuration);
         services.AddReminders(configuration);
         services.AddDigests();
@@ -60,6 +57,7 @@ public static class TetReadinessServiceCollectionExtensions
         services.AddOutbox();
         services.AddReporting(configuration);
         services.AddBackups(configuration);
+        services.AddHealth();
         services.AddMonitoring(configuration);
         return services;
     }

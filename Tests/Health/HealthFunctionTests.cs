@@ -40,12 +40,11 @@ public sealed class HealthFunctionTests
         var options = new TableClientOptions();
         options.Retry.MaxRetries = 0;
         var unreachable = new TableServiceClient(new Uri($"http://127.0.0.1:{closedPort}/{AzuriteServer.AccountName}"), new TableSharedKeyCredential(AzuriteServer.AccountName, Convert.ToBase64String(new byte[64])), options);
-        var tables = new StorageTables(unreachable, Options.Create(new StorageOptions()));
         var email = new EmailStatus(Options.Create(new EmailOptions()), TimeProvider.System, NullLogger<EmailStatus>.Instance);
         var headerTrust = new TetReadiness.Identity.PrincipalHeaderTrust(Options.Create(new TetReadiness.Identity.AuthOptions()), TetReadiness.Platform.AzurePlatform.Local);
         var responder = new HttpResponder(NullLogger<HttpResponder>.Instance, Options.Create(new TetReadiness.Platform.AppOptions()));
         var secrets = new SecretSettingsCheck(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), NullLogger<SecretSettingsCheck>.Instance);
-        var function = new HealthFunction(new HealthCheck(tables, email, TimeProvider.System, headerTrust, secrets), responder);
+        var function = new HealthFunction(new HealthCheck(new TableClients(unreachable, Options.Create(new StorageOptions())), [new OwnedTable("Campaigns", "Campaigns")], new MissingResourceWatch(), email, TimeProvider.System, headerTrust, secrets), responder);
 
         var response = await CheckAsync(function);
 
