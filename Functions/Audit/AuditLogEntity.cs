@@ -8,7 +8,7 @@ namespace TetReadiness.Audit;
 /// A row of <c>AuditLog</c>: who did what, when, from where. Partition = Vietnam month (<c>yyyy-MM</c>);
 /// row key = inverted time, so a month reads newest first.
 /// </summary>
-public sealed class AuditLogEntity : ITableEntity
+internal sealed class AuditLogEntity : ITableEntity
 {
     public string PartitionKey { get; set; } = string.Empty;
 

@@ -8,7 +8,7 @@ namespace TetReadiness.Campaigns;
 /// A row of <c>Campaigns</c>: partition <c>campaigns</c>, row key = campaign id. The row holds its checklist as JSON
 /// (<see cref="StoredChecklist"/>), so the row alone is the campaign; <c>ChecklistItems</c> is its projection for Power BI.
 /// </summary>
-public sealed class CampaignEntity : ITableEntity
+internal sealed class CampaignEntity : ITableEntity
 {
     public const string Partition = "campaigns";
 

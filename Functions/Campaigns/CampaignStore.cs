@@ -26,7 +26,7 @@ public sealed class CampaignStore(TableClients tables) : IChecklistProjection, I
         [nameof(CampaignEntity.CampaignId), nameof(CampaignEntity.ChecklistVersion), nameof(CampaignEntity.RosterFrozenAt)];
 
     /// <summary>The campaign and the row it was read from (its ETag and bookkeeping, for a save): one point read.</summary>
-    public async Task<(Campaign Campaign, CampaignEntity Row)?> GetAsync(string campaignId, CancellationToken cancellationToken)
+    internal async Task<(Campaign Campaign, CampaignEntity Row)?> GetAsync(string campaignId, CancellationToken cancellationToken)
     {
         var response = await Campaigns.GetEntityIfExistsAsync<CampaignEntity>(CampaignEntity.Partition, campaignId, cancellationToken: cancellationToken);
         return response.HasValue ? (response.Value!.ToCampaign(), response.Value) : null;
@@ -132,7 +132,7 @@ public sealed class CampaignStore(TableClients tables) : IChecklistProjection, I
     /// Records in the row that its current checklist version is sealed, if the row is still as read, and returns the
     /// row's new ETag for the save that follows. A save that landed meanwhile makes this fail (412) instead.
     /// </summary>
-    public async Task<ETag> SealAsync(CampaignEntity row, CancellationToken cancellationToken)
+    internal async Task<ETag> SealAsync(CampaignEntity row, CancellationToken cancellationToken)
     {
         var patch = new TableEntity(CampaignEntity.Partition, row.RowKey) { [nameof(CampaignEntity.SealedVersion)] = row.ChecklistVersion };
         var response = await Campaigns.UpdateEntityAsync(patch, row.ETag, TableUpdateMode.Merge, cancellationToken);
@@ -237,7 +237,7 @@ public sealed class CampaignStore(TableClients tables) : IChecklistProjection, I
     }
 
     /// <summary>Adds or replaces the campaign row; the ETag makes a concurrent change fail instead of being lost.</summary>
-    public async Task SaveAsync(CampaignEntity entity, ETag? expected, CancellationToken cancellationToken)
+    internal async Task SaveAsync(CampaignEntity entity, ETag? expected, CancellationToken cancellationToken)
     {
         if (expected is { } etag)
         {

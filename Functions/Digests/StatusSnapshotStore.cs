@@ -4,14 +4,14 @@ using TetReadiness.Storage;
 namespace TetReadiness.Digests;
 
 /// <summary>The <c>StatusSnapshots</c> table: one batch write per campaign and day, one range read for the previous day.</summary>
-public sealed class StatusSnapshotStore(StorageTables tables)
+public sealed class StatusSnapshotStore(TableClients tables)
 {
     /// <summary>How far back "the previous digest" is looked for, when the app was down for a day or two.</summary>
     public const int LookBackDays = 7;
 
     public Task UpsertAsync(IReadOnlyList<StatusSnapshotEntity> rows, CancellationToken cancellationToken) =>
         TableBatches.SubmitInChunksAsync(
-            tables.StatusSnapshots,
+            tables.Get(DigestTables.StatusSnapshots),
             rows.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)).ToList(),
             cancellationToken);
 
@@ -22,7 +22,7 @@ public sealed class StatusSnapshotStore(StorageTables tables)
         var to = StatusSnapshotEntity.DateKey(date);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {campaignId} and RowKey ge {from} and RowKey lt {to}");
         var rows = new List<StatusSnapshotEntity>();
-        await foreach (var row in TableQueries.ReadPartitionAsync<StatusSnapshotEntity>(tables.StatusSnapshots, filter, cancellationToken))
+        await foreach (var row in TableQueries.ReadPartitionAsync<StatusSnapshotEntity>(tables.Get(DigestTables.StatusSnapshots), filter, cancellationToken))
         {
             rows.Add(row);
         }

@@ -189,7 +189,7 @@ public sealed class RosterStore(TableClients tables, IMemoryCache cache) : IUnit
         }
     }
 
-    public Task RecordImportAsync(RosterImportEntity record, CancellationToken cancellationToken) =>
+    internal Task RecordImportAsync(RosterImportEntity record, CancellationToken cancellationToken) =>
         RosterImports.AddEntityAsync(record, cancellationToken);
 
     private IAsyncEnumerable<UnitEntity> ReadCurrentRowsAsync(CancellationToken cancellationToken) =>

@@ -7,7 +7,7 @@ namespace TetReadiness.Submissions;
 /// One answer as a row. In <c>SubmissionRevisions</c> (<c>RowType = answer</c>) it belongs to a revision;
 /// in <c>Answers</c> (partition = campaign id, row key = <c>{unitId}|{itemId}</c>) it is the unit's latest answer.
 /// </summary>
-public sealed class AnswerEntity : ITableEntity
+internal sealed class AnswerEntity : ITableEntity
 {
     public const string RowTypeName = "answer";
 

@@ -51,7 +51,7 @@ public sealed class RevisionStore(TableClients tables)
     /// the fence above it that the next revision replaces: two rows with four columns, where
     /// <see cref="ReadLatestAsync"/> brings back a page of headers and answers.
     /// </summary>
-    public async Task<(RevisionEntity? Latest, ETag? Fence)> ReadLatestHeaderAsync(string campaignId, string unitId, CancellationToken cancellationToken)
+    internal async Task<(RevisionEntity? Latest, ETag? Fence)> ReadLatestHeaderAsync(string campaignId, string unitId, CancellationToken cancellationToken)
     {
         var filter = TableQueries.PartitionPrefix(RevisionKeys.Partition(campaignId, unitId), "r");
         await foreach (var page in Revisions.QueryAsync<RevisionEntity>(filter, 2, HeaderColumns, cancellationToken).AsPages())
@@ -66,7 +66,7 @@ public sealed class RevisionStore(TableClients tables)
     }
 
     /// <summary>Every revision's header, newest first (answers are not read).</summary>
-    public async Task<IReadOnlyList<RevisionEntity>> ReadHeadersAsync(string campaignId, string unitId, CancellationToken cancellationToken)
+    internal async Task<IReadOnlyList<RevisionEntity>> ReadHeadersAsync(string campaignId, string unitId, CancellationToken cancellationToken)
     {
         var partition = RevisionKeys.Partition(campaignId, unitId);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowType eq {RevisionEntity.RowTypeName}");

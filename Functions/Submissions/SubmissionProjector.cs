@@ -24,7 +24,7 @@ public sealed class SubmissionProjector(TableClients tables)
     /// The newest revision as the unit's <c>Submissions</c> row has it (one point read), when that row is known to be
     /// up to date: no projection pending. <c>Behind</c> when it may not be, so the revision log must be read.
     /// </summary>
-    public async Task<(bool Behind, RevisionEntity? Latest)> ReadProjectedLatestAsync(string campaignId, string unitId, CancellationToken cancellationToken)
+    internal async Task<(bool Behind, RevisionEntity? Latest)> ReadProjectedLatestAsync(string campaignId, string unitId, CancellationToken cancellationToken)
     {
         var found = await Submissions.GetEntityIfExistsAsync<SubmissionEntity>(campaignId, unitId, NumberingColumns, cancellationToken);
         if (!found.HasValue)
@@ -61,7 +61,7 @@ public sealed class SubmissionProjector(TableClients tables)
     }
 
     /// <summary>Clears a pending flag whose revision was never committed (the writer died before its commit).</summary>
-    public async Task ClearAbandonedAsync(SubmissionEntity row, CancellationToken cancellationToken)
+    internal async Task ClearAbandonedAsync(SubmissionEntity row, CancellationToken cancellationToken)
     {
         try
         {
