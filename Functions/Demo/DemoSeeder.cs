@@ -99,7 +99,7 @@ public sealed class DemoSeeder(
     {
         var random = new Random(seed);
         var units = new List<RosterUnit>();
-        var (_, rosterUnits, reported) = await status.LoadAsync(campaign.CampaignId, null, cancellationToken);
+        var (_, rosterUnits, reported) = await status.LoadAsync(campaign.CampaignId, cancellationToken);
         units.AddRange(rosterUnits);
         var span = Math.Max(0, lastDay.DayNumber - firstDay.DayNumber);
         foreach (var unit in units)

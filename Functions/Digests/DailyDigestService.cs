@@ -40,7 +40,7 @@ public sealed class DailyDigestService(
         var open = new List<OpenCampaign>();
         foreach (var listed in (await campaigns.ListAsync(cancellationToken)).Where(c => c.IsOpenAt(now)))
         {
-            var (campaign, units, reports) = await status.LoadAsync(listed.CampaignId, null, cancellationToken);
+            var (campaign, units, reports) = await status.LoadAsync(listed.CampaignId, cancellationToken);
             var campaignStatus = StatusCalculator.Calculate(campaign, units, reports, now);
             await snapshots.UpsertAsync(StatusSnapshotEntity.From(campaignStatus, today, now), cancellationToken);
             open.Add(new OpenCampaign(campaign, campaignStatus));

@@ -39,7 +39,7 @@ public sealed class DigestComposer(
 
     private async Task<DigestCampaignData> LoadAsync(string campaignId, DateOnly date, CancellationToken cancellationToken)
     {
-        var current = status.LoadAsync(campaignId, null, cancellationToken);
+        var current = status.LoadAsync(campaignId, cancellationToken);
         var reminders = activity.ReadReminderHistoryAsync(campaignId, cancellationToken);
         var answers = activity.ReadLatestAnswersAsync(campaignId, cancellationToken);
         var previous = snapshots.ReadPreviousAsync(campaignId, date, cancellationToken);

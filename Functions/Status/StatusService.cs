@@ -25,14 +25,14 @@ public sealed class StatusService(
     public async Task<CampaignStatus> GetStatusAsync(Caller caller, string campaignId, string? districtId, CancellationToken cancellationToken)
     {
         var scope = await ScopeAsync(caller, districtId, cancellationToken);
-        var (campaign, units, reports) = await LoadAsync(campaignId, districtId, cancellationToken, scope);
+        var (campaign, units, reports) = await LoadAsync(campaignId, districtId, scope, cancellationToken);
         return StatusCalculator.Calculate(campaign, units, reports, clock.GetUtcNow());
     }
 
     public async Task<IReadOnlyList<NonReporter>> GetNonReportersAsync(Caller caller, string campaignId, string? districtId, CancellationToken cancellationToken)
     {
         var scope = await ScopeAsync(caller, districtId, cancellationToken);
-        var (campaign, units, reports) = await LoadAsync(campaignId, districtId, cancellationToken, scope);
+        var (campaign, units, reports) = await LoadAsync(campaignId, districtId, scope, cancellationToken);
         var history = await reminders.ReadAsync(campaignId, cancellationToken);
         return StatusCalculator.NonReporters(campaign, units, reports, VietnamTime.Today(clock))
             .Select(n => history.TryGetValue(n.UnitId, out var h)
@@ -45,7 +45,7 @@ public sealed class StatusService(
     public async Task<IReadOnlyList<ItemReadiness>> GetLeastReadyItemsAsync(Caller caller, string campaignId, string? districtId, int count, CancellationToken cancellationToken)
     {
         var scope = await ScopeAsync(caller, districtId, cancellationToken);
-        var (campaign, units, reports) = await LoadAsync(campaignId, districtId, cancellationToken, scope);
+        var (campaign, units, reports) = await LoadAsync(campaignId, districtId, scope, cancellationToken);
         var reporting = units.Where(u => reports.ContainsKey(u.UnitId)).ToDictionary(u => u.UnitId, StringComparer.Ordinal);
         return LeastReadyItems.Of(campaign, reporting, await submissions.ReadLatestAnswersAsync(campaignId, cancellationToken), count, notesPerItem: 2);
     }
@@ -58,8 +58,13 @@ public sealed class StatusService(
         return RosterView.OfUnits(await roster.ReadDistrictsAsync(cancellationToken), units);
     }
 
-    public async Task<(Campaign Campaign, IReadOnlyList<RosterUnit> Units, IReadOnlyDictionary<string, UnitReport> Reports)> LoadAsync(
-        string campaignId, string? districtId, CancellationToken cancellationToken, AccessScope? scope = null)
+    /// <summary>The whole campaign, for the digests: the campaign, the active units it counts and their latest reports.</summary>
+    public Task<(Campaign Campaign, IReadOnlyList<RosterUnit> Units, IReadOnlyDictionary<string, UnitReport> Reports)> LoadAsync(
+        string campaignId, CancellationToken cancellationToken) =>
+        LoadAsync(campaignId, null, null, cancellationToken);
+
+    private async Task<(Campaign Campaign, IReadOnlyList<RosterUnit> Units, IReadOnlyDictionary<string, UnitReport> Reports)> LoadAsync(
+        string campaignId, string? districtId, AccessScope? scope, CancellationToken cancellationToken)
     {
         var (campaign, units) = await LoadUnitsAsync(campaignId, districtId, scope, cancellationToken);
         var reports = await submissions.ReadReportsAsync(campaignId, cancellationToken);
