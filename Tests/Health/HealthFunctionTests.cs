@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using TetReadiness.Email;
@@ -25,6 +28,34 @@ public sealed class HealthFunctionTests
 
         Assert.Equal(200, response.Status);
         Assert.Equal(("healthy", "ok"), (response.Json.GetProperty("status").GetString(), response.Json.GetProperty("storage").GetString()));
+    }
+
+    [Fact]
+    public async Task Health_is_503_while_a_table_of_the_app_is_missing_and_200_once_start_up_has_created_it_again()
+    {
+        var log = new LogCapture();
+        await using var app = await TestApp.StartAsync(configure: services => services
+            .AddSingleton<ILoggerProvider>(log)
+            .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Information)));
+        var initializer = app.Services.GetServices<IHostedService>().OfType<StorageInitializer>().Single();
+        static bool Ready(CapturedLog line) => line.Category == typeof(StorageInitializer).FullName && line.Text.Contains("are ready", StringComparison.Ordinal);
+        await initializer.StartAsync(CancellationToken.None);
+        try
+        {
+            await log.WaitForAsync(Ready, TimeSpan.FromSeconds(20));
+            log.Clear();
+
+            // Not the table health used to read (Campaigns): a check of one table alone would answer 200.
+            await app.Tables.Get(TetReadiness.Audit.AuditTables.AuditLog).DeleteAsync();
+
+            ProblemAssert.Is(await CheckAsync(app.Create<HealthFunction>()), 503, "Storage is unavailable");
+            await log.WaitForAsync(Ready, TimeSpan.FromSeconds(20));
+            Assert.Equal(200, (await CheckAsync(app.Create<HealthFunction>())).Status);
+        }
+        finally
+        {
+            await initializer.StopAsync(CancellationToken.None);
+        }
     }
 
     [Fact]
