@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
-using TetReadiness.Hosting;
 using TetReadiness.Http;
+using TetReadiness.Platform;
 
 namespace TetReadiness.LocalHost;
 

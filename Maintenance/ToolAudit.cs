@@ -1,4 +1,4 @@
-using TetReadiness.Auth;
+using TetReadiness.Audit;
 using TetReadiness.Storage;
 
 namespace TetReadiness.Maintenance;
@@ -8,9 +8,9 @@ public static class ToolAudit
 {
     public const string Via = "tool";
 
-    public static async Task RecordAsync(StorageTables tables, TimeProvider clock, string actor, string action, string target, string detail, CancellationToken cancellationToken)
+    public static async Task RecordAsync(TableClients tables, TimeProvider clock, string actor, string action, string target, string detail, CancellationToken cancellationToken)
     {
-        var table = tables.Get(TableNames.AuditLog);
+        var table = tables.Get(AuditTables.AuditLog);
         await table.CreateIfNotExistsAsync(cancellationToken);
         await table.AddEntityAsync(AuditLogEntity.Create(clock.GetUtcNow(), actor, Via, action, target, detail, sourceIp: null), cancellationToken);
     }

@@ -1,7 +1,9 @@
 using Azure;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TetReadiness.Backups;
+using TetReadiness.Hosting;
 using TetReadiness.LocalHost;
 using TetReadiness.Maintenance.Purge;
 using TetReadiness.Maintenance.Restore;
@@ -33,7 +35,7 @@ public static class ToolCommand
             configuration ??= Configuration(arguments.Settings);
             clock ??= TimeProvider.System;
             var storage = Bind<StorageOptions>(configuration, StorageOptions.SectionName);
-            var tables = new StorageTables(StorageClientFactory.CreateTableService(configuration, storage), Options.Create(storage));
+            var tables = new TableClients(StorageClientFactory.CreateTableService(configuration, storage), Options.Create(storage));
             var actor = arguments.Operator ?? Environment.GetEnvironmentVariable("TETREADINESS_OPERATOR") ?? Environment.UserName;
             return arguments.Command switch
             {
@@ -54,7 +56,7 @@ public static class ToolCommand
         }
     }
 
-    private static async Task<int> RestoreAsync(ToolArguments arguments, IConfiguration configuration, StorageOptions storage, StorageTables tables, TimeProvider clock, string actor, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<int> RestoreAsync(ToolArguments arguments, IConfiguration configuration, StorageOptions storage, TableClients tables, TimeProvider clock, string actor, TextWriter output, CancellationToken cancellationToken)
     {
         if (arguments.DryRun || arguments.Force)
         {
@@ -68,7 +70,7 @@ public static class ToolCommand
 
         var container = StorageClientFactory.CreateBlobService(configuration, storage).GetBlobContainerClient(Bind<BackupOptions>(configuration, BackupOptions.SectionName).Container);
         output.WriteLine($"Restoring the backup of {BackupLayout.Folder(date)} from container '{container.Name}'{(storage.TablePrefix.Length > 0 ? $" into tables prefixed '{storage.TablePrefix}'" : string.Empty)}");
-        var result = await new TableRestorer(tables, container, output).RestoreAsync(date, arguments.Tables, arguments.Replace, cancellationToken);
+        var result = await new TableRestorer(tables, OwnedTables(configuration), container, output).RestoreAsync(date, arguments.Tables, arguments.Replace, cancellationToken);
         var settled = result.Tables.Sum(t => t.InFlightSettled);
         await ToolAudit.RecordAsync(tables, clock, actor, "backup.restore", result.Date,
             $"{result.Tables.Count} tables, {result.Rows} rows{(arguments.Replace ? ", --replace" : string.Empty)}, {settled} in-flight messages marked failed", cancellationToken);
@@ -78,7 +80,7 @@ public static class ToolCommand
         return 0;
     }
 
-    private static async Task<int> PurgeAsync(ToolArguments arguments, IConfiguration configuration, StorageTables tables, TimeProvider clock, string actor, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<int> PurgeAsync(ToolArguments arguments, IConfiguration configuration, TableClients tables, TimeProvider clock, string actor, TextWriter output, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(arguments.Target) || arguments.Replace || arguments.Tables is not null)
         {
@@ -106,6 +108,13 @@ public static class ToolCommand
             $"{plan.Fields} fields in {plan.Changes.Count} rows: {string.Join("; ", plan.Summary())}{(arguments.Force ? " (--force, within retention)" : string.Empty)}", cancellationToken);
         output.WriteLine("Done. Recorded in AuditLog (campaign.purge). Backups taken before today still hold the removed data until the backup retention rule deletes them.");
         return 0;
+    }
+
+    /// <summary>The tables the app's features register as their own, in the order the app backs them up.</summary>
+    private static IReadOnlyList<OwnedTable> OwnedTables(IConfiguration configuration)
+    {
+        using var services = new ServiceCollection().AddTetReadiness(configuration).BuildServiceProvider();
+        return services.GetServices<OwnedTable>().ToList();
     }
 
     private static IConfiguration Configuration(string? settingsFile)

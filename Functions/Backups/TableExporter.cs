@@ -15,12 +15,19 @@ using TetReadiness.Time;
 namespace TetReadiness.Backups;
 
 /// <summary>
-/// Writes every table of <see cref="TableNames.All"/> to the backup container, one page of up to 1,000 rows at a
+/// Writes every table a feature registers as its own (<see cref="OwnedTable"/>, in the order registered) to the
+/// backup container, one page of up to 1,000 rows at a
 /// time through gzip into a block blob upload: the process holds one page and one block per table, never a table.
 /// A second run on the same day overwrites that day's blobs (each blob is committed whole or not at all) and
 /// withdraws the day's manifest first, so a run that dies half-way leaves no manifest over a mix of two runs.
 /// </summary>
-public sealed class TableExporter(StorageTables tables, BlobServiceClient blobs, IOptions<BackupOptions> options, TimeProvider clock, ILogger<TableExporter> logger)
+public sealed class TableExporter(
+    TableClients tables,
+    IEnumerable<OwnedTable> ownedTables,
+    BlobServiceClient blobs,
+    IOptions<BackupOptions> options,
+    TimeProvider clock,
+    ILogger<TableExporter> logger)
 {
     /// <summary>Bytes of compressed rows staged per block; tests make it small to watch blocks leave during the read.</summary>
     internal int BlockSizeBytes { get; init; } = 4 * 1024 * 1024;
@@ -35,9 +42,9 @@ public sealed class TableExporter(StorageTables tables, BlobServiceClient blobs,
         await container.DeleteBlobIfExistsAsync(BackupLayout.Manifest(date), cancellationToken: cancellationToken);
 
         var entries = new List<BackupTableEntry>();
-        foreach (var table in TableNames.All)
+        foreach (var table in ownedTables)
         {
-            entries.Add(await ExportTableAsync(container, date, table, cancellationToken));
+            entries.Add(await ExportTableAsync(container, date, table.Name, cancellationToken));
         }
 
         var manifest = new BackupManifest(BackupManifest.CurrentFormat, BackupLayout.Folder(date), startedAt, clock.GetUtcNow(), entries);

@@ -8,7 +8,7 @@ namespace TetReadiness.Campaigns;
 /// A row of <c>Campaigns</c>: partition <c>campaigns</c>, row key = campaign id. The row holds its checklist as JSON
 /// (<see cref="StoredChecklist"/>), so the row alone is the campaign; <c>ChecklistItems</c> is its projection for Power BI.
 /// </summary>
-public sealed class CampaignEntity : ITableEntity
+internal sealed class CampaignEntity : ITableEntity
 {
     public const string Partition = "campaigns";
 
@@ -54,9 +54,6 @@ public sealed class CampaignEntity : ITableEntity
 
     public string? ChecklistJson3 { get; set; }
 
-    /// <summary>Rows written before the checklist moved into the row have none; their checklist is read from <c>ChecklistItems</c>.</summary>
-    public bool HasStoredChecklist() => !string.IsNullOrEmpty(ChecklistJson);
-
     public static CampaignEntity From(Campaign campaign, int sealedVersion, DateTimeOffset createdAt, DateTimeOffset updatedAt)
     {
         var parts = StoredChecklist.Split(StoredChecklist.Serialize(campaign.Checklist));
@@ -81,9 +78,9 @@ public sealed class CampaignEntity : ITableEntity
         };
     }
 
-    /// <summary>The checklist stored in the row; only for rows where <see cref="HasStoredChecklist"/>.</summary>
+    /// <summary>The checklist stored in the row.</summary>
     public Checklist ReadStoredChecklist() => StoredChecklist.Parse(string.Concat(ChecklistJson, ChecklistJson2, ChecklistJson3));
 
-    public Campaign ToCampaign(Checklist checklist) => new(
-        CampaignId, Title, OpensAt, Deadline, ClosesAt, Emails.Parse(DigestRecipients), ChecklistVersion, checklist, RosterFrozenAt);
+    public Campaign ToCampaign() => new(
+        CampaignId, Title, OpensAt, Deadline, ClosesAt, Emails.Parse(DigestRecipients), ChecklistVersion, ReadStoredChecklist(), RosterFrozenAt);
 }

@@ -1,8 +1,10 @@
 using Azure;
 using Microsoft.Extensions.Logging;
-using TetReadiness.Auth;
+using TetReadiness.Audit;
 using TetReadiness.Common;
 using TetReadiness.Http;
+using TetReadiness.Identity;
+using TetReadiness.Roster;
 
 namespace TetReadiness.Campaigns;
 
@@ -16,7 +18,7 @@ public sealed class CampaignService(
     CampaignCatalog catalog,
     CoordinatorDirectory coordinators,
     ReporterDirectory reporters,
-    AuditLog audit,
+    IAuditLog audit,
     TimeProvider clock,
     ILogger<CampaignService> logger)
 {
@@ -71,8 +73,7 @@ public sealed class CampaignService(
         }
 
         catalog.Forget(campaignId);
-        if (existing is not { Row: var before, Campaign: var previous }
-            || !before.HasStoredChecklist() || previous.ChecklistVersion != version || !previous.Checklist.SameAs(campaign.Checklist))
+        if (existing is not { Campaign: var previous } || previous.ChecklistVersion != version || !previous.Checklist.SameAs(campaign.Checklist))
         {
             await ProjectChecklistAsync(campaignId, cancellationToken);
         }
@@ -125,15 +126,15 @@ public sealed class CampaignService(
         var now = clock.GetUtcNow();
         var coordinator = await IsCoordinatorAsync(caller, cancellationToken);
         var views = new List<CampaignView>();
-        foreach (var row in (await store.ListAsync(cancellationToken)).OrderByDescending(c => c.Deadline))
+        foreach (var campaign in (await store.ListAsync(cancellationToken)).OrderByDescending(c => c.Deadline))
         {
-            var open = row.OpensAt <= now && now < row.ClosesAt;
-            if ((openOnly && !open) || !await MaySeeAsync(caller, row.CampaignId, open, coordinator, cancellationToken))
+            var open = campaign.IsOpenAt(now);
+            if ((openOnly && !open) || !await MaySeeAsync(caller, campaign.CampaignId, open, coordinator, cancellationToken))
             {
                 continue;
             }
 
-            views.Add(CampaignView.Of(row.ToCampaign(await store.ChecklistOfAsync(row, cancellationToken)), includeRecipients: false));
+            views.Add(CampaignView.Of(campaign, includeRecipients: false));
         }
 
         return views;

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using TetReadiness.FeedSchema;
 using TetReadiness.Storage;
 
 namespace TetReadiness.Campaigns;
@@ -7,33 +8,80 @@ namespace TetReadiness.Campaigns;
 /// <summary>
 /// Campaigns and their checklists. A campaign is its row, current checklist included, so reading one costs one
 /// request and saving one is one conditional write; <c>ChecklistItems</c> is rewritten from the row after each save.
-/// Each sealed version left behind is kept in <c>ChecklistVersions</c> before the row moves on.
+/// Each sealed version left behind is kept in <c>ChecklistVersions</c> before the row moves on. The only code that
+/// names these tables; the row itself (<see cref="CampaignEntity"/>) stays inside this feature.
 /// </summary>
-public sealed class CampaignStore(StorageTables tables)
+public sealed class CampaignStore(TableClients tables) : IChecklistProjection, IFeedCampaigns
 {
     // Each round re-reads the row after writing; more rounds than this means saves keep landing, and the repair timer finishes.
     private const int MaxProjectionRounds = 5;
 
-    public async Task<(Campaign Campaign, CampaignEntity Row)?> GetAsync(string campaignId, CancellationToken cancellationToken)
-    {
-        var response = await tables.Campaigns.GetEntityIfExistsAsync<CampaignEntity>(CampaignEntity.Partition, campaignId, cancellationToken: cancellationToken);
-        if (!response.HasValue)
-        {
-            return null;
-        }
+    private TableClient Campaigns => tables.Get(CampaignTables.Campaigns);
 
-        var entity = response.Value!;
-        return (entity.ToCampaign(await ChecklistOfAsync(entity, cancellationToken)), entity);
+    private TableClient ChecklistVersions => tables.Get(CampaignTables.ChecklistVersions);
+
+    private TableClient ChecklistItems => tables.Get(CampaignTables.ChecklistItems);
+
+    private static readonly string[] FeedCampaignColumns =
+        [nameof(CampaignEntity.CampaignId), nameof(CampaignEntity.ChecklistVersion), nameof(CampaignEntity.RosterFrozenAt)];
+
+    /// <summary>The campaign and the row it was read from (its ETag and bookkeeping, for a save): one point read.</summary>
+    internal async Task<(Campaign Campaign, CampaignEntity Row)?> GetAsync(string campaignId, CancellationToken cancellationToken)
+    {
+        var response = await Campaigns.GetEntityIfExistsAsync<CampaignEntity>(CampaignEntity.Partition, campaignId, cancellationToken: cancellationToken);
+        return response.HasValue ? (response.Value!.ToCampaign(), response.Value) : null;
     }
 
-    /// <summary>The row's own checklist; rows saved before it moved into the row read <c>ChecklistItems</c>.</summary>
-    public async Task<Checklist> ChecklistOfAsync(CampaignEntity entity, CancellationToken cancellationToken) =>
-        entity.HasStoredChecklist() ? entity.ReadStoredChecklist() : await ReadChecklistAsync(entity.CampaignId, entity.ChecklistVersion, cancellationToken);
+    /// <summary>Every campaign, in the order of their ids: one request per 1,000 campaigns.</summary>
+    public async Task<IReadOnlyList<Campaign>> ListAsync(CancellationToken cancellationToken) =>
+        (await ListRowsAsync(cancellationToken)).Select(row => row.ToCampaign()).ToList();
 
-    public async Task<IReadOnlyList<CampaignEntity>> ListAsync(CancellationToken cancellationToken)
+    /// <summary>When the campaign's roster was frozen, as its row says now (one point read of one column); null when not, or no campaign.</summary>
+    public async Task<DateTimeOffset?> ReadRosterFrozenAtAsync(string campaignId, CancellationToken cancellationToken)
+    {
+        var row = await Campaigns.GetEntityIfExistsAsync<CampaignEntity>(
+            CampaignEntity.Partition, campaignId, [nameof(CampaignEntity.RosterFrozenAt)], cancellationToken);
+        return row.HasValue ? row.Value!.RosterFrozenAt : null;
+    }
+
+    public async Task<IReadOnlyList<(string CampaignId, int Version)>> RepairChecklistsAsync(DateTimeOffset savedBy, CancellationToken cancellationToken)
+    {
+        var repaired = new List<(string, int)>();
+        foreach (var row in await ListRowsAsync(cancellationToken))
+        {
+            if (row.UpdatedAt <= savedBy && !await IsChecklistProjectedAsync(row, cancellationToken)
+                && await ProjectChecklistAsync(row.CampaignId, cancellationToken))
+            {
+                repaired.Add((row.CampaignId, row.ChecklistVersion));
+            }
+        }
+
+        return repaired;
+    }
+
+    public async Task<FeedCampaign?> ReadFeedCampaignAsync(string campaignId, CancellationToken cancellationToken)
+    {
+        var row = await Campaigns.GetEntityIfExistsAsync<CampaignEntity>(CampaignEntity.Partition, campaignId, FeedCampaignColumns, cancellationToken);
+        return row.HasValue ? ToFeedCampaign(row.Value!) : null;
+    }
+
+    public async Task<IReadOnlyList<FeedCampaign>> ListFeedCampaignsAsync(CancellationToken cancellationToken)
+    {
+        var campaigns = new List<FeedCampaign>();
+        await foreach (var row in TableQueries.ReadPartitionAsync<CampaignEntity>(Campaigns, TableQueries.Partition(CampaignEntity.Partition), cancellationToken, FeedCampaignColumns))
+        {
+            campaigns.Add(ToFeedCampaign(row));
+        }
+
+        return campaigns;
+    }
+
+    private static FeedCampaign ToFeedCampaign(CampaignEntity row) => new(row.CampaignId, row.ChecklistVersion, row.RosterFrozenAt);
+
+    private async Task<IReadOnlyList<CampaignEntity>> ListRowsAsync(CancellationToken cancellationToken)
     {
         var campaigns = new List<CampaignEntity>();
-        await foreach (var row in TableQueries.ReadPartitionAsync<CampaignEntity>(tables.Campaigns, TableQueries.Partition(CampaignEntity.Partition), cancellationToken))
+        await foreach (var row in TableQueries.ReadPartitionAsync<CampaignEntity>(Campaigns, TableQueries.Partition(CampaignEntity.Partition), cancellationToken))
         {
             campaigns.Add(row);
         }
@@ -41,11 +89,11 @@ public sealed class CampaignStore(StorageTables tables)
         return campaigns;
     }
 
-    public async Task<Checklist> ReadChecklistAsync(string campaignId, int version, CancellationToken cancellationToken)
+    private async Task<Checklist> ReadChecklistAsync(string campaignId, int version, CancellationToken cancellationToken)
     {
         var rows = new List<ChecklistItemEntity>();
         var filter = TableQueries.PartitionPrefix(campaignId, ChecklistItemEntity.VersionPrefix(version));
-        await foreach (var row in TableQueries.ReadPartitionAsync<ChecklistItemEntity>(tables.ChecklistItems, filter, cancellationToken))
+        await foreach (var row in TableQueries.ReadPartitionAsync<ChecklistItemEntity>(ChecklistItems, filter, cancellationToken))
         {
             rows.Add(row);
         }
@@ -60,7 +108,7 @@ public sealed class CampaignStore(StorageTables tables)
     /// </summary>
     public async Task<Checklist?> ReadVersionAsync(string campaignId, int version, CancellationToken cancellationToken)
     {
-        var kept = await tables.ChecklistVersions.GetEntityIfExistsAsync<ChecklistVersionEntity>(campaignId, ChecklistVersionEntity.RowKeyOf(version), cancellationToken: cancellationToken);
+        var kept = await ChecklistVersions.GetEntityIfExistsAsync<ChecklistVersionEntity>(campaignId, ChecklistVersionEntity.RowKeyOf(version), cancellationToken: cancellationToken);
         if (kept.HasValue)
         {
             return kept.Value!.ToChecklist();
@@ -84,10 +132,10 @@ public sealed class CampaignStore(StorageTables tables)
     /// Records in the row that its current checklist version is sealed, if the row is still as read, and returns the
     /// row's new ETag for the save that follows. A save that landed meanwhile makes this fail (412) instead.
     /// </summary>
-    public async Task<ETag> SealAsync(CampaignEntity row, CancellationToken cancellationToken)
+    internal async Task<ETag> SealAsync(CampaignEntity row, CancellationToken cancellationToken)
     {
         var patch = new TableEntity(CampaignEntity.Partition, row.RowKey) { [nameof(CampaignEntity.SealedVersion)] = row.ChecklistVersion };
-        var response = await tables.Campaigns.UpdateEntityAsync(patch, row.ETag, TableUpdateMode.Merge, cancellationToken);
+        var response = await Campaigns.UpdateEntityAsync(patch, row.ETag, TableUpdateMode.Merge, cancellationToken);
         return response.Headers.ETag ?? throw new InvalidOperationException("Table storage answered a merge without an ETag.");
     }
 
@@ -101,7 +149,7 @@ public sealed class CampaignStore(StorageTables tables)
     {
         try
         {
-            await tables.ChecklistVersions.AddEntityAsync(ChecklistVersionEntity.From(campaignId, version, checklist, now), cancellationToken);
+            await ChecklistVersions.AddEntityAsync(ChecklistVersionEntity.From(campaignId, version, checklist, now), cancellationToken);
         }
         catch (RequestFailedException exception) when (exception.Status == 409)
         {
@@ -123,13 +171,13 @@ public sealed class CampaignStore(StorageTables tables)
     {
         for (var round = 0; round < MaxProjectionRounds; round++)
         {
-            var response = await tables.Campaigns.GetEntityIfExistsAsync<CampaignEntity>(CampaignEntity.Partition, campaignId, cancellationToken: cancellationToken);
-            if (!response.HasValue || !response.Value!.HasStoredChecklist())
+            var response = await Campaigns.GetEntityIfExistsAsync<CampaignEntity>(CampaignEntity.Partition, campaignId, cancellationToken: cancellationToken);
+            if (!response.HasValue)
             {
                 return false;
             }
 
-            var row = response.Value;
+            var row = response.Value!;
             try
             {
                 await WriteChecklistAsync(campaignId, row.ChecklistVersion, row.ReadStoredChecklist(), cancellationToken);
@@ -140,7 +188,7 @@ public sealed class CampaignStore(StorageTables tables)
                 continue;
             }
 
-            var after = await tables.Campaigns.GetEntityIfExistsAsync<CampaignEntity>(
+            var after = await Campaigns.GetEntityIfExistsAsync<CampaignEntity>(
                 CampaignEntity.Partition, campaignId, [nameof(CampaignEntity.ChecklistVersion)], cancellationToken);
             if (after.HasValue && after.Value!.ETag == row.ETag)
             {
@@ -160,7 +208,7 @@ public sealed class CampaignStore(StorageTables tables)
 
     private async Task RestoreKeptVersionAsync(string campaignId, int version, CancellationToken cancellationToken)
     {
-        var kept = await tables.ChecklistVersions.GetEntityIfExistsAsync<ChecklistVersionEntity>(campaignId, ChecklistVersionEntity.RowKeyOf(version), cancellationToken: cancellationToken);
+        var kept = await ChecklistVersions.GetEntityIfExistsAsync<ChecklistVersionEntity>(campaignId, ChecklistVersionEntity.RowKeyOf(version), cancellationToken: cancellationToken);
         if (kept.HasValue && !(await ReadChecklistAsync(campaignId, version, cancellationToken)).SameAs(kept.Value!.ToChecklist()))
         {
             await WriteChecklistAsync(campaignId, version, kept.Value.ToChecklist(), cancellationToken);
@@ -168,15 +216,14 @@ public sealed class CampaignStore(StorageTables tables)
     }
 
     /// <summary>Whether <c>ChecklistItems</c> holds exactly the row's checklist for its current version.</summary>
-    public async Task<bool> IsChecklistProjectedAsync(CampaignEntity entity, CancellationToken cancellationToken) =>
-        !entity.HasStoredChecklist()
-        || (await ReadChecklistAsync(entity.CampaignId, entity.ChecklistVersion, cancellationToken)).SameAs(entity.ReadStoredChecklist());
+    private async Task<bool> IsChecklistProjectedAsync(CampaignEntity entity, CancellationToken cancellationToken) =>
+        (await ReadChecklistAsync(entity.CampaignId, entity.ChecklistVersion, cancellationToken)).SameAs(entity.ReadStoredChecklist());
 
     /// <summary>Writes a checklist version's rows, replacing what that version held before (deleting removed items).</summary>
     private async Task WriteChecklistAsync(string campaignId, int version, Checklist checklist, CancellationToken cancellationToken)
     {
         var existing = new List<ChecklistItemEntity>();
-        await foreach (var row in TableQueries.ReadPartitionAsync<ChecklistItemEntity>(tables.ChecklistItems, TableQueries.PartitionPrefix(campaignId, ChecklistItemEntity.VersionPrefix(version)), cancellationToken))
+        await foreach (var row in TableQueries.ReadPartitionAsync<ChecklistItemEntity>(ChecklistItems, TableQueries.PartitionPrefix(campaignId, ChecklistItemEntity.VersionPrefix(version)), cancellationToken))
         {
             existing.Add(row);
         }
@@ -186,25 +233,25 @@ public sealed class CampaignStore(StorageTables tables)
         var actions = rows.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r))
             .Concat(existing.Where(e => !keep.Contains(e.RowKey)).Select(e => new TableTransactionAction(TableTransactionActionType.Delete, e, ETag.All)))
             .ToList();
-        await TableBatches.SubmitInChunksAsync(tables.ChecklistItems, actions, cancellationToken);
+        await TableBatches.SubmitInChunksAsync(ChecklistItems, actions, cancellationToken);
     }
 
     /// <summary>Adds or replaces the campaign row; the ETag makes a concurrent change fail instead of being lost.</summary>
-    public async Task SaveAsync(CampaignEntity entity, ETag? expected, CancellationToken cancellationToken)
+    internal async Task SaveAsync(CampaignEntity entity, ETag? expected, CancellationToken cancellationToken)
     {
         if (expected is { } etag)
         {
-            await tables.Campaigns.UpdateEntityAsync(entity, etag, TableUpdateMode.Replace, cancellationToken);
+            await Campaigns.UpdateEntityAsync(entity, etag, TableUpdateMode.Replace, cancellationToken);
         }
         else
         {
-            await tables.Campaigns.AddEntityAsync(entity, cancellationToken);
+            await Campaigns.AddEntityAsync(entity, cancellationToken);
         }
     }
 
-    public async Task MarkRosterFrozenAsync(CampaignEntity entity, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task MarkRosterFrozenAsync(string campaignId, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var patch = new TableEntity(CampaignEntity.Partition, entity.RowKey) { [nameof(CampaignEntity.RosterFrozenAt)] = at };
-        await tables.Campaigns.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        var patch = new TableEntity(CampaignEntity.Partition, campaignId) { [nameof(CampaignEntity.RosterFrozenAt)] = at };
+        await Campaigns.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, cancellationToken);
     }
 }

@@ -7,7 +7,7 @@ namespace TetReadiness.Campaigns;
 /// A row of <c>ChecklistItems</c>: the checklist as rows, a dimension Power BI joins answers to.
 /// Partition = campaign id; row key = <c>v{version:0000}|{itemId}</c>, so one version is one range read.
 /// </summary>
-public sealed class ChecklistItemEntity : ITableEntity
+internal sealed class ChecklistItemEntity : ITableEntity
 {
     public string PartitionKey { get; set; } = string.Empty;
 

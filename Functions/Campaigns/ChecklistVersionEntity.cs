@@ -8,7 +8,7 @@ namespace TetReadiness.Campaigns;
 /// before the campaign moves on to the next version and never rewritten. Partition = campaign id; row key =
 /// <c>v{version:0000}</c>. The campaign row holds the current version's checklist; this table keeps every earlier one.
 /// </summary>
-public sealed class ChecklistVersionEntity : ITableEntity
+internal sealed class ChecklistVersionEntity : ITableEntity
 {
     public string PartitionKey { get; set; } = string.Empty;
 

@@ -19,7 +19,7 @@ public static class ChecklistVersioning
     /// (no <see cref="CampaignEntity.SealedVersion"/>) counts as sealed at its version: it may have been answered.</param>
     /// <param name="opensAt">The opening the save writes.</param>
     /// <param name="checklistChanged">Whether the saved checklist differs from the stored one.</param>
-    public static ChecklistVersionDecision Decide(CampaignEntity? existing, DateTimeOffset opensAt, bool checklistChanged, DateTimeOffset now)
+    internal static ChecklistVersionDecision Decide(CampaignEntity? existing, DateTimeOffset opensAt, bool checklistChanged, DateTimeOffset now)
     {
         if (existing is null)
         {

@@ -26,7 +26,7 @@ public static partial class LogRedaction
     }
 
     /// <summary>
-    /// A caller's identity as <see cref="Auth.Caller.Identity"/> gives it: the app itself, nobody and a unit link
+    /// A caller's identity as <c>Caller.Identity</c> gives it: the app itself, nobody and a unit link
     /// (<c>link:campaign/unit</c>, ids only) stay as they are; a signed-in person becomes their pseudonym.
     /// </summary>
     public static string Actor(string identity) =>

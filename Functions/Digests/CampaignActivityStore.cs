@@ -7,11 +7,11 @@ namespace TetReadiness.Digests;
 /// What a digest reads besides status: a campaign's <c>Reminders</c> and latest <c>Answers</c>, each one query per
 /// page of its partition, only the columns the digest uses.
 /// </summary>
-public sealed class CampaignActivityStore(ReminderHistoryStore reminders, LatestAnswerStore answers)
+public sealed class CampaignActivityStore(ReminderHistoryStore reminders, ISubmissionReports submissions)
 {
     public Task<IReadOnlyDictionary<string, ReminderHistory>> ReadReminderHistoryAsync(string campaignId, CancellationToken cancellationToken) =>
         reminders.ReadAsync(campaignId, cancellationToken);
 
-    public Task<IReadOnlyList<AnswerEntity>> ReadLatestAnswersAsync(string campaignId, CancellationToken cancellationToken) =>
-        answers.ReadAsync(campaignId, cancellationToken);
+    public Task<IReadOnlyList<LatestAnswer>> ReadLatestAnswersAsync(string campaignId, CancellationToken cancellationToken) =>
+        submissions.ReadLatestAnswersAsync(campaignId, cancellationToken);
 }

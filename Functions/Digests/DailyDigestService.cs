@@ -17,8 +17,8 @@ namespace TetReadiness.Digests;
 /// it. The content is not built here: <see cref="DigestOutboxKind"/> builds it when it is sent.
 /// </summary>
 public sealed class DailyDigestService(
-    CampaignStore campaigns,
-    RosterStore roster,
+    ICampaignDirectory campaigns,
+    IUnitDirectory roster,
     StatusService status,
     StatusSnapshotStore snapshots,
     DigestStore digests,
@@ -34,9 +34,9 @@ public sealed class DailyDigestService(
             .Where(row => OutboxRecovery.IsLost(row.State, row.LastTouched(), now))
             .ToList();
         var open = new List<OpenCampaign>();
-        foreach (var row in (await campaigns.ListAsync(cancellationToken)).Where(c => c.OpensAt <= now && now < c.ClosesAt))
+        foreach (var listed in (await campaigns.ListAsync(cancellationToken)).Where(c => c.IsOpenAt(now)))
         {
-            var (campaign, units, reports) = await status.LoadAsync(row.CampaignId, null, cancellationToken);
+            var (campaign, units, reports) = await status.LoadAsync(listed.CampaignId, cancellationToken);
             var campaignStatus = StatusCalculator.Calculate(campaign, units, reports, now);
             await snapshots.UpsertAsync(StatusSnapshotEntity.From(campaignStatus, today, now), cancellationToken);
             open.Add(new OpenCampaign(campaign, campaignStatus));

@@ -1,7 +1,6 @@
 using TetReadiness.Campaigns;
 using TetReadiness.Reminders;
 using TetReadiness.Roster;
-using TetReadiness.Status;
 using TetReadiness.Submissions;
 
 namespace TetReadiness.Digests;
@@ -12,5 +11,5 @@ public sealed record DigestCampaignData(
     IReadOnlyList<RosterUnit> Units,
     IReadOnlyDictionary<string, UnitReport> Reports,
     IReadOnlyDictionary<string, ReminderHistory> Reminders,
-    IReadOnlyList<AnswerEntity> Answers,
+    IReadOnlyList<LatestAnswer> Answers,
     IReadOnlyList<StatusSnapshotEntity> PreviousSnapshots);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using TetReadiness.Campaigns;
-using TetReadiness.Hosting;
+using TetReadiness.Platform;
 using TetReadiness.Status;
 
 namespace TetReadiness.Digests;
@@ -12,7 +12,7 @@ namespace TetReadiness.Digests;
 /// range read), and builds the content with <see cref="DigestContentBuilder"/>.
 /// </summary>
 public sealed class DigestComposer(
-    CampaignCatalog catalog,
+    ICampaignDirectory catalog,
     StatusService status,
     CampaignActivityStore activity,
     StatusSnapshotStore snapshots,
@@ -38,7 +38,7 @@ public sealed class DigestComposer(
 
     private async Task<DigestCampaignData> LoadAsync(string campaignId, DateOnly date, CancellationToken cancellationToken)
     {
-        var current = status.LoadAsync(campaignId, null, cancellationToken);
+        var current = status.LoadAsync(campaignId, cancellationToken);
         var reminders = activity.ReadReminderHistoryAsync(campaignId, cancellationToken);
         var answers = activity.ReadLatestAnswersAsync(campaignId, cancellationToken);
         var previous = snapshots.ReadPreviousAsync(campaignId, date, cancellationToken);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using TetReadiness.Platform;
 using TetReadiness.Reminders;
 using TetReadiness.Roster;
 using TetReadiness.Status;
@@ -52,9 +53,7 @@ public static class DigestContentBuilder
     }
 
     /// <summary>The coordinators' status page (<c>/status</c>), opened on the campaign (<c>c</c>) and district (<c>d</c>) of the section.</summary>
-    public static string StatusUrl(string publicBaseUrl, DigestScope scope) =>
-        $"{publicBaseUrl.TrimEnd('/')}/status?c={Uri.EscapeDataString(scope.CampaignId)}"
-        + (scope.DistrictId is { } district ? $"&d={Uri.EscapeDataString(district)}" : string.Empty);
+    public static string StatusUrl(string publicBaseUrl, DigestScope scope) => PublicUrls.Status(publicBaseUrl, scope.CampaignId, scope.DistrictId);
 
     private static IReadOnlyList<MissingUnit> Missing(DigestCampaignData data, IReadOnlyList<RosterUnit> units, DateOnly today)
     {

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using TetReadiness.Outbox;
 using TetReadiness.Storage;
 
@@ -14,7 +13,6 @@ public static class DigestServiceCollectionExtensions
     public static IServiceCollection AddDigests(this IServiceCollection services)
     {
         services.AddOwnedTables("Digests", DigestTables.All);
-        services.TryAddSingleton<TableClients>();
         services.AddSingleton<StatusSnapshotStore>();
         services.AddSingleton<CampaignActivityStore>();
         services.AddSingleton<DailyDigestService>();

@@ -1,18 +1,29 @@
+using Azure;
+using Azure.Data.Tables;
 using Microsoft.AspNetCore.Http;
-using TetReadiness.Auth;
 using TetReadiness.Email;
 using TetReadiness.Http;
+using TetReadiness.Identity;
 using TetReadiness.Storage;
 
 namespace TetReadiness.Health;
 
 /// <summary>
-/// Asks storage one cheap question (a one-row read); a failure surfaces as 503 through the HTTP edge. Settings the
-/// app refuses to run with in Azure (<see cref="PrincipalHeaderTrust.Misconfiguration"/>) are 503 too, saying which,
-/// so the platform's health check and alerts see them. Email that cannot go out and settings whose Key Vault
-/// reference did not resolve are reported as "degraded", not failed: the app runs, without them.
+/// Asks storage one cheap question: whether every table the features own is there (one request listing them). A
+/// storage that does not answer, or one that lost a table, surfaces as 503 through the HTTP edge, and a lost table
+/// wakes <see cref="MissingResourceWatch"/> so it is created again. Settings the app refuses to run with in Azure
+/// (<see cref="PrincipalHeaderTrust.Misconfiguration"/>) are 503 too, saying which, so the platform's health check and
+/// alerts see them. Email that cannot go out and settings whose Key Vault reference did not resolve are reported as
+/// "degraded", not failed: the app runs, without them.
 /// </summary>
-public sealed class HealthCheck(StorageTables tables, EmailStatus email, TimeProvider clock, PrincipalHeaderTrust headerTrust, SecretSettingsCheck secrets)
+public sealed class HealthCheck(
+    TableClients tables,
+    IEnumerable<OwnedTable> ownedTables,
+    MissingResourceWatch missing,
+    EmailStatus email,
+    TimeProvider clock,
+    PrincipalHeaderTrust headerTrust,
+    SecretSettingsCheck secrets)
 {
     public async Task<HealthReport> CheckAsync(CancellationToken cancellationToken)
     {
@@ -22,10 +33,7 @@ public sealed class HealthCheck(StorageTables tables, EmailStatus email, TimePro
         }
 
         var started = clock.GetTimestamp();
-        await foreach (var _ in tables.Campaigns.QueryAsync<Azure.Data.Tables.TableEntity>(maxPerPage: 1, select: ["RowKey"], cancellationToken: cancellationToken).AsPages())
-        {
-            break;
-        }
+        await RequireTablesAsync(cancellationToken);
 
         var (emailState, detail) = email.Describe();
         var unresolved = secrets.Unresolved();
@@ -37,5 +45,26 @@ public sealed class HealthCheck(StorageTables tables, EmailStatus email, TimePro
             emailState,
             detail,
             unresolved);
+    }
+
+    private async Task RequireTablesAsync(CancellationToken cancellationToken)
+    {
+        var expected = ownedTables.Select(t => tables.Get(t.Name).Name).ToHashSet(StringComparer.Ordinal);
+
+        // A range from the first name to the last: two comparisons however many tables (a filter allows 15).
+        var first = expected.Min(StringComparer.Ordinal);
+        var last = expected.Max(StringComparer.Ordinal);
+        var filter = TableClient.CreateQueryFilter($"TableName ge {first} and TableName le {last}");
+        await foreach (var table in tables.Service.QueryAsync(filter, cancellationToken: cancellationToken))
+        {
+            expected.Remove(table.Name);
+        }
+
+        if (expected.Count > 0)
+        {
+            // Storage answered, without the table: as a read of it would have (404 TableNotFound), so it is created again.
+            missing.Report();
+            throw new RequestFailedException(StatusCodes.Status404NotFound, $"Table {expected.Order(StringComparer.Ordinal).First()} does not exist.", "TableNotFound", null);
+        }
     }
 }

@@ -2,15 +2,19 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using TetReadiness.Auth;
+using TetReadiness.Audit;
 using TetReadiness.Backups;
 using TetReadiness.Campaigns;
 using TetReadiness.Digests;
 using TetReadiness.Email;
 using TetReadiness.Health;
 using TetReadiness.Http;
+using TetReadiness.Identity;
+using TetReadiness.Links;
 using TetReadiness.Monitoring;
 using TetReadiness.Outbox;
+using TetReadiness.Platform;
+using TetReadiness.Profile;
 using TetReadiness.Reminders;
 using TetReadiness.Reporting;
 using TetReadiness.Roster;
@@ -26,9 +30,7 @@ public static class TetReadinessServiceCollectionExtensions
     public static IServiceCollection AddTetReadiness(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddLogging(logging => logging.AddTelemetryFilters());
-        services.AddSingleton(_ => AzurePlatform.From(configuration));
-        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName));
-        services.AddOptions<AppOptions>().Bind(configuration.GetSection(AppOptions.SectionName));
+        services.AddPlatform(configuration);
         services.AddMemoryCache();
         services.AddSingleton(TimeProvider.System);
 
@@ -36,39 +38,26 @@ public static class TetReadinessServiceCollectionExtensions
         // must not take the whole app down with it (the default stops the host).
         services.Configure<HostOptions>(options => options.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
 
-        services.AddSingleton<MissingResourceWatch>();
-        services.AddSingleton(sp => StorageClientFactory.CreateTableService(
-            configuration, sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<MissingResourceWatch>()));
-        services.AddSingleton(sp => StorageClientFactory.CreateQueueService(
-            configuration, sp.GetRequiredService<IOptions<StorageOptions>>().Value, watch: sp.GetRequiredService<MissingResourceWatch>()));
-        services.AddSingleton<StorageTables>();
-        services.AddHostedService<StorageInitializer>();
-
+        services.AddStorage(configuration);
         services.AddHttpEdge(sp => sp.GetRequiredService<IOptions<AppOptions>>().Value.PublicBaseUrl);
-        services.AddAuth(configuration);
-        services.AddSingleton<HealthCheck>();
 
-        services.AddSingleton<RosterStore>();
-        services.AddSingleton<RosterImporter>();
-
-        services.AddSingleton<CampaignStore>();
-        services.AddSingleton<CampaignCatalog>();
-        services.AddSingleton<CampaignService>();
-
-        services.AddSingleton<RevisionStore>();
-        services.AddSingleton<LatestAnswerStore>();
-        services.AddSingleton<SubmissionProjector>();
-        services.AddSingleton<SubmissionService>();
-        services.AddSingleton<ProjectionRepairService>();
-
-        services.AddSingleton<StatusService>();
-
+        // Each feature registers its services and the tables it owns. Start-up, backups and restores go through the
+        // owned tables in this order: Roster, Campaigns, Submissions, Reminders, Digests, Audit.
+        services.AddIdentity(configuration);
+        services.AddRoster();
+        services.AddCampaigns();
+        services.AddSubmissions();
+        services.AddStatus();
+        services.AddLinks();
+        services.AddProfile();
         services.AddEmail(configuration);
         services.AddReminders(configuration);
         services.AddDigests();
+        services.AddAudit();
         services.AddOutbox();
         services.AddReporting(configuration);
         services.AddBackups(configuration);
+        services.AddHealth();
         services.AddMonitoring(configuration);
         return services;
     }

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using TetReadiness.Health;
 
 namespace TetReadiness.Monitoring;
 
@@ -10,7 +9,6 @@ public static class MonitoringServiceCollectionExtensions
     {
         services.AddOptions<QueueWatchOptions>().Bind(configuration.GetSection(QueueWatchOptions.SectionName));
         services.AddSingleton<QueueWatch>();
-        services.AddSingleton<SecretSettingsCheck>();
         return services;
     }
 }

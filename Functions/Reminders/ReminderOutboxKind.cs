@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Options;
-using TetReadiness.Auth;
 using TetReadiness.Campaigns;
-using TetReadiness.Hosting;
+using TetReadiness.Links;
 using TetReadiness.Outbox;
+using TetReadiness.Platform;
 using TetReadiness.Roster;
 using TetReadiness.Storage;
 using TetReadiness.Time;
@@ -17,8 +17,8 @@ namespace TetReadiness.Reminders;
 /// the one due: a re-drive days later must not send a stale reminder.
 /// </summary>
 public sealed class ReminderOutboxKind(
-    CampaignCatalog campaigns,
-    RosterStore roster,
+    ICampaignDirectory campaigns,
+    IUnitDirectory roster,
     UnitLinkService links,
     IOptions<AppOptions> app,
     IOptions<ReminderOptions> options) : IOutboxKind<ReminderEntity, ReminderMessage>

@@ -3,7 +3,7 @@ using TetReadiness.Campaigns;
 using TetReadiness.Common;
 using TetReadiness.Outbox;
 using TetReadiness.Roster;
-using TetReadiness.Status;
+using TetReadiness.Submissions;
 using TetReadiness.Time;
 
 namespace TetReadiness.Reminders;
@@ -18,9 +18,9 @@ namespace TetReadiness.Reminders;
 /// written 100 to a batch.
 /// </summary>
 public sealed class ReminderScanService(
-    CampaignStore campaigns,
-    RosterStore roster,
-    StatusService status,
+    ICampaignDirectory campaigns,
+    IUnitDirectory roster,
+    ISubmissionReports submissions,
     ReminderStore reminders,
     MessageOutbox<ReminderEntity, ReminderMessage> outbox,
     TimeProvider clock,
@@ -30,7 +30,7 @@ public sealed class ReminderScanService(
     public async Task<ReminderScanResult> ScanAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var open = (await campaigns.ListAsync(cancellationToken)).Where(c => c.OpensAt <= now && now < c.ClosesAt).ToList();
+        var open = (await campaigns.ListAsync(cancellationToken)).Where(c => c.IsOpenAt(now)).ToList();
         if (open.Count == 0)
         {
             return new ReminderScanResult(0, 0, 0, 0, 0);
@@ -38,11 +38,11 @@ public sealed class ReminderScanService(
 
         var coordinators = (await roster.ReadDistrictsAsync(cancellationToken)).ToDictionary(d => d.DistrictId, d => d.CoordinatorEmails);
         var units = new List<RosterUnit>();
-        await foreach (var row in roster.ReadCurrentUnitsAsync(cancellationToken))
+        await foreach (var unit in roster.ReadCurrentUnitsAsync(cancellationToken))
         {
-            if (row.Active)
+            if (unit.Active)
             {
-                units.Add(row.ToUnit());
+                units.Add(unit);
             }
         }
 
@@ -65,10 +65,10 @@ public sealed class ReminderScanService(
     }
 
     private async Task<ReminderScanResult> ScanCampaignAsync(
-        CampaignEntity campaign, IReadOnlyList<RosterUnit> units, IReadOnlyDictionary<string, IReadOnlyList<string>> coordinators, DateTimeOffset now, CancellationToken cancellationToken)
+        Campaign campaign, IReadOnlyList<RosterUnit> units, IReadOnlyDictionary<string, IReadOnlyList<string>> coordinators, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var today = VietnamTime.DateOf(now);
-        var reports = await status.ReadReportsAsync(campaign.CampaignId, cancellationToken);
+        var reports = await submissions.ReadReportsAsync(campaign.CampaignId, cancellationToken);
         var recorded = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var lost = new List<ReminderEntity>();
         await foreach (var row in reminders.ReadCampaignAsync(campaign.CampaignId, cancellationToken))
@@ -115,7 +115,7 @@ public sealed class ReminderScanService(
         return new ReminderScanResult(1, toQueue.Count, added.Count(r => r.State == ReminderState.Failed), added.Count(r => r.State == ReminderState.Superseded) + queued.Superseded, queued.Requeued.Count);
     }
 
-    private static ReminderEntity Row(CampaignEntity campaign, RosterUnit unit, ReminderCheckpoint checkpoint, DateOnly today, DateTimeOffset now, string state, IReadOnlyList<string> to, IReadOnlyList<string> cc) => new()
+    private static ReminderEntity Row(Campaign campaign, RosterUnit unit, ReminderCheckpoint checkpoint, DateOnly today, DateTimeOffset now, string state, IReadOnlyList<string> to, IReadOnlyList<string> cc) => new()
     {
         PartitionKey = campaign.CampaignId,
         RowKey = ReminderEntity.RowKeyFor(unit.UnitId, checkpoint.Key),

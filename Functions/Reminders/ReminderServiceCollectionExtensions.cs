@@ -15,6 +15,7 @@ public static class ReminderServiceCollectionExtensions
     /// <summary>The reminder scan (<c>ReminderScan</c>), reminders as a kind of outbox message (<c>SendReminder</c>), and the <c>Reminders</c> table.</summary>
     public static IServiceCollection AddReminders(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOwnedTables("Reminders", ReminderTables.All);
         services.AddOptions<ReminderOptions>().Bind(configuration.GetSection(ReminderOptions.SectionName));
         services.AddOwnedTables("Reminders", ReminderTables.All);
         services.TryAddSingleton<TableClients>();

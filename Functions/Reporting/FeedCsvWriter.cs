@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using TetReadiness.FeedSchema;
 
 namespace TetReadiness.Reporting;
 

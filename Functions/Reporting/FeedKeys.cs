@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using TetReadiness.Common;
 using TetReadiness.Http;
@@ -14,7 +13,7 @@ namespace TetReadiness.Reporting;
 /// unresolved Key Vault reference (<c>@Microsoft.KeyVault(...)</c>) is a guessable literal, not a key: it counts as
 /// not configured and is logged as an error once.
 /// </summary>
-public sealed class FeedKeys(IOptions<FeedOptions> options, ILogger<FeedKeys>? logger = null)
+public sealed class FeedKeys(IOptions<FeedOptions> options, ILogger<FeedKeys> logger)
 {
     public const string QueryParameter = "key";
 
@@ -50,11 +49,11 @@ public sealed class FeedKeys(IOptions<FeedOptions> options, ILogger<FeedKeys>? l
         CryptographicOperations.FixedTimeEquals(digest, configured ?? new byte[SHA256.HashSizeInBytes]) && configured is not null;
 
     // Key Vault values pasted with a trailing newline must still work.
-    private static byte[]? Digest(string setting, string? key, ILogger? logger)
+    private static byte[]? Digest(string setting, string? key, ILogger logger)
     {
         if (KeyVaultReferences.IsUnresolved(key))
         {
-            (logger ?? NullLogger.Instance).LogError("Feed__{Setting} is an unresolved Key Vault reference; it is ignored. Check the app's access to the vault.", setting);
+            logger.LogError("Feed__{Setting} is an unresolved Key Vault reference; it is ignored. Check the app's access to the vault.", setting);
             return null;
         }
 

@@ -1,77 +1,54 @@
 using System.Runtime.CompilerServices;
 using Azure.Data.Tables;
 using TetReadiness.Campaigns;
+using TetReadiness.FeedSchema;
 using TetReadiness.Http;
-using TetReadiness.Roster;
 using TetReadiness.Storage;
 
 namespace TetReadiness.Reporting;
 
 /// <summary>
 /// Reads a feed table page by page, never the whole table at once: one request per page of up to 1,000 rows,
-/// partition after partition (campaign after campaign). Costs on top: one point read to check a requested campaign,
-/// or one query for the list of campaigns when a per-campaign table is read for all of them. Reads only.
+/// partition after partition (campaign after campaign), with the queries the table's owner declared. Costs on top:
+/// one point read to check a requested campaign, or one query for the list of campaigns when a per-campaign table is
+/// read for all of them. Reads only.
 /// </summary>
-public sealed class FeedReader(StorageTables tables)
+public sealed class FeedReader(TableClients tables, IFeedCampaigns campaigns)
 {
     /// <summary>Checks the campaign, then reads the first page, so a missing campaign or storage outage is answered before any byte is written.</summary>
     public async Task<FeedStream> OpenAsync(FeedRequest request, CancellationToken cancellationToken)
     {
-        var campaigns = await ReadCampaignsAsync(request, cancellationToken);
-        return await FeedStream.OpenAsync(ReadPagesAsync(request, campaigns, cancellationToken), cancellationToken);
+        var scope = await ReadCampaignsAsync(request, cancellationToken);
+        return await FeedStream.OpenAsync(ReadPagesAsync(request, scope, cancellationToken), cancellationToken);
     }
 
     public async IAsyncEnumerable<FeedPage> ReadPagesAsync(
-        FeedRequest request, IReadOnlyList<CampaignEntity> campaigns, [EnumeratorCancellation] CancellationToken cancellationToken)
+        FeedRequest request, IReadOnlyList<FeedCampaign> scope, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var table = request.Table;
-        switch (table.Source)
+        if (table.PerCampaign is { } perCampaign)
         {
-            case FeedSource.Roster:
-                await foreach (var page in QueryPagesAsync(tables.Get(table.SourceTable), request, null, TableQueries.Partition(UnitEntity.CurrentPartition), cancellationToken))
+            foreach (var campaign in scope)
+            {
+                await foreach (var page in QueryPagesAsync(perCampaign(campaign), request, campaign, cancellationToken))
                 {
                     yield return page;
                 }
-
-                break;
-            case FeedSource.Campaigns:
-                var campaignFilter = request.CampaignId is { } id
-                    ? TableClient.CreateQueryFilter($"PartitionKey eq {CampaignEntity.Partition} and RowKey eq {id}")
-                    : TableQueries.Partition(CampaignEntity.Partition);
-                await foreach (var page in QueryPagesAsync(tables.Campaigns, request, null, campaignFilter, cancellationToken))
-                {
-                    yield return page;
-                }
-
-                break;
-            default:
-                foreach (var campaign in campaigns)
-                {
-                    var (source, filter) = PerCampaignQuery(table, campaign);
-                    await foreach (var page in QueryPagesAsync(source, request, campaign, filter, cancellationToken))
-                    {
-                        yield return page;
-                    }
-                }
-
-                break;
+            }
+        }
+        else if (table.WholeTable is { } wholeTable)
+        {
+            await foreach (var page in QueryPagesAsync(wholeTable(request.CampaignId), request, null, cancellationToken))
+            {
+                yield return page;
+            }
         }
     }
 
-    private (TableClient Table, string Filter) PerCampaignQuery(FeedTable table, CampaignEntity campaign) => table.Source switch
+    private async IAsyncEnumerable<FeedPage> QueryPagesAsync(
+        FeedQuery query, FeedRequest request, FeedCampaign? campaign, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        FeedSource.CampaignRoster when campaign.RosterFrozenAt is not null => (tables.CampaignUnits, TableQueries.Partition(campaign.CampaignId)),
-        FeedSource.CampaignRoster => (tables.Units, TableQueries.Partition(UnitEntity.CurrentPartition)),
-        // Partitions "{campaignId}|{unitId}": ids never hold '|' or '}', and '}' sorts right after '|'.
-        FeedSource.CampaignUnitPartitions => (tables.Get(table.SourceTable),
-            TableClient.CreateQueryFilter($"PartitionKey gt {campaign.CampaignId + "|"} and PartitionKey lt {campaign.CampaignId + "}"}")),
-        _ => (tables.Get(table.SourceTable), TableQueries.Partition(campaign.CampaignId)),
-    };
-
-    private static async IAsyncEnumerable<FeedPage> QueryPagesAsync(
-        TableClient source, FeedRequest request, CampaignEntity? campaign, string filter, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var parts = new List<string> { filter };
+        var parts = new List<string> { query.Filter };
         if (request.Table.RowFilter is { } rowFilter)
         {
             parts.Add(rowFilter);
@@ -83,33 +60,21 @@ public sealed class FeedReader(StorageTables tables)
         }
 
         var combined = string.Join(" and ", parts.Select(p => $"({p})"));
-        await foreach (var page in source.QueryAsync<TableEntity>(combined, TableQueries.PageSize, request.Table.Select, cancellationToken).AsPages())
+        await foreach (var page in tables.Get(query.Table).QueryAsync<TableEntity>(combined, TableQueries.PageSize, request.Table.Select, cancellationToken).AsPages())
         {
             yield return new FeedPage(page.Values, campaign);
         }
     }
 
-    private async Task<IReadOnlyList<CampaignEntity>> ReadCampaignsAsync(FeedRequest request, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<FeedCampaign>> ReadCampaignsAsync(FeedRequest request, CancellationToken cancellationToken)
     {
         if (request.CampaignId is { } campaignId)
         {
-            var response = await tables.Campaigns.GetEntityIfExistsAsync<CampaignEntity>(CampaignEntity.Partition, campaignId, cancellationToken: cancellationToken);
-            return response.HasValue
-                ? [response.Value!]
+            return await campaigns.ReadFeedCampaignAsync(campaignId, cancellationToken) is { } campaign
+                ? [campaign]
                 : throw ProblemException.NotFound($"Không có đợt '{campaignId}'. (No campaign '{campaignId}'.)");
         }
 
-        if (!request.Table.IsReadPerCampaign)
-        {
-            return [];
-        }
-
-        var campaigns = new List<CampaignEntity>();
-        await foreach (var row in TableQueries.ReadPartitionAsync<CampaignEntity>(tables.Campaigns, TableQueries.Partition(CampaignEntity.Partition), cancellationToken))
-        {
-            campaigns.Add(row);
-        }
-
-        return campaigns;
+        return request.Table.IsReadPerCampaign ? await campaigns.ListFeedCampaignsAsync(cancellationToken) : [];
     }
 }

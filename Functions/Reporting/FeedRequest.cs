@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using TetReadiness.Common;
+using TetReadiness.FeedSchema;
 using TetReadiness.Http;
 using TetReadiness.Time;
 

@@ -3,6 +3,7 @@ using Azure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
+using TetReadiness.FeedSchema;
 using TetReadiness.Http;
 
 namespace TetReadiness.Reporting;

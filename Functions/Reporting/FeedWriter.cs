@@ -1,4 +1,5 @@
 using System.Buffers;
+using TetReadiness.FeedSchema;
 
 namespace TetReadiness.Reporting;
 

@@ -5,7 +5,7 @@ using TetReadiness.Common;
 namespace TetReadiness.Roster;
 
 /// <summary>A row of <c>Districts</c>: partition <c>roster</c>, row key = district id.</summary>
-public sealed class DistrictEntity : ITableEntity
+internal sealed class DistrictEntity : ITableEntity
 {
     public string PartitionKey { get; set; } = UnitEntity.CurrentPartition;
 

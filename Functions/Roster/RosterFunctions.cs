@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using TetReadiness.Auth;
 using TetReadiness.Http;
+using TetReadiness.Identity;
 
 namespace TetReadiness.Roster;
 

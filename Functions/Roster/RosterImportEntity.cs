@@ -4,7 +4,7 @@ using Azure.Data.Tables;
 namespace TetReadiness.Roster;
 
 /// <summary>A row of <c>RosterImports</c>: one per import, newest first (row key = inverted ticks).</summary>
-public sealed class RosterImportEntity : ITableEntity
+internal sealed class RosterImportEntity : ITableEntity
 {
     public const string Partition = "imports";
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
-using TetReadiness.Auth;
-using TetReadiness.Campaigns;
+using TetReadiness.Audit;
 using TetReadiness.Common;
 using TetReadiness.Http;
+using TetReadiness.Identity;
 
 namespace TetReadiness.Roster;
 
@@ -10,7 +10,7 @@ namespace TetReadiness.Roster;
 /// Replaces the roster from a CSV. Every row is checked before anything is written. Before the first change,
 /// each campaign that has closed gets a frozen copy of the roster it closed with, so no import rewrites its history.
 /// </summary>
-public sealed class RosterImporter(RosterStore roster, CampaignStore campaigns, CoordinatorDirectory coordinators, AuditLog audit, TimeProvider clock, ILogger<RosterImporter> logger)
+public sealed class RosterImporter(RosterStore roster, IClosedCampaigns closedCampaigns, CoordinatorDirectory coordinators, IAuditLog audit, TimeProvider clock, ILogger<RosterImporter> logger)
 {
     public const int MaxBytes = 5 * 1024 * 1024;
     public const int MaxAreaLevelLength = 60;
@@ -39,26 +39,17 @@ public sealed class RosterImporter(RosterStore roster, CampaignStore campaigns, 
         }
 
         var current = new List<RosterUnit>();
-        await foreach (var row in roster.ReadCurrentUnitsAsync(cancellationToken))
+        await foreach (var unit in roster.ReadCurrentUnitsAsync(cancellationToken))
         {
-            current.Add(row.ToUnit());
+            current.Add(unit);
         }
 
         var changes = RosterChanges.Between(current, await roster.ReadDistrictsAsync(cancellationToken), parsed);
         var now = clock.GetUtcNow();
-        var frozen = new List<string>();
+        IReadOnlyList<string> frozen = [];
         if (!dryRun)
         {
-            foreach (var campaign in await campaigns.ListAsync(cancellationToken))
-            {
-                if (campaign.RosterFrozenAt is null && campaign.ClosesAt <= now)
-                {
-                    await roster.FreezeForCampaignAsync(campaign.CampaignId, cancellationToken);
-                    await campaigns.MarkRosterFrozenAsync(campaign, now, cancellationToken);
-                    frozen.Add(campaign.CampaignId);
-                }
-            }
-
+            frozen = await closedCampaigns.FreezeRostersAsync(now, cancellationToken);
             await roster.ApplyAsync(changes, now, cancellationToken);
         }
 
@@ -108,11 +99,11 @@ public sealed class RosterImporter(RosterStore roster, CampaignStore campaigns, 
     {
         var scope = AccessPolicy.RequireCoordinator(caller, await coordinators.DistrictsOfAsync(caller.Email, cancellationToken));
         var units = new List<RosterUnit>();
-        await foreach (var row in roster.ReadCurrentUnitsAsync(cancellationToken))
+        await foreach (var unit in roster.ReadCurrentUnitsAsync(cancellationToken))
         {
-            if (scope.Covers(row.DistrictId))
+            if (scope.Covers(unit.DistrictId))
             {
-                units.Add(row.ToUnit());
+                units.Add(unit);
             }
         }
 

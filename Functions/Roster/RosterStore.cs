@@ -8,48 +8,62 @@ namespace TetReadiness.Roster;
 
 /// <summary>
 /// The roster in <c>Units</c> and <c>Districts</c> (one partition each: a full read is one request per
-/// 1,000 rows), and the frozen copies closed campaigns keep in <c>CampaignUnits</c>.
-/// Single units are cached briefly for the submission path.
+/// 1,000 rows), the frozen copies closed campaigns keep in <c>CampaignUnits</c>, and the log of imports in
+/// <c>RosterImports</c>: the only code that names these tables. Single units are cached briefly for the submission path.
 /// </summary>
-public sealed class RosterStore(StorageTables tables, IMemoryCache cache)
+public sealed class RosterStore(TableClients tables, IMemoryCache cache) : IUnitDirectory, ILinkGenerations, ICampaignRosters
 {
     /// <summary>How long a unit read stays cached: a removed officer can still submit for this long.</summary>
     public static readonly TimeSpan UnitCacheDuration = TimeSpan.FromSeconds(30);
 
+    private const int MaxRaiseAttempts = 10;
+
+    private TableClient Units => tables.Get(RosterTables.Units);
+
+    private TableClient Districts => tables.Get(RosterTables.Districts);
+
+    private TableClient CampaignUnits => tables.Get(RosterTables.CampaignUnits);
+
+    private TableClient RosterImports => tables.Get(RosterTables.RosterImports);
+
     public Task<RosterUnit?> GetUnitAsync(string unitId, CancellationToken cancellationToken) =>
         cache.GetOrLoadAsync(CacheKey(unitId), UnitCacheDuration, async token =>
         {
-            var response = await tables.Units.GetEntityIfExistsAsync<UnitEntity>(UnitEntity.CurrentPartition, unitId, cancellationToken: token);
+            var response = await Units.GetEntityIfExistsAsync<UnitEntity>(UnitEntity.CurrentPartition, unitId, cancellationToken: token);
             return response.HasValue ? response.Value!.ToUnit() : null;
         }, cancellationToken);
 
-    /// <summary>
-    /// The unit as storage has it now (one point read), for a decision a cached copy must not make: a write through a
-    /// unit link checks the generation a revocation raised on another instance. The cache takes the fresh copy.
-    /// </summary>
     public async Task<RosterUnit?> ReadUnitAsync(string unitId, CancellationToken cancellationToken)
     {
-        var response = await tables.Units.GetEntityIfExistsAsync<UnitEntity>(UnitEntity.CurrentPartition, unitId, cancellationToken: cancellationToken);
+        var response = await Units.GetEntityIfExistsAsync<UnitEntity>(UnitEntity.CurrentPartition, unitId, cancellationToken: cancellationToken);
         var unit = response.HasValue ? response.Value!.ToUnit() : null;
         _ = cache.Set(CacheKey(unitId), Task.FromResult(unit), UnitCacheDuration);
         return unit;
     }
 
-    public void Forget(string unitId) => cache.Remove(CacheKey(unitId));
+    public async IAsyncEnumerable<RosterUnit> ReadCurrentUnitsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var row in ReadCurrentRowsAsync(cancellationToken))
+        {
+            yield return row.ToUnit();
+        }
+    }
 
-    public IAsyncEnumerable<UnitEntity> ReadCurrentUnitsAsync(CancellationToken cancellationToken) =>
-        TableQueries.ReadPartitionAsync<UnitEntity>(tables.Units, TableQueries.Partition(UnitEntity.CurrentPartition), cancellationToken);
-
-    /// <summary>The units a campaign counts: its frozen roster once it has one, otherwise the current roster.</summary>
-    public IAsyncEnumerable<UnitEntity> ReadUnitsForCampaignAsync(string campaignId, bool frozen, CancellationToken cancellationToken) =>
-        frozen
-            ? TableQueries.ReadPartitionAsync<UnitEntity>(tables.CampaignUnits, TableQueries.Partition(campaignId), cancellationToken)
-            : ReadCurrentUnitsAsync(cancellationToken);
+    public async IAsyncEnumerable<RosterUnit> ReadUnitsForCampaignAsync(string campaignId, bool frozen, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var rows = frozen
+            ? TableQueries.ReadPartitionAsync<UnitEntity>(CampaignUnits, TableQueries.Partition(campaignId), cancellationToken)
+            : ReadCurrentRowsAsync(cancellationToken);
+        await foreach (var row in rows)
+        {
+            yield return row.ToUnit();
+        }
+    }
 
     public async Task<IReadOnlyList<RosterDistrict>> ReadDistrictsAsync(CancellationToken cancellationToken)
     {
         var districts = new List<RosterDistrict>();
-        await foreach (var row in TableQueries.ReadPartitionAsync<DistrictEntity>(tables.Districts, TableQueries.Partition(UnitEntity.CurrentPartition), cancellationToken))
+        await foreach (var row in TableQueries.ReadPartitionAsync<DistrictEntity>(Districts, TableQueries.Partition(UnitEntity.CurrentPartition), cancellationToken))
         {
             districts.Add(row.ToDistrict());
         }
@@ -57,18 +71,50 @@ public sealed class RosterStore(StorageTables tables, IMemoryCache cache)
         return districts;
     }
 
-    /// <summary>Copies the current roster into the campaign's frozen partition (idempotent upserts).</summary>
-    public async Task FreezeForCampaignAsync(string campaignId, CancellationToken cancellationToken)
+    public async Task<LinkGenerationRaise> RaiseAsync(string unitId, Func<RosterUnit, bool> allowed, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxRaiseAttempts; attempt++)
+        {
+            var found = await Units.GetEntityIfExistsAsync<UnitEntity>(UnitEntity.CurrentPartition, unitId, cancellationToken: cancellationToken);
+            if (!found.HasValue)
+            {
+                return new LinkGenerationRaise(LinkGenerationOutcome.UnknownUnit);
+            }
+
+            var row = found.Value!;
+            if (!allowed(row.ToUnit()))
+            {
+                return new LinkGenerationRaise(LinkGenerationOutcome.Refused);
+            }
+
+            var generation = (row.LinkGeneration ?? 0) + 1;
+            try
+            {
+                var patch = new TableEntity(UnitEntity.CurrentPartition, unitId) { [nameof(UnitEntity.LinkGeneration)] = generation };
+                await Units.UpdateEntityAsync(patch, row.ETag, TableUpdateMode.Merge, cancellationToken);
+                cache.Remove(CacheKey(unitId));
+                return new LinkGenerationRaise(LinkGenerationOutcome.Raised, generation);
+            }
+            catch (RequestFailedException exception) when (exception.Status == 412)
+            {
+                // A concurrent revocation or import changed the row: read it again.
+            }
+        }
+
+        return new LinkGenerationRaise(LinkGenerationOutcome.KeptChanging);
+    }
+
+    public async Task FreezeAsync(string campaignId, CancellationToken cancellationToken)
     {
         var actions = new List<TableTransactionAction>();
-        await foreach (var unit in ReadCurrentUnitsAsync(cancellationToken))
+        await foreach (var unit in ReadCurrentRowsAsync(cancellationToken))
         {
             unit.PartitionKey = campaignId;
             unit.ETag = ETag.All;
             actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, unit));
         }
 
-        await TableBatches.SubmitInChunksAsync(tables.CampaignUnits, actions, cancellationToken);
+        await TableBatches.SubmitInChunksAsync(CampaignUnits, actions, cancellationToken);
     }
 
     /// <summary>
@@ -87,10 +133,10 @@ public sealed class RosterStore(StorageTables tables, IMemoryCache cache)
             }))
             .Select(e => new TableTransactionAction(TableTransactionActionType.UpsertMerge, e))
             .ToList();
-        await TableBatches.SubmitInChunksAsync(tables.Units, unitActions, cancellationToken);
+        await TableBatches.SubmitInChunksAsync(Units, unitActions, cancellationToken);
         foreach (var unit in changes.Reactivated)
         {
-            await ReactivateAsync(tables.Units, UnitEntity.From(unit, importedAt), cancellationToken);
+            await ReactivateAsync(Units, UnitEntity.From(unit, importedAt), cancellationToken);
         }
 
         var districtActions = changes.DistrictsToWrite.Where(d => !changes.ReactivatedDistrictIds.Contains(d.DistrictId))
@@ -103,10 +149,10 @@ public sealed class RosterStore(StorageTables tables, IMemoryCache cache)
             }))
             .Select(e => new TableTransactionAction(TableTransactionActionType.UpsertMerge, e))
             .ToList();
-        await TableBatches.SubmitInChunksAsync(tables.Districts, districtActions, cancellationToken);
+        await TableBatches.SubmitInChunksAsync(Districts, districtActions, cancellationToken);
         foreach (var district in changes.DistrictsToWrite.Where(d => changes.ReactivatedDistrictIds.Contains(d.DistrictId)))
         {
-            await ReactivateAsync(tables.Districts, DistrictEntity.From(district, importedAt), cancellationToken);
+            await ReactivateAsync(Districts, DistrictEntity.From(district, importedAt), cancellationToken);
         }
 
         foreach (var unitId in changes.Added.Concat(changes.Updated).Concat(changes.Reactivated).Concat(changes.Deactivated).Select(u => u.UnitId))
@@ -143,8 +189,11 @@ public sealed class RosterStore(StorageTables tables, IMemoryCache cache)
         }
     }
 
-    public Task RecordImportAsync(RosterImportEntity record, CancellationToken cancellationToken) =>
-        tables.RosterImports.AddEntityAsync(record, cancellationToken);
+    internal Task RecordImportAsync(RosterImportEntity record, CancellationToken cancellationToken) =>
+        RosterImports.AddEntityAsync(record, cancellationToken);
+
+    private IAsyncEnumerable<UnitEntity> ReadCurrentRowsAsync(CancellationToken cancellationToken) =>
+        TableQueries.ReadPartitionAsync<UnitEntity>(Units, TableQueries.Partition(UnitEntity.CurrentPartition), cancellationToken);
 
     private static string CacheKey(string unitId) => "unit:" + unitId;
 }

@@ -1,3 +1,5 @@
+using TetReadiness.Identity;
+
 namespace TetReadiness.Roster;
 
 /// <summary>
@@ -11,4 +13,4 @@ public sealed record RosterUnit(
     string DistrictName,
     IReadOnlyList<string> OfficerEmails,
     bool Active = true,
-    int LinkGeneration = 0);
+    int LinkGeneration = 0) : IUnitAccess;

@@ -8,7 +8,7 @@ namespace TetReadiness.Roster;
 /// A row of <c>Units</c> (partition <c>roster</c>: the current roster) or of <c>CampaignUnits</c>
 /// (partition = campaign id: the roster a closed campaign closed with). Row key = unit id.
 /// </summary>
-public sealed class UnitEntity : ITableEntity
+internal sealed class UnitEntity : ITableEntity
 {
     public const string CurrentPartition = "roster";
 

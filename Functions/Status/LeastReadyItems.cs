@@ -13,7 +13,7 @@ public static class LeastReadyItems
     public static IReadOnlyList<ItemReadiness> Of(
         Campaign campaign,
         IReadOnlyDictionary<string, RosterUnit> reportingUnits,
-        IEnumerable<AnswerEntity> answers,
+        IEnumerable<LatestAnswer> answers,
         int count,
         int notesPerItem)
     {
@@ -33,7 +33,7 @@ public static class LeastReadyItems
 
                 var (section, item, _) = items[group.Key];
                 var notes = group
-                    .Where(a => a.Status is AnswerStatusNames.NotReady or AnswerStatusNames.Partial && !string.IsNullOrWhiteSpace(a.Note))
+                    .Where(a => a.Status is AnswerStatus.NotReady or AnswerStatus.Partial && !string.IsNullOrWhiteSpace(a.Note))
                     .OrderByDescending(a => a.SubmittedAt)
                     .Take(notesPerItem)
                     .Select(a => new ItemNote(reportingUnits[a.UnitId].UnitName, a.Note!.Trim()))
@@ -44,8 +44,8 @@ public static class LeastReadyItems
                     section.Title,
                     scores.Average(),
                     scores.Count,
-                    group.Count(a => a.Status == AnswerStatusNames.NotReady),
-                    group.Count(a => a.Status == AnswerStatusNames.Partial),
+                    group.Count(a => a.Status == AnswerStatus.NotReady),
+                    group.Count(a => a.Status == AnswerStatus.Partial),
                     notes);
             })
             .OfType<ItemReadiness>()

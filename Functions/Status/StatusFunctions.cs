@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using TetReadiness.Auth;
 using TetReadiness.Common;
 using TetReadiness.Http;
+using TetReadiness.Identity;
 
 namespace TetReadiness.Status;
 

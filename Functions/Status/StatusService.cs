@@ -1,9 +1,8 @@
-using TetReadiness.Auth;
 using TetReadiness.Campaigns;
 using TetReadiness.Http;
+using TetReadiness.Identity;
 using TetReadiness.Reminders;
 using TetReadiness.Roster;
-using TetReadiness.Storage;
 using TetReadiness.Submissions;
 using TetReadiness.Time;
 
@@ -13,26 +12,27 @@ namespace TetReadiness.Status;
 /// Status and non-reporters for one campaign: one query per page of units and one per page of submissions,
 /// whatever the number of units. An optional area filter narrows the answer (and its totals).
 /// </summary>
-public sealed class StatusService(CampaignService campaigns, RosterStore roster, StorageTables tables, CoordinatorDirectory coordinators, ReminderHistoryStore reminders, LatestAnswerStore answers, TimeProvider clock)
+public sealed class StatusService(
+    CampaignService campaigns,
+    ICampaignDirectory campaignDirectory,
+    IUnitDirectory roster,
+    ISubmissionReports submissions,
+    CoordinatorDirectory coordinators,
+    ReminderHistoryStore reminders,
+    TimeProvider clock)
 {
-    private static readonly string[] ReportColumns =
-    [
-        "RowKey", nameof(SubmissionEntity.Revision), nameof(SubmissionEntity.OnTime), nameof(SubmissionEntity.Late),
-        nameof(SubmissionEntity.Readiness), nameof(SubmissionEntity.SubmittedAt), nameof(SubmissionEntity.FirstSubmittedAt),
-    ];
-
     /// <summary>Coordinators only, over their scope: a district coordinator's totals cover their districts.</summary>
     public async Task<CampaignStatus> GetStatusAsync(Caller caller, string campaignId, string? districtId, CancellationToken cancellationToken)
     {
         var scope = await ScopeAsync(caller, districtId, cancellationToken);
-        var (campaign, units, reports) = await LoadAsync(campaignId, districtId, cancellationToken, scope);
+        var (campaign, units, reports) = await LoadAsync(campaignId, districtId, scope, cancellationToken);
         return StatusCalculator.Calculate(campaign, units, reports, clock.GetUtcNow());
     }
 
     public async Task<IReadOnlyList<NonReporter>> GetNonReportersAsync(Caller caller, string campaignId, string? districtId, CancellationToken cancellationToken)
     {
         var scope = await ScopeAsync(caller, districtId, cancellationToken);
-        var (campaign, units, reports) = await LoadAsync(campaignId, districtId, cancellationToken, scope);
+        var (campaign, units, reports) = await LoadAsync(campaignId, districtId, scope, cancellationToken);
         var history = await reminders.ReadAsync(campaignId, cancellationToken);
         return StatusCalculator.NonReporters(campaign, units, reports, VietnamTime.Today(clock))
             .Select(n => history.TryGetValue(n.UnitId, out var h)
@@ -45,9 +45,9 @@ public sealed class StatusService(CampaignService campaigns, RosterStore roster,
     public async Task<IReadOnlyList<ItemReadiness>> GetLeastReadyItemsAsync(Caller caller, string campaignId, string? districtId, int count, CancellationToken cancellationToken)
     {
         var scope = await ScopeAsync(caller, districtId, cancellationToken);
-        var (campaign, units, reports) = await LoadAsync(campaignId, districtId, cancellationToken, scope);
+        var (campaign, units, reports) = await LoadAsync(campaignId, districtId, scope, cancellationToken);
         var reporting = units.Where(u => reports.ContainsKey(u.UnitId)).ToDictionary(u => u.UnitId, StringComparer.Ordinal);
-        return LeastReadyItems.Of(campaign, reporting, await answers.ReadAsync(campaignId, cancellationToken), count, notesPerItem: 2);
+        return LeastReadyItems.Of(campaign, reporting, await submissions.ReadLatestAnswersAsync(campaignId, cancellationToken), count, notesPerItem: 2);
     }
 
     /// <summary>The units the campaign counts (its frozen roster once it has closed), by area, in the caller's scope.</summary>
@@ -58,11 +58,16 @@ public sealed class StatusService(CampaignService campaigns, RosterStore roster,
         return RosterView.OfUnits(await roster.ReadDistrictsAsync(cancellationToken), units);
     }
 
-    public async Task<(Campaign Campaign, IReadOnlyList<RosterUnit> Units, IReadOnlyDictionary<string, UnitReport> Reports)> LoadAsync(
-        string campaignId, string? districtId, CancellationToken cancellationToken, AccessScope? scope = null)
+    /// <summary>The whole campaign, for the digests: the campaign, the active units it counts and their latest reports.</summary>
+    public Task<(Campaign Campaign, IReadOnlyList<RosterUnit> Units, IReadOnlyDictionary<string, UnitReport> Reports)> LoadAsync(
+        string campaignId, CancellationToken cancellationToken) =>
+        LoadAsync(campaignId, null, null, cancellationToken);
+
+    private async Task<(Campaign Campaign, IReadOnlyList<RosterUnit> Units, IReadOnlyDictionary<string, UnitReport> Reports)> LoadAsync(
+        string campaignId, string? districtId, AccessScope? scope, CancellationToken cancellationToken)
     {
         var (campaign, units) = await LoadUnitsAsync(campaignId, districtId, scope, cancellationToken);
-        var reports = await ReadReportsAsync(campaignId, cancellationToken);
+        var reports = await submissions.ReadReportsAsync(campaignId, cancellationToken);
         return (campaign, units, reports);
     }
 
@@ -70,37 +75,16 @@ public sealed class StatusService(CampaignService campaigns, RosterStore roster,
     {
         var campaign = await campaigns.RequireAsync(campaignId, cancellationToken);
         var units = new List<RosterUnit>();
-        var frozen = await IsRosterFrozenAsync(campaign, cancellationToken);
-        await foreach (var row in roster.ReadUnitsForCampaignAsync(campaignId, frozen, cancellationToken))
+        var frozen = await campaignDirectory.IsRosterFrozenAsync(campaign, cancellationToken);
+        await foreach (var unit in roster.ReadUnitsForCampaignAsync(campaignId, frozen, cancellationToken))
         {
-            if (row.Active && (districtId is null || row.DistrictId == districtId) && (scope is null || scope.Covers(row.DistrictId)))
+            if (unit.Active && (districtId is null || unit.DistrictId == districtId) && (scope is null || scope.Covers(unit.DistrictId)))
             {
-                units.Add(row.ToUnit());
+                units.Add(unit);
             }
         }
 
         return (campaign, units);
-    }
-
-    /// <summary>
-    /// The cached campaign may predate the import that froze its roster (on this instance or another), so a closed
-    /// campaign not yet known as frozen asks its row: one point read, and only for closed campaigns.
-    /// </summary>
-    private async Task<bool> IsRosterFrozenAsync(Campaign campaign, CancellationToken cancellationToken)
-    {
-        if (campaign.RosterFrozenAt is not null)
-        {
-            return true;
-        }
-
-        if (!campaign.IsClosedAt(clock.GetUtcNow()))
-        {
-            return false;
-        }
-
-        var row = await tables.Campaigns.GetEntityIfExistsAsync<CampaignEntity>(
-            CampaignEntity.Partition, campaign.CampaignId, [nameof(CampaignEntity.RosterFrozenAt)], cancellationToken);
-        return row.HasValue && row.Value!.RosterFrozenAt is not null;
     }
 
     private async Task<AccessScope> ScopeAsync(Caller caller, string? districtId, CancellationToken cancellationToken)
@@ -109,19 +93,5 @@ public sealed class StatusService(CampaignService campaigns, RosterStore roster,
         return districtId is null || scope.Covers(districtId)
             ? scope
             : throw ProblemException.Forbidden("Địa bàn ngoài phạm vi của bạn. (The area is outside your scope.)");
-    }
-
-    public async Task<IReadOnlyDictionary<string, UnitReport>> ReadReportsAsync(string campaignId, CancellationToken cancellationToken)
-    {
-        var reports = new Dictionary<string, UnitReport>(StringComparer.Ordinal);
-        await foreach (var row in TableQueries.ReadPartitionAsync<SubmissionEntity>(tables.Submissions, TableQueries.Partition(campaignId), cancellationToken, ReportColumns))
-        {
-            if (row.Revision > 0)
-            {
-                reports[row.RowKey] = new UnitReport(row.RowKey, row.Revision, row.OnTime, row.Late, row.Readiness, row.SubmittedAt, row.FirstSubmittedAt);
-            }
-        }
-
-        return reports;
     }
 }

@@ -5,11 +5,17 @@ using Microsoft.Extensions.Logging;
 namespace TetReadiness.Storage;
 
 /// <summary>
-/// Creates the app's tables and queues when they are missing (in Azure the template has created them already): at
+/// Creates the tables the features register as their own (<see cref="OwnedTable"/>) and the queues when they are
+/// missing (in Azure the template has created them already): at
 /// start-up, retrying until storage answers, and again whenever <see cref="MissingResourceWatch"/> sees storage say
 /// one is gone, so neither an app that starts during an outage nor storage that lost its data needs a restart.
 /// </summary>
-public sealed class StorageInitializer(StorageTables tables, QueueServiceClient queues, MissingResourceWatch watch, ILogger<StorageInitializer> logger) : BackgroundService
+public sealed class StorageInitializer(
+    TableClients tables,
+    IEnumerable<OwnedTable> ownedTables,
+    QueueServiceClient queues,
+    MissingResourceWatch watch,
+    ILogger<StorageInitializer> logger) : BackgroundService
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LongestRetry = TimeSpan.FromSeconds(60);
@@ -45,7 +51,11 @@ public sealed class StorageInitializer(StorageTables tables, QueueServiceClient 
 
     private async Task CreateAllAsync(CancellationToken cancellationToken)
     {
-        await tables.CreateAllAsync(TableNames.All, cancellationToken);
+        foreach (var table in ownedTables)
+        {
+            await tables.Get(table.Name).CreateIfNotExistsAsync(cancellationToken);
+        }
+
         foreach (var queue in QueueNames.All.SelectMany(q => new[] { q, q + "-poison" }))
         {
             await queues.GetQueueClient(queue).CreateIfNotExistsAsync(cancellationToken: cancellationToken);

@@ -7,7 +7,7 @@ namespace TetReadiness.Submissions;
 /// One answer as a row. In <c>SubmissionRevisions</c> (<c>RowType = answer</c>) it belongs to a revision;
 /// in <c>Answers</c> (partition = campaign id, row key = <c>{unitId}|{itemId}</c>) it is the unit's latest answer.
 /// </summary>
-public sealed class AnswerEntity : ITableEntity
+internal sealed class AnswerEntity : ITableEntity
 {
     public const string RowTypeName = "answer";
 
@@ -52,7 +52,11 @@ public sealed class AnswerEntity : ITableEntity
     public static AnswerEntity Latest(Revision revision, Answer answer) =>
         From(revision, answer, revision.CampaignId, LatestRowKey(revision.UnitId, answer.ItemId));
 
-    public Answer ToAnswer() => new(ItemId, SectionId, AnswerStatusNames.TryParse(Status, out var status) ? status : AnswerStatus.NotApplicable, Note);
+    public Answer ToAnswer() => new(ItemId, SectionId, ParsedStatus(), Note);
+
+    public LatestAnswer ToLatestAnswer() => new(UnitId, DistrictId, ItemId, SectionId, ParsedStatus(), Note, SubmittedAt);
+
+    private AnswerStatus ParsedStatus() => AnswerStatusNames.TryParse(Status, out var status) ? status : AnswerStatus.NotApplicable;
 
     private static AnswerEntity From(Revision revision, Answer answer, string partitionKey, string rowKey) => new()
     {

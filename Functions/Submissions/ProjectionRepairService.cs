@@ -12,8 +12,9 @@ namespace TetReadiness.Submissions;
 /// its revision log, a fence and the projection.
 /// </summary>
 public sealed class ProjectionRepairService(
-    StorageTables tables,
-    CampaignStore campaigns,
+    TableClients tables,
+    ICampaignDirectory campaigns,
+    IChecklistProjection checklists,
     RevisionStore revisions,
     SubmissionProjector projector,
     TimeProvider clock,
@@ -31,16 +32,16 @@ public sealed class ProjectionRepairService(
     {
         var now = clock.GetUtcNow();
         var repaired = 0;
+
+        // A save that wrote its row and never its checklist rows (crash, outage) leaves Power BI a stale checklist.
+        foreach (var (campaignId, version) in await checklists.RepairChecklistsAsync(now - Grace, cancellationToken))
+        {
+            repaired++;
+            logger.LogWarning("Repaired the checklist rows of {CampaignId} to version {Version}", campaignId, version);
+        }
+
         foreach (var campaign in await campaigns.ListAsync(cancellationToken))
         {
-            // A save that wrote its row and never its checklist rows (crash, outage) leaves Power BI a stale checklist.
-            if (campaign.UpdatedAt <= now - Grace && !await campaigns.IsChecklistProjectedAsync(campaign, cancellationToken)
-                && await campaigns.ProjectChecklistAsync(campaign.CampaignId, cancellationToken))
-            {
-                repaired++;
-                logger.LogWarning("Repaired the checklist rows of {CampaignId} to version {Version}", campaign.CampaignId, campaign.ChecklistVersion);
-            }
-
             if (campaign.OpensAt > now)
             {
                 continue;
@@ -48,7 +49,7 @@ public sealed class ProjectionRepairService(
 
             var cutoff = now - Grace;
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {campaign.CampaignId} and ProjectionPending eq true and PendingSince le {cutoff}");
-            await foreach (var row in TableQueries.ReadPartitionAsync<SubmissionEntity>(tables.Submissions, filter, cancellationToken))
+            await foreach (var row in TableQueries.ReadPartitionAsync<SubmissionEntity>(tables.Get(SubmissionTables.Submissions), filter, cancellationToken))
             {
                 if (await RepairUnitAsync(row, now, cancellationToken) is { } revision)
                 {

@@ -7,7 +7,7 @@ namespace TetReadiness.Submissions;
 /// The header row of a revision in <c>SubmissionRevisions</c> (<c>RowType = revision</c>).
 /// <see cref="SubmissionEntity"/> (the latest) has the same columns.
 /// </summary>
-public class RevisionEntity : ITableEntity
+internal class RevisionEntity : ITableEntity
 {
     public const string RowTypeName = "revision";
 

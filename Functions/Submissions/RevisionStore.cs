@@ -15,12 +15,14 @@ namespace TetReadiness.Submissions;
 /// gapless. Every read here passes over it.
 /// </para>
 /// </summary>
-public sealed class RevisionStore(StorageTables tables)
+public sealed class RevisionStore(TableClients tables)
 {
     public const string FenceRowType = "fence";
 
     // Fence + header + at most 98 answers: the latest revision always fits one page.
     private const int LatestPageSize = 100;
+
+    private TableClient Revisions => tables.Get(SubmissionTables.SubmissionRevisions);
 
     private static readonly string[] HeaderColumns =
         [nameof(RevisionEntity.RowType), nameof(RevisionEntity.Revision), nameof(RevisionEntity.FirstSubmittedAt), nameof(RevisionEntity.OnTime)];
@@ -33,7 +35,7 @@ public sealed class RevisionStore(StorageTables tables)
     public async Task<(Revision? Latest, ETag? Fence)> ReadLatestAndFenceAsync(string campaignId, string unitId, CancellationToken cancellationToken)
     {
         var filter = TableQueries.PartitionPrefix(RevisionKeys.Partition(campaignId, unitId), "r");
-        await foreach (var page in tables.SubmissionRevisions.QueryAsync<TableEntity>(filter, LatestPageSize, cancellationToken: cancellationToken).AsPages())
+        await foreach (var page in Revisions.QueryAsync<TableEntity>(filter, LatestPageSize, cancellationToken: cancellationToken).AsPages())
         {
             var rows = page.Values;
             return rows.Count > 0 && rows[0].GetString(nameof(RevisionEntity.RowType)) == FenceRowType
@@ -49,10 +51,10 @@ public sealed class RevisionStore(StorageTables tables)
     /// the fence above it that the next revision replaces: two rows with four columns, where
     /// <see cref="ReadLatestAsync"/> brings back a page of headers and answers.
     /// </summary>
-    public async Task<(RevisionEntity? Latest, ETag? Fence)> ReadLatestHeaderAsync(string campaignId, string unitId, CancellationToken cancellationToken)
+    internal async Task<(RevisionEntity? Latest, ETag? Fence)> ReadLatestHeaderAsync(string campaignId, string unitId, CancellationToken cancellationToken)
     {
         var filter = TableQueries.PartitionPrefix(RevisionKeys.Partition(campaignId, unitId), "r");
-        await foreach (var page in tables.SubmissionRevisions.QueryAsync<RevisionEntity>(filter, 2, HeaderColumns, cancellationToken).AsPages())
+        await foreach (var page in Revisions.QueryAsync<RevisionEntity>(filter, 2, HeaderColumns, cancellationToken).AsPages())
         {
             var rows = page.Values;
             var fence = rows.Count > 0 && rows[0].RowType == FenceRowType ? rows[0] : null;
@@ -64,12 +66,12 @@ public sealed class RevisionStore(StorageTables tables)
     }
 
     /// <summary>Every revision's header, newest first (answers are not read).</summary>
-    public async Task<IReadOnlyList<RevisionEntity>> ReadHeadersAsync(string campaignId, string unitId, CancellationToken cancellationToken)
+    internal async Task<IReadOnlyList<RevisionEntity>> ReadHeadersAsync(string campaignId, string unitId, CancellationToken cancellationToken)
     {
         var partition = RevisionKeys.Partition(campaignId, unitId);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowType eq {RevisionEntity.RowTypeName}");
         var headers = new List<RevisionEntity>();
-        await foreach (var row in TableQueries.ReadPartitionAsync<RevisionEntity>(tables.SubmissionRevisions, filter, cancellationToken))
+        await foreach (var row in TableQueries.ReadPartitionAsync<RevisionEntity>(Revisions, filter, cancellationToken))
         {
             headers.Add(row);
         }
@@ -83,7 +85,7 @@ public sealed class RevisionStore(StorageTables tables)
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {RevisionKeys.Partition(campaignId, unitId)} and RowKey ge {RevisionKeys.Header(revision)} and RowKey lt {RevisionKeys.Header(revision) + "|\uffff"}");
         var rows = new List<TableEntity>();
-        await foreach (var row in TableQueries.ReadPartitionAsync<TableEntity>(tables.SubmissionRevisions, filter, cancellationToken))
+        await foreach (var row in TableQueries.ReadPartitionAsync<TableEntity>(Revisions, filter, cancellationToken))
         {
             rows.Add(row);
         }
@@ -108,7 +110,7 @@ public sealed class RevisionStore(StorageTables tables)
         actions.AddRange(revision.Answers.Select(a => new TableTransactionAction(TableTransactionActionType.Add, AnswerEntity.ForRevision(revision, a))));
         try
         {
-            await tables.SubmissionRevisions.SubmitTransactionAsync(actions, cancellationToken);
+            await Revisions.SubmitTransactionAsync(actions, cancellationToken);
             return true;
         }
         catch (TableTransactionFailedException exception) when (exception.Status is 409 or 412)
@@ -137,11 +139,11 @@ public sealed class RevisionStore(StorageTables tables)
             if (existing is { } etag)
             {
                 // Rewritten, not left alone: a writer holding the old fence's ETag must fail too.
-                await tables.SubmissionRevisions.UpdateEntityAsync(fence, etag, TableUpdateMode.Replace, cancellationToken);
+                await Revisions.UpdateEntityAsync(fence, etag, TableUpdateMode.Replace, cancellationToken);
             }
             else
             {
-                await tables.SubmissionRevisions.AddEntityAsync(fence, cancellationToken);
+                await Revisions.AddEntityAsync(fence, cancellationToken);
             }
 
             return true;

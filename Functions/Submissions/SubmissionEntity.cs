@@ -6,7 +6,7 @@ namespace TetReadiness.Submissions;
 /// before a revision is committed and cleared once this row shows it, so an interrupted write is found and repaired.
 /// <see cref="RevisionEntity.Revision"/> is 0 while a unit's first revision is still pending.
 /// </summary>
-public sealed class SubmissionEntity : RevisionEntity
+internal sealed class SubmissionEntity : RevisionEntity
 {
     public bool ProjectionPending { get; set; }
 

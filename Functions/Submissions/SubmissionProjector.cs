@@ -9,9 +9,13 @@ namespace TetReadiness.Submissions;
 /// Every write is conditional on the storage ETag of what was read, and nothing older ever replaces something
 /// newer, so concurrent or repeated projections of different revisions end on the newest.
 /// </summary>
-public sealed class SubmissionProjector(StorageTables tables)
+public sealed class SubmissionProjector(TableClients tables)
 {
     private const int MaxAttempts = 50;
+
+    private TableClient Submissions => tables.Get(SubmissionTables.Submissions);
+
+    private TableClient Answers => tables.Get(SubmissionTables.Answers);
 
     private static readonly string[] NumberingColumns =
         [nameof(SubmissionEntity.Revision), nameof(SubmissionEntity.FirstSubmittedAt), nameof(SubmissionEntity.OnTime), nameof(SubmissionEntity.ProjectionPending)];
@@ -20,9 +24,9 @@ public sealed class SubmissionProjector(StorageTables tables)
     /// The newest revision as the unit's <c>Submissions</c> row has it (one point read), when that row is known to be
     /// up to date: no projection pending. <c>Behind</c> when it may not be, so the revision log must be read.
     /// </summary>
-    public async Task<(bool Behind, RevisionEntity? Latest)> ReadProjectedLatestAsync(string campaignId, string unitId, CancellationToken cancellationToken)
+    internal async Task<(bool Behind, RevisionEntity? Latest)> ReadProjectedLatestAsync(string campaignId, string unitId, CancellationToken cancellationToken)
     {
-        var found = await tables.Submissions.GetEntityIfExistsAsync<SubmissionEntity>(campaignId, unitId, NumberingColumns, cancellationToken);
+        var found = await Submissions.GetEntityIfExistsAsync<SubmissionEntity>(campaignId, unitId, NumberingColumns, cancellationToken);
         if (!found.HasValue)
         {
             // No row: no submission yet, or one whose writer died before even flagging it; then its commit conflicts.
@@ -44,7 +48,7 @@ public sealed class SubmissionProjector(StorageTables tables)
             [nameof(SubmissionEntity.PendingRevision)] = revision,
             [nameof(SubmissionEntity.PendingSince)] = now,
         };
-        var response = await tables.Submissions.UpsertEntityAsync(marker, TableUpdateMode.Merge, cancellationToken);
+        var response = await Submissions.UpsertEntityAsync(marker, TableUpdateMode.Merge, cancellationToken);
         return response.Headers.ETag ?? ETag.All;
     }
 
@@ -57,19 +61,19 @@ public sealed class SubmissionProjector(StorageTables tables)
     }
 
     /// <summary>Clears a pending flag whose revision was never committed (the writer died before its commit).</summary>
-    public async Task ClearAbandonedAsync(SubmissionEntity row, CancellationToken cancellationToken)
+    internal async Task ClearAbandonedAsync(SubmissionEntity row, CancellationToken cancellationToken)
     {
         try
         {
             if (row.Revision == 0)
             {
-                await tables.Submissions.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken);
+                await Submissions.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken);
             }
             else
             {
                 row.ProjectionPending = false;
                 row.PendingSince = null;
-                await tables.Submissions.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+                await Submissions.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
             }
         }
         catch (RequestFailedException exception) when (exception.Status is 404 or 412)
@@ -95,18 +99,18 @@ public sealed class SubmissionProjector(StorageTables tables)
             {
                 if (etag is { } match)
                 {
-                    await tables.Submissions.UpdateEntityAsync(entity, match, TableUpdateMode.Replace, cancellationToken);
+                    await Submissions.UpdateEntityAsync(entity, match, TableUpdateMode.Replace, cancellationToken);
                 }
                 else
                 {
-                    await tables.Submissions.AddEntityAsync(entity, cancellationToken);
+                    await Submissions.AddEntityAsync(entity, cancellationToken);
                 }
 
                 return;
             }
             catch (RequestFailedException exception) when (exception.Status is 409 or 412 or 404)
             {
-                var current = await tables.Submissions.GetEntityIfExistsAsync<SubmissionEntity>(revision.CampaignId, revision.UnitId, cancellationToken: cancellationToken);
+                var current = await Submissions.GetEntityIfExistsAsync<SubmissionEntity>(revision.CampaignId, revision.UnitId, cancellationToken: cancellationToken);
                 if (!current.HasValue)
                 {
                     etag = null;
@@ -140,7 +144,7 @@ public sealed class SubmissionProjector(StorageTables tables)
             // PartitionKey too: a row this revision no longer answers is deleted by its full key.
             await foreach (var row in assumeEmpty
                 ? AsyncEnumerable.Empty<AnswerEntity>()
-                : TableQueries.ReadPartitionAsync<AnswerEntity>(tables.Answers, filter, cancellationToken, ["PartitionKey", "RowKey", nameof(AnswerEntity.Revision)]))
+                : TableQueries.ReadPartitionAsync<AnswerEntity>(Answers, filter, cancellationToken, ["PartitionKey", "RowKey", nameof(AnswerEntity.Revision)]))
             {
                 existing[row.RowKey] = row;
             }
@@ -164,7 +168,7 @@ public sealed class SubmissionProjector(StorageTables tables)
                 // One batch for a unit (98 items at most); only a checklist change that renames many items needs two.
                 foreach (var chunk in actions.Chunk(TableBatches.MaxBatchSize))
                 {
-                    await tables.Answers.SubmitTransactionAsync(chunk, cancellationToken);
+                    await Answers.SubmitTransactionAsync(chunk, cancellationToken);
                 }
 
                 return;

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
-using TetReadiness.Auth;
 using TetReadiness.Campaigns;
 using TetReadiness.Common;
 using TetReadiness.Http;
+using TetReadiness.Identity;
 using TetReadiness.Roster;
 
 namespace TetReadiness.Submissions;
@@ -14,7 +14,7 @@ namespace TetReadiness.Submissions;
 /// </summary>
 public sealed class SubmissionService(
     CampaignService campaigns,
-    RosterStore roster,
+    IUnitDirectory roster,
     RevisionStore revisions,
     SubmissionProjector projector,
     CoordinatorDirectory coordinators,
@@ -32,7 +32,7 @@ public sealed class SubmissionService(
         CancellationToken cancellationToken)
     {
         var (_, unit) = await ResolveAsync(caller, campaignId, unitId, write: true, cancellationToken);
-        var author = caller.Author;
+        var author = SubmissionAuthor.Of(caller);
         var request = await readBody(cancellationToken);
 
         // The checklist the answers are validated against, the version the revision records and the time that says

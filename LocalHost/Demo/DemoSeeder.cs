@@ -3,10 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using TetReadiness.Auth;
 using TetReadiness.Campaigns;
 using TetReadiness.Hosting;
 using TetReadiness.Http;
+using TetReadiness.Identity;
 using TetReadiness.Roster;
 using TetReadiness.Status;
 using TetReadiness.Storage;
@@ -111,9 +111,8 @@ public sealed class DemoSeeder(
     private async Task SubmitManyAsync(Campaign campaign, double share, DateOnly firstDay, DateOnly lastDay, int seed, CancellationToken cancellationToken)
     {
         var random = new Random(seed);
-        var reported = await status.ReadReportsAsync(campaign.CampaignId, cancellationToken);
         var units = new List<RosterUnit>();
-        var (_, rosterUnits, _) = await status.LoadAsync(campaign.CampaignId, null, cancellationToken);
+        var (_, rosterUnits, reported) = await status.LoadAsync(campaign.CampaignId, cancellationToken);
         units.AddRange(rosterUnits);
         var span = Math.Max(0, lastDay.DayNumber - firstDay.DayNumber);
         foreach (var unit in units)

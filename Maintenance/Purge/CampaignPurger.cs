@@ -1,6 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
-using TetReadiness.Auth;
+using TetReadiness.Audit;
 using TetReadiness.Campaigns;
 using TetReadiness.Common;
 using TetReadiness.Reminders;
@@ -18,11 +18,11 @@ namespace TetReadiness.Maintenance.Purge;
 /// with the ETag it was read with, in batches per partition; a row changed meanwhile fails its batch, and a second
 /// run finishes the job (a purge finds nothing left in what it already did).
 /// </summary>
-public sealed class CampaignPurger(StorageTables tables, TimeProvider clock, PurgeOptions options)
+public sealed class CampaignPurger(TableClients tables, TimeProvider clock, PurgeOptions options)
 {
     public async Task<PurgePlan> PlanAsync(string campaignId, bool force, CancellationToken cancellationToken)
     {
-        var campaigns = await ReadAsync(tables.Campaigns, TableQueries.Partition(CampaignEntity.Partition), cancellationToken);
+        var campaigns = await ReadAsync(tables.Get(CampaignTables.Campaigns), TableQueries.Partition(CampaignEntity.Partition), cancellationToken);
         var campaign = campaigns.FirstOrDefault(c => c.RowKey == campaignId)
             ?? throw new ToolException($"No campaign '{campaignId}'.");
         var closesAt = campaign.GetDateTimeOffset(nameof(CampaignEntity.ClosesAt)) ?? campaign.GetDateTimeOffset(nameof(CampaignEntity.Deadline))!.Value;
@@ -34,37 +34,37 @@ public sealed class CampaignPurger(StorageTables tables, TimeProvider clock, Pur
         var inUse = await AddressesInUseAsync(campaigns.Where(c => c.RowKey != campaignId), cancellationToken);
         var changes = new List<PurgeChange>();
 
-        foreach (var row in await ReadAsync(tables.Submissions, TableQueries.Partition(campaignId), cancellationToken))
+        foreach (var row in await ReadAsync(tables.Get(SubmissionTables.Submissions), TableQueries.Partition(campaignId), cancellationToken))
         {
-            Add(changes, TableNames.Submissions, row, PurgeRules.RemoveAuthor(row));
+            Add(changes, SubmissionTables.Submissions, row, PurgeRules.RemoveAuthor(row));
         }
 
         var revisions = TableClient.CreateQueryFilter(
             $"PartitionKey ge {campaignId + "|"} and PartitionKey lt {campaignId + "|\uffff"} and RowType eq {RevisionEntity.RowTypeName}");
-        foreach (var row in await ReadAsync(tables.SubmissionRevisions, revisions, cancellationToken))
+        foreach (var row in await ReadAsync(tables.Get(SubmissionTables.SubmissionRevisions), revisions, cancellationToken))
         {
-            Add(changes, TableNames.SubmissionRevisions, row, PurgeRules.RemoveAuthor(row));
+            Add(changes, SubmissionTables.SubmissionRevisions, row, PurgeRules.RemoveAuthor(row));
         }
 
-        foreach (var row in await ReadAsync(tables.CampaignUnits, TableQueries.Partition(campaignId), cancellationToken))
+        foreach (var row in await ReadAsync(tables.Get(RosterTables.CampaignUnits), TableQueries.Partition(campaignId), cancellationToken))
         {
-            Add(changes, TableNames.CampaignUnits, row, KeepInUse(row, nameof(UnitEntity.OfficerEmails), inUse, keepCount: true));
+            Add(changes, RosterTables.CampaignUnits, row, KeepInUse(row, nameof(UnitEntity.OfficerEmails), inUse, keepCount: true));
         }
 
-        foreach (var row in await ReadAsync(tables.Reminders, TableQueries.Partition(campaignId), cancellationToken))
+        foreach (var row in await ReadAsync(tables.Get(ReminderTables.Reminders), TableQueries.Partition(campaignId), cancellationToken))
         {
-            Add(changes, TableNames.Reminders, row,
+            Add(changes, ReminderTables.Reminders, row,
                 [.. KeepInUse(row, nameof(ReminderEntity.Recipients), inUse, keepCount: true), .. KeepInUse(row, nameof(ReminderEntity.Cc), inUse, keepCount: true)]);
         }
 
         // Digest recipients are dropped, not counted: no figure is drawn from them, and a campaign cloned from this
         // one must not carry a placeholder where an address belongs.
-        Add(changes, TableNames.Campaigns, campaign, KeepInUse(campaign, nameof(CampaignEntity.DigestRecipients), inUse, keepCount: false));
+        Add(changes, CampaignTables.Campaigns, campaign, KeepInUse(campaign, nameof(CampaignEntity.DigestRecipients), inUse, keepCount: false));
 
         var audit = TableClient.CreateQueryFilter($"Target eq {campaignId} or (Target ge {campaignId + "/"} and Target lt {campaignId + "/\uffff"})");
-        foreach (var row in await ReadAsync(tables.Get(TableNames.AuditLog), audit, cancellationToken))
+        foreach (var row in await ReadAsync(tables.Get(AuditTables.AuditLog), audit, cancellationToken))
         {
-            Add(changes, TableNames.AuditLog, row, row.Remove(nameof(AuditLogEntity.SourceIp)) ? [nameof(AuditLogEntity.SourceIp)] : []);
+            Add(changes, AuditTables.AuditLog, row, row.Remove(nameof(AuditLogEntity.SourceIp)) ? [nameof(AuditLogEntity.SourceIp)] : []);
         }
 
         return new PurgePlan(campaignId, closesAt, changes);
@@ -105,7 +105,7 @@ public sealed class CampaignPurger(StorageTables tables, TimeProvider clock, Pur
         var inUse = new HashSet<string>(StringComparer.Ordinal);
         void AddAll(string? list) => inUse.UnionWith(Emails.Parse(list).Select(a => a.Trim().ToLowerInvariant()));
 
-        foreach (var unit in await ReadAsync(tables.Units, TableQueries.Partition(UnitEntity.CurrentPartition), cancellationToken))
+        foreach (var unit in await ReadAsync(tables.Get(RosterTables.Units), TableQueries.Partition(UnitEntity.CurrentPartition), cancellationToken))
         {
             if (unit.GetBoolean(nameof(UnitEntity.Active)) != false)
             {
@@ -113,7 +113,7 @@ public sealed class CampaignPurger(StorageTables tables, TimeProvider clock, Pur
             }
         }
 
-        foreach (var district in await ReadAsync(tables.Districts, TableQueries.Partition(UnitEntity.CurrentPartition), cancellationToken))
+        foreach (var district in await ReadAsync(tables.Get(RosterTables.Districts), TableQueries.Partition(UnitEntity.CurrentPartition), cancellationToken))
         {
             if (district.GetBoolean(nameof(DistrictEntity.Active)) != false)
             {

@@ -1,7 +1,6 @@
 using Azure.Data.Tables;
 using TetReadiness.Digests;
 using TetReadiness.Reminders;
-using TetReadiness.Storage;
 
 namespace TetReadiness.Maintenance.Restore;
 
@@ -22,8 +21,8 @@ public static class InFlightMessages
 
     public static IReadOnlyList<(string Table, IReadOnlyList<string> InFlight, string Failed)> Rules { get; } =
     [
-        (TableNames.Reminders, [ReminderState.Queued, ReminderState.Sending], ReminderState.Failed),
-        (TableNames.Digests, [DigestState.Queued, DigestState.Sending], DigestState.Failed),
+        (ReminderTables.Reminders, [ReminderState.Queued, ReminderState.Sending], ReminderState.Failed),
+        (DigestTables.Digests, [DigestState.Queued, DigestState.Sending], DigestState.Failed),
     ];
 
     /// <summary>Marks <paramref name="row"/> failed and needing review when it was in flight; true when it changed it.</summary>

@@ -15,7 +15,7 @@ namespace TetReadiness.Maintenance.Restore;
 /// partition (at most 100 rows, under the 4 MiB batch limit); messages that were in flight come back failed
 /// (<see cref="InFlightMessages"/>). Storage sets a new <c>Timestamp</c> and ETag on every restored row.
 /// </summary>
-public sealed class TableRestorer(StorageTables tables, BlobContainerClient container, TextWriter output)
+public sealed class TableRestorer(TableClients tables, IReadOnlyList<OwnedTable> ownedTables, BlobContainerClient container, TextWriter output)
 {
     private const int BatchBytes = 3 * 1024 * 1024;
     private const int BatchesInFlight = 4;
@@ -58,7 +58,7 @@ public sealed class TableRestorer(StorageTables tables, BlobContainerClient cont
             output.WriteLine($"  {entry.Table}: {rows} rows restored{(deleted > 0 ? $", {deleted} rows replaced" : string.Empty)}{(settled > 0 ? $", {settled} in-flight messages marked failed (NeedsReview)" : string.Empty)}");
         }
 
-        foreach (var missing in TableNames.All.Where(name => manifest.Tables.All(t => t.Table != name)))
+        foreach (var missing in ownedTables.Select(t => t.Name).Where(name => manifest.Tables.All(t => t.Table != name)))
         {
             output.WriteLine($"  {missing}: not in this backup (a table added since {manifest.Date}); left as it is");
         }

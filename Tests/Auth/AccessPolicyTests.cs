@@ -1,5 +1,5 @@
-using TetReadiness.Auth;
 using TetReadiness.Http;
+using TetReadiness.Identity;
 using TetReadiness.Roster;
 
 namespace TetReadiness.Tests.Auth;

@@ -1,5 +1,5 @@
 using System.Text;
-using TetReadiness.Auth;
+using TetReadiness.Identity;
 
 namespace TetReadiness.Tests.Auth;
 

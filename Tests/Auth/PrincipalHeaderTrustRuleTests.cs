@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
-using TetReadiness.Auth;
-using TetReadiness.Hosting;
+using TetReadiness.Identity;
+using TetReadiness.Platform;
 
 namespace TetReadiness.Tests.Auth;
 

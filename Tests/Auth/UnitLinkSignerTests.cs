@@ -1,5 +1,6 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using TetReadiness.Auth;
+using TetReadiness.Identity;
 
 namespace TetReadiness.Tests.Auth;
 
@@ -62,5 +63,5 @@ public sealed class UnitLinkSignerTests
     }
 
     private static UnitLinkSigner Signer(string primary, string? secondary = null) =>
-        new(Options.Create(new UnitLinkOptions { PrimaryKey = primary, SecondaryKey = secondary }));
+        new(Options.Create(new UnitLinkOptions { PrimaryKey = primary, SecondaryKey = secondary }), NullLogger<UnitLinkSigner>.Instance);
 }

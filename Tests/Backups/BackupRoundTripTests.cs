@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
-using TetReadiness.Storage;
+
+using TetReadiness.Tests.Infrastructure;
 
 namespace TetReadiness.Tests.Backups;
 

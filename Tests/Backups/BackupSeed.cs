@@ -70,6 +70,6 @@ public static class BackupSeed
         ["NoBytes"] = Array.Empty<byte>(),
     };
 
-    private static Task SubmitAsync(TestApp app, string unitId, SubmissionRequest request, TetReadiness.Auth.Caller caller) =>
+    private static Task SubmitAsync(TestApp app, string unitId, SubmissionRequest request, TetReadiness.Identity.Caller caller) =>
         app.Get<SubmissionService>().SubmitAsync(Campaign, unitId, _ => Task.FromResult(request), SubmissionPreconditions.None, caller, CancellationToken.None);
 }

@@ -1,8 +1,7 @@
-using TetReadiness.Auth;
+using TetReadiness.Audit;
 using TetReadiness.Maintenance.Purge;
 using TetReadiness.Reminders;
 using TetReadiness.Roster;
-using TetReadiness.Storage;
 using TetReadiness.Submissions;
 using TetReadiness.Tests.Infrastructure;
 
@@ -141,7 +140,7 @@ public sealed class CampaignPurgeTests
         var harness = await BackupHarness.StartAsync();
         await BackupSeed.ThroughTheAppAsync(harness.App);
         var coordinator = TestCallers.CityCoordinator with { SourceIp = "203.0.113.7" };
-        await harness.App.Get<AuditLog>().RecordAsync(coordinator, "link.mint", "tet-2024/ba-vi-ubnd", "expires 2024-02-14", CancellationToken.None);
+        await harness.App.Get<IAuditLog>().RecordAsync(coordinator, "link.mint", "tet-2024/ba-vi-ubnd", "expires 2024-02-14", CancellationToken.None);
         await harness.App.Tables.Reminders.AddEntityAsync(new ReminderEntity
         {
             PartitionKey = BackupSeed.Campaign,

@@ -2,10 +2,13 @@ using System.IO.Compression;
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using TetReadiness.Backups;
 using TetReadiness.Storage;
+
+using TetReadiness.Tests.Infrastructure;
 
 namespace TetReadiness.Tests.Backups;
 
@@ -27,7 +30,8 @@ public sealed class ExportStreamingTests
         var blobOptions = new BlobClientOptions();
         blobOptions.AddPolicy(recorder, HttpPipelinePosition.PerCall);
         var exporter = new TableExporter(
-            new StorageTables(new TableServiceClient(harness.App.ConnectionString, tableOptions), Options.Create(new StorageOptions { TablePrefix = harness.App.TablePrefix })),
+            new TableClients(new TableServiceClient(harness.App.ConnectionString, tableOptions), Options.Create(new StorageOptions { TablePrefix = harness.App.TablePrefix })),
+            harness.App.Services.GetServices<OwnedTable>(),
             new BlobServiceClient(harness.App.ConnectionString, blobOptions),
             Options.Create(new BackupOptions { Container = harness.ContainerName }),
             harness.App.Clock,

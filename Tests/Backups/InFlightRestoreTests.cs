@@ -5,7 +5,8 @@ using TetReadiness.Email;
 using TetReadiness.Maintenance.Restore;
 using TetReadiness.Outbox;
 using TetReadiness.Reminders;
-using TetReadiness.Storage;
+
+using TetReadiness.Tests.Infrastructure;
 
 namespace TetReadiness.Tests.Backups;
 

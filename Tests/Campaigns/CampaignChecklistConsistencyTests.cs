@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
-using TetReadiness.Auth;
 using TetReadiness.Campaigns;
+using TetReadiness.Identity;
 using TetReadiness.Submissions;
 using TetReadiness.Tests.Infrastructure;
 
@@ -82,27 +82,6 @@ public sealed class CampaignChecklistConsistencyTests
         Assert.Equal(1, await repair.RepairAsync(CancellationToken.None));
         Assert.Equal(Rows(saved, 1), await ChecklistRowsAsync(app, 1));
         Assert.Equal(0, await repair.RepairAsync(CancellationToken.None));
-    }
-
-    [Fact]
-    public async Task A_campaign_row_saved_before_the_checklist_moved_into_it_is_read_from_its_checklist_rows_and_upgraded_on_save()
-    {
-        await using var app = await TestApp.StartAsync();
-        await Seed.RosterAndCampaignAsync(app);
-        var row = (await app.Tables.Campaigns.GetEntityAsync<CampaignEntity>(CampaignEntity.Partition, "tet-2024")).Value;
-        row.ChecklistJson = row.ChecklistJson2 = row.ChecklistJson3 = null;
-        await app.Tables.Campaigns.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace);
-
-        var legacy = await app.Get<CampaignStore>().GetAsync("tet-2024", CancellationToken.None);
-        Assert.True(legacy!.Value.Campaign.Checklist.SameAs(Checklist(Seed.Campaign())));
-
-        var retitled = Seed.Campaign();
-        retitled.Title = "Tết Giáp Thìn 2024 (sửa)";
-        Assert.Equal(200, (await PutAsync(app, retitled)).Status);
-        var upgraded = (await app.Tables.Campaigns.GetEntityAsync<CampaignEntity>(CampaignEntity.Partition, "tet-2024")).Value;
-        Assert.True(upgraded.HasStoredChecklist());
-        Assert.True(upgraded.ReadStoredChecklist().SameAs(Checklist(Seed.Campaign())));
-        Assert.Equal(Rows(Checklist(Seed.Campaign()), 1), await ChecklistRowsAsync(app, 1));
     }
 
     [Fact]

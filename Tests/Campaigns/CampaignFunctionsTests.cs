@@ -1,6 +1,5 @@
-using TetReadiness.Auth;
 using TetReadiness.Campaigns;
-using TetReadiness.Storage;
+using TetReadiness.Identity;
 using TetReadiness.Submissions;
 using TetReadiness.Tests.Infrastructure;
 

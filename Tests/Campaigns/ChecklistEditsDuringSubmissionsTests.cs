@@ -1,6 +1,6 @@
-using TetReadiness.Auth;
 using TetReadiness.Campaigns;
 using TetReadiness.Http;
+using TetReadiness.Identity;
 using TetReadiness.Storage;
 using TetReadiness.Submissions;
 using TetReadiness.Tests.Infrastructure;

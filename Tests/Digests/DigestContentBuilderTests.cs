@@ -63,13 +63,14 @@ public sealed class DigestContentBuilderTests
     [Fact]
     public void Answers_of_units_outside_the_scope_or_of_items_no_longer_in_the_checklist_are_left_out()
     {
-        var answers = DigestSamples.Answers().Append(new TetReadiness.Submissions.AnswerEntity
-        {
-            UnitId = "ba-dinh-ubnd",
-            ItemId = "muc-cu",
-            Status = "not_ready",
-            Score = 0,
-        }).ToList();
+        var answers = DigestSamples.Answers().Append(new TetReadiness.Submissions.LatestAnswer(
+            UnitId: "ba-dinh-ubnd",
+            DistrictId: string.Empty,
+            ItemId: "muc-cu",
+            SectionId: string.Empty,
+            Status: TetReadiness.Submissions.AnswerStatus.NotReady,
+            Note: null,
+            SubmittedAt: default)).ToList();
 
         var section = DigestContentBuilder.Section(BaDinh, DigestSamples.Data(answers: answers), DigestSamples.Now, DigestSamples.BaseUrl);
 

@@ -1,6 +1,7 @@
 using TetReadiness.Digests;
 using TetReadiness.Roster;
 using TetReadiness.Status;
+using TetReadiness.Submissions;
 
 namespace TetReadiness.Tests.Digests;
 

@@ -26,12 +26,10 @@ public sealed class DigestRendererTests
     {
         var campaign = DigestSamples.Campaign(title: "Tết " + attack) with { Checklist = DigestSamples.Checklist(fireItemText: "PCCC " + attack) };
         var units = DigestSamples.Units(unitName: "UBND " + attack, districtName: "Quận " + attack);
-        var answers = DigestSamples.Answers(note: "Ghi chú " + attack).ToList();
-        foreach (var fire in answers.Where(a => a.ItemId == "pccc-cho"))
-        {
-            // Not ready, with a note, so the item, its text and the unit's name all appear among the least-ready items.
-            (fire.Status, fire.Score, fire.Note) = ("not_ready", 0, "Ghi chú " + attack);
-        }
+        // Not ready, with a note, so the item, its text and the unit's name all appear among the least-ready items.
+        var answers = DigestSamples.Answers(note: "Ghi chú " + attack)
+            .Select(a => a.ItemId == "pccc-cho" ? a with { Status = TetReadiness.Submissions.AnswerStatus.NotReady, Note = "Ghi chú " + attack } : a)
+            .ToList();
 
         var data = DigestSamples.Data(campaign, units, answers);
 

@@ -56,7 +56,7 @@ public static class DigestSamples
         ["ung-hoa-ubnd"] = new("ung-hoa-ubnd", 1, false, true, 0.25, At(27, 10), At(27, 10)),
     };
 
-    public static IReadOnlyList<AnswerEntity> Answers(string? note = "Thiếu bình chữa cháy ở cổng chợ") =>
+    public static IReadOnlyList<LatestAnswer> Answers(string? note = "Thiếu bình chữa cháy ở cổng chợ") =>
     [
         Answer("ba-dinh-ubnd", "ba-dinh", "pccc-cho", AnswerStatusNames.Ready),
         Answer("ba-dinh-ubnd", "ba-dinh", "pccc-phuong-tien", AnswerStatusNames.Partial),
@@ -86,7 +86,7 @@ public static class DigestSamples
     public static DigestCampaignData Data(
         Campaign? campaign = null,
         IReadOnlyList<RosterUnit>? units = null,
-        IReadOnlyList<AnswerEntity>? answers = null,
+        IReadOnlyList<LatestAnswer>? answers = null,
         IReadOnlyList<StatusSnapshotEntity>? previous = null)
     {
         campaign ??= Campaign();
@@ -102,19 +102,14 @@ public static class DigestSamples
 
     public static DateTimeOffset At(int day, int hour) => new(2026, 11, day, hour, 0, 0, TimeSpan.FromHours(7));
 
-    private static AnswerEntity Answer(string unitId, string districtId, string itemId, string status, string? note = null) => new()
-    {
-        PartitionKey = CampaignId,
-        RowKey = AnswerEntity.LatestRowKey(unitId, itemId),
-        UnitId = unitId,
-        DistrictId = districtId,
-        ItemId = itemId,
-        SectionId = itemId.StartsWith("pccc", StringComparison.Ordinal) ? "pccc" : "an-sinh",
-        Status = status,
-        Score = AnswerStatusNames.TryParse(status, out var parsed) ? ReadinessScore.ScoreOf(parsed) : null,
-        Note = note,
-        SubmittedAt = unitId == "ba-dinh-ubnd" ? At(20, 9) : At(27, 10),
-    };
+    private static LatestAnswer Answer(string unitId, string districtId, string itemId, string status, string? note = null) => new(
+        unitId,
+        districtId,
+        itemId,
+        itemId.StartsWith("pccc", StringComparison.Ordinal) ? "pccc" : "an-sinh",
+        AnswerStatusNames.TryParse(status, out var parsed) ? parsed : AnswerStatus.NotApplicable,
+        note,
+        unitId == "ba-dinh-ubnd" ? At(20, 9) : At(27, 10));
 
     private static ReminderEntity Reminder(string unitId, string state, string recipients, DateTimeOffset? sentAt) => new()
     {

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Builder;
 using TetReadiness.LocalHost;
-using TetReadiness.Storage;
 using TetReadiness.Tests.Infrastructure;
 
 namespace TetReadiness.Tests.Hosting;
@@ -17,7 +16,7 @@ public sealed class LocalModeHostFixture : IAsyncLifetime
 
     public HttpClient Http => local.Http;
 
-    public StorageTables Tables => local.Tables;
+    public AppTables Tables => local.Tables;
 
     public async Task InitializeAsync()
     {

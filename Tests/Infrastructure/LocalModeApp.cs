@@ -44,7 +44,7 @@ public sealed class LocalModeApp : IAsyncDisposable
     /// <summary>Where emails land (<c>SendGrid:OutboxPath</c>, no API key); created by the app when it first sends.</summary>
     public string Outbox { get; }
 
-    public StorageTables Tables => App.Services.GetRequiredService<StorageTables>();
+    public AppTables Tables => new(App.Services.GetRequiredService<TableClients>());
 
     /// <param name="settings">Settings on top of the storage, retry and outbox ones this sets (and may override them).</param>
     /// <param name="ownAzurite">An Azurite of its own, for tests that need the app's fixed queue names to themselves.</param>
@@ -89,7 +89,7 @@ public sealed class LocalModeApp : IAsyncDisposable
         try
         {
             // The host also creates them in the background; creating them first means no request races that.
-            await app.Services.GetRequiredService<StorageTables>().CreateAllAsync(TableNames.All, CancellationToken.None);
+            await new AppTables(app.Services.GetRequiredService<TableClients>()).CreateAllAsync(TableNames.All, CancellationToken.None);
             if (beforeStart is not null)
             {
                 await beforeStart(app.Services);

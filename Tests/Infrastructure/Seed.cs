@@ -54,7 +54,7 @@ public static class Seed
 
     public static async Task RosterAndCampaignAsync(TestApp app, string campaignId = "tet-2024", CampaignDefinition? campaign = null)
     {
-        await app.Get<RosterImporter>().ImportAsync(RosterCsv, null, dryRun: false, TetReadiness.Auth.Caller.System, CancellationToken.None);
-        await app.Get<CampaignService>().PutAsync(campaignId, _ => Task.FromResult(campaign ?? Campaign()), TetReadiness.Auth.Caller.System, CancellationToken.None);
+        await app.Get<RosterImporter>().ImportAsync(RosterCsv, null, dryRun: false, TetReadiness.Identity.Caller.System, CancellationToken.None);
+        await app.Get<CampaignService>().PutAsync(campaignId, _ => Task.FromResult(campaign ?? Campaign()), TetReadiness.Identity.Caller.System, CancellationToken.None);
     }
 }

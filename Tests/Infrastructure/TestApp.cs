@@ -36,7 +36,7 @@ public sealed class TestApp : IAsyncDisposable
 
     public IServiceProvider Services => provider;
 
-    public StorageTables Tables => provider.GetRequiredService<StorageTables>();
+    public AppTables Tables => new(provider.GetRequiredService<TableClients>());
 
     public static async Task<TestApp> StartAsync(
         DateTimeOffset? now = null,
@@ -79,7 +79,7 @@ public sealed class TestApp : IAsyncDisposable
         services.AddSingleton<TimeProvider>(clock);
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider();
-        await provider.GetRequiredService<StorageTables>().CreateAllAsync(TableNames.All, CancellationToken.None);
+        await new AppTables(provider.GetRequiredService<TableClients>()).CreateAllAsync(TableNames.All, CancellationToken.None);
         return new TestApp(provider, clock, prefix, azurite.ConnectionString, ownsTables);
     }
 

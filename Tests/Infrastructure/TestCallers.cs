@@ -1,4 +1,4 @@
-using TetReadiness.Auth;
+using TetReadiness.Identity;
 
 namespace TetReadiness.Tests.Infrastructure;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Moq;
 using SendGrid;
 using SendGrid.Helpers.Mail;
-using TetReadiness.Auth;
+using TetReadiness.Identity;
 using TetReadiness.Reminders;
 using TetReadiness.Storage;
 using TetReadiness.Submissions;

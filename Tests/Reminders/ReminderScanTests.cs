@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Azure.Storage.Queues;
-using TetReadiness.Auth;
+using TetReadiness.Identity;
 using TetReadiness.Reminders;
 using TetReadiness.Storage;
 using TetReadiness.Submissions;

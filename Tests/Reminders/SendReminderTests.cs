@@ -74,7 +74,7 @@ public sealed class SendReminderTests
         Assert.Contains("Hạn chót hôm nay", sent.Subject);
         // The unit's own signed link: an officer without an Entra account reports straight from the email.
         var token = System.Text.RegularExpressions.Regex.Match(sent.PlainTextContent, @"http://localhost:7071/form\?t=([A-Za-z0-9_.-]+)").Groups[1].Value;
-        var link = app.Get<TetReadiness.Auth.UnitLinkSigner>().Verify(token, DeadlineMorning).Link;
+        var link = app.Get<TetReadiness.Identity.UnitLinkSigner>().Verify(token, DeadlineMorning).Link;
         Assert.Equal(("tet-2024", "hoan-kiem-ubnd"), (link?.CampaignId, link?.UnitId));
     }
 

@@ -70,7 +70,7 @@ public sealed class FeedFixture : IAsyncLifetime
             SentAt = now.AddMinutes(1),
         });
 
-        var status = await App.Get<StatusService>().GetStatusAsync(TetReadiness.Auth.Caller.System, Campaign, null, CancellationToken.None);
+        var status = await App.Get<StatusService>().GetStatusAsync(TetReadiness.Identity.Caller.System, Campaign, null, CancellationToken.None);
         await App.Get<StatusSnapshotStore>().UpsertAsync(StatusSnapshotEntity.From(status, VietnamTime.DateOf(now), now), CancellationToken.None);
         Log.Clear();
     }
@@ -91,5 +91,5 @@ public sealed class FeedFixture : IAsyncLifetime
     }
 
     private static Task SubmitAsync(SubmissionService submissions, string unitId, SubmissionRequest request) =>
-        submissions.SubmitAsync(Campaign, unitId, _ => Task.FromResult(request), SubmissionPreconditions.None, TetReadiness.Auth.Caller.System, CancellationToken.None);
+        submissions.SubmitAsync(Campaign, unitId, _ => Task.FromResult(request), SubmissionPreconditions.None, TetReadiness.Identity.Caller.System, CancellationToken.None);
 }

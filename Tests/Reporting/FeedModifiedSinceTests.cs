@@ -1,6 +1,5 @@
 using Azure.Data.Tables;
-using TetReadiness.Reporting;
-using TetReadiness.Storage;
+using TetReadiness.FeedSchema;
 using TetReadiness.Submissions;
 using TetReadiness.Tests.Infrastructure;
 
@@ -70,5 +69,5 @@ public sealed class FeedModifiedSinceTests : IAsyncLifetime
     }
 
     private Task SubmitAsync(string unitId) =>
-        app.Get<SubmissionService>().SubmitAsync("tet-2024", unitId, _ => Task.FromResult(Seed.Answers()), SubmissionPreconditions.None, TetReadiness.Auth.Caller.System, CancellationToken.None);
+        app.Get<SubmissionService>().SubmitAsync("tet-2024", unitId, _ => Task.FromResult(Seed.Answers()), SubmissionPreconditions.None, TetReadiness.Identity.Caller.System, CancellationToken.None);
 }

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using TetReadiness.FeedSchema;
 using TetReadiness.Reporting;
-using TetReadiness.Storage;
+
+using TetReadiness.Tests.Infrastructure;
 
 namespace TetReadiness.Tests.Reporting;
 

@@ -22,8 +22,8 @@ public sealed class LocalModeFeedTests : IAsyncLifetime
         LocalModeApp.AddTriggerPlaceholders(settings, "feed-test-");
         local = await LocalModeApp.StartAsync(settings, beforeStart: async services =>
         {
-            await services.GetRequiredService<RosterImporter>().ImportAsync(Seed.RosterCsv, null, dryRun: false, TetReadiness.Auth.Caller.System, CancellationToken.None);
-            await services.GetRequiredService<CampaignService>().PutAsync("tet-2024", _ => Task.FromResult(Seed.Campaign()), TetReadiness.Auth.Caller.System, CancellationToken.None);
+            await services.GetRequiredService<RosterImporter>().ImportAsync(Seed.RosterCsv, null, dryRun: false, TetReadiness.Identity.Caller.System, CancellationToken.None);
+            await services.GetRequiredService<CampaignService>().PutAsync("tet-2024", _ => Task.FromResult(Seed.Campaign()), TetReadiness.Identity.Caller.System, CancellationToken.None);
         });
     }
 

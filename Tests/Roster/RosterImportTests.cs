@@ -1,9 +1,8 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
-using TetReadiness.Auth;
+using TetReadiness.Identity;
 using TetReadiness.Roster;
 using TetReadiness.Status;
-using TetReadiness.Storage;
 using TetReadiness.Submissions;
 using TetReadiness.Tests.Infrastructure;
 
@@ -98,7 +97,7 @@ public sealed class RosterImportTests
         await ImportAsync(app, WithoutBaVi);
         Assert.NotNull((await UnitRowAsync(app, "ba-vi-ubnd")).GetDateTimeOffset("DeactivatedAt"));
         // A coordinator revoked the unit's links while it was out: coming back must not undo that.
-        var generation = await app.Get<TetReadiness.Auth.UnitLinkService>().RevokeAsync(Caller.System, "ba-vi-ubnd", CancellationToken.None);
+        var generation = await app.Get<TetReadiness.Links.UnitLinkService>().RevokeAsync(Caller.System, "ba-vi-ubnd", CancellationToken.None);
         app.Clock.Advance(TimeSpan.FromMinutes(1));
 
         var response = await ImportAsync(app, Seed.RosterCsv);

@@ -1,10 +1,11 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using TetReadiness.Auth;
 using TetReadiness.Campaigns;
 using TetReadiness.Health;
 using TetReadiness.Http;
+using TetReadiness.Links;
+using TetReadiness.Profile;
 using TetReadiness.Roster;
 using TetReadiness.Status;
 using TetReadiness.Submissions;
@@ -22,8 +23,8 @@ public static class Api
     [
         nameof(SubmissionFunctions.PutSubmission), nameof(SubmissionFunctions.GetSubmission), nameof(SubmissionFunctions.ListRevisions),
         nameof(CampaignFunctions.PutCampaign), nameof(CampaignFunctions.GetCampaign), nameof(CampaignFunctions.ListCampaigns),
-        nameof(RosterFunctions.ImportRoster), nameof(RosterFunctions.GetRoster), nameof(AuthFunctions.GetMe),
-        nameof(AuthFunctions.MintUnitLink), nameof(AuthFunctions.ListUnitLinks), nameof(AuthFunctions.RevokeUnitLinks),
+        nameof(RosterFunctions.ImportRoster), nameof(RosterFunctions.GetRoster), nameof(ProfileFunctions.GetMe),
+        nameof(LinkFunctions.MintUnitLink), nameof(LinkFunctions.ListUnitLinks), nameof(LinkFunctions.RevokeUnitLinks),
         nameof(StatusFunctions.GetCampaignStatus), nameof(StatusFunctions.GetNonReporters), nameof(StatusFunctions.GetCampaignUnits),
         nameof(StatusFunctions.GetLeastReadyItems),
     ];
@@ -54,10 +55,10 @@ public static class Api
             nameof(CampaignFunctions.ListCampaigns) => ("GET", "/api/campaigns"),
             nameof(RosterFunctions.ImportRoster) => ("PUT", "/api/roster"),
             nameof(RosterFunctions.GetRoster) => ("GET", "/api/roster"),
-            nameof(AuthFunctions.GetMe) => ("GET", "/api/me"),
-            nameof(AuthFunctions.MintUnitLink) => ("POST", $"/api/campaigns/{c}/units/{u}/link"),
-            nameof(AuthFunctions.ListUnitLinks) => ("GET", $"/api/campaigns/{c}/links"),
-            nameof(AuthFunctions.RevokeUnitLinks) => ("POST", $"/api/units/{u}/links/revoke"),
+            nameof(ProfileFunctions.GetMe) => ("GET", "/api/me"),
+            nameof(LinkFunctions.MintUnitLink) => ("POST", $"/api/campaigns/{c}/units/{u}/link"),
+            nameof(LinkFunctions.ListUnitLinks) => ("GET", $"/api/campaigns/{c}/links"),
+            nameof(LinkFunctions.RevokeUnitLinks) => ("POST", $"/api/units/{u}/links/revoke"),
             nameof(StatusFunctions.GetCampaignStatus) => ("GET", $"/api/campaigns/{c}/status"),
             nameof(StatusFunctions.GetNonReporters) => ("GET", $"/api/campaigns/{c}/non-reporters"),
             nameof(StatusFunctions.GetCampaignUnits) => ("GET", $"/api/campaigns/{c}/units"),
@@ -94,10 +95,10 @@ public static class Api
             nameof(CampaignFunctions.ListCampaigns) => app.Create<CampaignFunctions>().ListCampaigns(r, none),
             nameof(RosterFunctions.ImportRoster) => app.Create<RosterFunctions>().ImportRoster(r, none),
             nameof(RosterFunctions.GetRoster) => app.Create<RosterFunctions>().GetRoster(r, none),
-            nameof(AuthFunctions.GetMe) => app.Create<AuthFunctions>().GetMe(r, none),
-            nameof(AuthFunctions.MintUnitLink) => app.Create<AuthFunctions>().MintUnitLink(r, campaignId, unitId, none),
-            nameof(AuthFunctions.ListUnitLinks) => app.Create<AuthFunctions>().ListUnitLinks(r, campaignId, none),
-            nameof(AuthFunctions.RevokeUnitLinks) => app.Create<AuthFunctions>().RevokeUnitLinks(r, unitId, none),
+            nameof(ProfileFunctions.GetMe) => app.Create<ProfileFunctions>().GetMe(r, none),
+            nameof(LinkFunctions.MintUnitLink) => app.Create<LinkFunctions>().MintUnitLink(r, campaignId, unitId, none),
+            nameof(LinkFunctions.ListUnitLinks) => app.Create<LinkFunctions>().ListUnitLinks(r, campaignId, none),
+            nameof(LinkFunctions.RevokeUnitLinks) => app.Create<LinkFunctions>().RevokeUnitLinks(r, unitId, none),
             nameof(StatusFunctions.GetCampaignStatus) => app.Create<StatusFunctions>().GetCampaignStatus(r, campaignId, none),
             nameof(StatusFunctions.GetNonReporters) => app.Create<StatusFunctions>().GetNonReporters(r, campaignId, none),
             nameof(StatusFunctions.GetCampaignUnits) => app.Create<StatusFunctions>().GetCampaignUnits(r, campaignId, none),
@@ -111,7 +112,7 @@ public static class Api
     public static async Task<string> MintTokenAsync(TestApp app, string campaignId, string unitId, string? expiresAt = null)
     {
         var body = expiresAt is null ? null : JsonSerializer.Serialize(new { expiresAt });
-        var response = await CallAsync(app, nameof(AuthFunctions.MintUnitLink), campaignId, unitId, body, headers: AsCaller.CityCoordinator);
+        var response = await CallAsync(app, nameof(LinkFunctions.MintUnitLink), campaignId, unitId, body, headers: AsCaller.CityCoordinator);
         Assert.True(response.Status == 201, response.Body);
         var url = response.Json.GetProperty("url").GetString()!;
         return url[(url.IndexOf("?t=", StringComparison.Ordinal) + 3)..];

@@ -1,5 +1,4 @@
 using System.Net;
-using TetReadiness.Storage;
 using TetReadiness.Tests.Infrastructure;
 
 namespace TetReadiness.Tests.Security;

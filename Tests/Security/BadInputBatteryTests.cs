@@ -1,4 +1,4 @@
-using TetReadiness.Auth;
+using TetReadiness.Identity;
 using TetReadiness.Status;
 using TetReadiness.Tests.Infrastructure;
 

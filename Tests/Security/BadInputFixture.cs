@@ -1,4 +1,4 @@
-using TetReadiness.Auth;
+using TetReadiness.Identity;
 using TetReadiness.Submissions;
 using TetReadiness.Tests.Infrastructure;
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http;
-using TetReadiness.Auth;
+using TetReadiness.Identity;
 using TetReadiness.Tests.Infrastructure;
 
 namespace TetReadiness.Tests.Security;

@@ -1,8 +1,9 @@
 using System.Text;
 using System.Text.Json;
-using TetReadiness.Auth;
 using TetReadiness.Campaigns;
 using TetReadiness.Http;
+using TetReadiness.Identity;
+using TetReadiness.Links;
 using TetReadiness.Roster;
 using TetReadiness.Status;
 using TetReadiness.Submissions;
@@ -34,7 +35,7 @@ public static class BadRequestCases
         ["trailing newline"] = "ba-dinh-ubnd\n",
     };
 
-    private static readonly UnitLinkSigner OtherKey = new(Microsoft.Extensions.Options.Options.Create(new UnitLinkOptions { PrimaryKey = "attacker-key-0123456789abcdef0123456789" }));
+    private static readonly UnitLinkSigner OtherKey = new(Microsoft.Extensions.Options.Options.Create(new UnitLinkOptions { PrimaryKey = "attacker-key-0123456789abcdef0123456789" }), Microsoft.Extensions.Logging.Abstractions.NullLogger<UnitLinkSigner>.Instance);
 
     public static IReadOnlyDictionary<string, BadRequestCase> All { get; } = Build();
 
@@ -84,7 +85,7 @@ public static class BadRequestCases
         Add("type: item id as number", new(Put, 400, Body: Answer("{\"itemId\":7,\"status\":\"ready\"}")));
         Add("type: submitter as string", new(Put, 400, Body: "{\"answers\":[],\"submitter\":\"An\"}"));
         Add("type: campaign sections as string", new(nameof(CampaignFunctions.PutCampaign), 400, CampaignId: "tet-2099", Body: "{\"title\":\"x\",\"sections\":\"pccc\"}"));
-        Add("type: mint expiry as number", new(nameof(AuthFunctions.MintUnitLink), 400, Body: "{\"expiresAt\":1}"));
+        Add("type: mint expiry as number", new(nameof(LinkFunctions.MintUnitLink), 400, Body: "{\"expiresAt\":1}"));
         Add("shape: null answer", new(Put, 400, Body: "{\"answers\":[null]}"));
         Add("shape: unknown item", new(Put, 400, Body: Answer("{\"itemId\":\"khong-co\",\"status\":\"ready\"}")));
         Add("shape: unknown status", new(Put, 400, Body: Answer("{\"itemId\":\"pccc-cho\",\"status\":\"maybe\"}")));
@@ -92,17 +93,17 @@ public static class BadRequestCases
         Add("shape: duplicate answer", new(Put, 400, Body: "{\"answers\":[{\"itemId\":\"pccc-cho\",\"status\":\"ready\"},{\"itemId\":\"pccc-cho\",\"status\":\"partial\"},{\"itemId\":\"an-sinh-qua-tet\",\"status\":\"ready\"}]}"));
         Add("shape: required items missing", new(Put, 400, Body: "{\"answers\":[]}"));
         Add("shape: no answers", new(Put, 400, Body: "{}"));
-        Add("shape: mint expiry not a time", new(nameof(AuthFunctions.MintUnitLink), 400, Body: "{\"expiresAt\":\"mai\"}"));
-        Add("shape: mint expiry day/month", new(nameof(AuthFunctions.MintUnitLink), 400, Body: "{\"expiresAt\":\"02/01/2024\"}"));
+        Add("shape: mint expiry not a time", new(nameof(LinkFunctions.MintUnitLink), 400, Body: "{\"expiresAt\":\"mai\"}"));
+        Add("shape: mint expiry day/month", new(nameof(LinkFunctions.MintUnitLink), 400, Body: "{\"expiresAt\":\"02/01/2024\"}"));
         Add("shape: campaign opening day/month", new(nameof(CampaignFunctions.PutCampaign), 400, CampaignId: "tet-2099", Body: CampaignOpening("01/05/2024")));
-        Add("shape: mint expiry after close", new(nameof(AuthFunctions.MintUnitLink), 400, Body: "{\"expiresAt\":\"2030-01-01T00:00:00+07:00\"}"));
+        Add("shape: mint expiry after close", new(nameof(LinkFunctions.MintUnitLink), 400, Body: "{\"expiresAt\":\"2030-01-01T00:00:00+07:00\"}"));
 
         // Huge strings and bodies.
         Add("huge: note of 2001 chars", new(Put, 400, Body: Note(new string('n', 2001))));
         Add("huge: 300 KiB body", new(Put, 413, Body: Note(new string('n', 300 * 1024))));
         Add("huge: 6 MiB roster", new(nameof(RosterFunctions.ImportRoster), 413, Body: Seed.RosterCsv + new string('x', 6 * 1024 * 1024), ContentType: "text/csv"));
         Add("huge: 300 KiB campaign", new(nameof(CampaignFunctions.PutCampaign), 413, CampaignId: "tet-2099", Body: "{\"title\":\"" + new string('t', 300 * 1024) + "\"}"));
-        Add("huge: 10 KiB mint body", new(nameof(AuthFunctions.MintUnitLink), 413, Body: "{\"expiresAt\":\"" + new string('1', 10 * 1024) + "\"}"));
+        Add("huge: 10 KiB mint body", new(nameof(LinkFunctions.MintUnitLink), 413, Body: "{\"expiresAt\":\"" + new string('1', 10 * 1024) + "\"}"));
         Add("huge: item id of 10,000 chars", new(Put, 400, Body: Answer("{\"itemId\":\"" + new string('i', 10_000) + "\",\"status\":\"ready\"}")));
         Add("huge: submitter name of 101 chars", new(Put, 400, Body: Submitter(new string('A', 101))));
 
@@ -135,11 +136,11 @@ public static class BadRequestCases
         Add("id: district filter, odata or", new(nameof(StatusFunctions.GetCampaignStatus), 400, Query: "?district=a'or'1'eq'1"));
         Add("id: district filter, encoded odata eq", new(nameof(StatusFunctions.GetNonReporters), 400, Query: "?district=x%20eq%20x"));
         Add("id: district filter, 65 chars", new(nameof(StatusFunctions.GetNonReporters), 400, Query: "?district=" + new string('d', 65)));
-        Add("id: campaign of links, encoded traversal", new(nameof(AuthFunctions.ListUnitLinks), 400, CampaignId: "..%2F.."));
-        Add("id: unit of mint, upper case", new(nameof(AuthFunctions.MintUnitLink), 400, UnitId: "BA-DINH-UBND"));
-        Add("id: campaign of mint, 65 chars", new(nameof(AuthFunctions.MintUnitLink), 400, CampaignId: new string('c', 65)));
-        Add("id: unit of revoke, odata or", new(nameof(AuthFunctions.RevokeUnitLinks), 400, UnitId: "a'or'1'eq'1"));
-        Add("id: unit of revoke, traversal", new(nameof(AuthFunctions.RevokeUnitLinks), 400, UnitId: "../.."));
+        Add("id: campaign of links, encoded traversal", new(nameof(LinkFunctions.ListUnitLinks), 400, CampaignId: "..%2F.."));
+        Add("id: unit of mint, upper case", new(nameof(LinkFunctions.MintUnitLink), 400, UnitId: "BA-DINH-UBND"));
+        Add("id: campaign of mint, 65 chars", new(nameof(LinkFunctions.MintUnitLink), 400, CampaignId: new string('c', 65)));
+        Add("id: unit of revoke, odata or", new(nameof(LinkFunctions.RevokeUnitLinks), 400, UnitId: "a'or'1'eq'1"));
+        Add("id: unit of revoke, traversal", new(nameof(LinkFunctions.RevokeUnitLinks), 400, UnitId: "../.."));
 
         // Content types.
         Add("media: text/plain submission", new(Put, 415, Body: Api.AnswersJson, ContentType: "text/plain"));
@@ -151,7 +152,7 @@ public static class BadRequestCases
         Add("media: garbage content type", new(Put, 415, Body: Api.AnswersJson, ContentType: ";;;"));
         Add("media: roster as json", new(nameof(RosterFunctions.ImportRoster), 415, Body: "{}", ContentType: "application/json"));
         Add("media: campaign as text", new(nameof(CampaignFunctions.PutCampaign), 415, CampaignId: "tet-2099", Body: "{}", ContentType: "text/plain"));
-        Add("media: mint body as text", new(nameof(AuthFunctions.MintUnitLink), 415, Body: "expiresAt=1", ContentType: "text/plain"));
+        Add("media: mint body as text", new(nameof(LinkFunctions.MintUnitLink), 415, Body: "expiresAt=1", ContentType: "text/plain"));
 
         // Preconditions.
         Add("precondition: If-Match not an etag", new(Put, 400, Body: Api.AnswersJson, Headers: (_, _) => new() { ["If-Match"] = "garbage" }));

@@ -1,6 +1,7 @@
 using System.Text.Json;
-using TetReadiness.Auth;
 using TetReadiness.Campaigns;
+using TetReadiness.Identity;
+using TetReadiness.Links;
 using TetReadiness.Submissions;
 using TetReadiness.Tests.Infrastructure;
 
@@ -76,7 +77,7 @@ public sealed class CampaignVisibilityTests : IAsyncLifetime
     public async Task A_revoked_link_sees_no_campaign()
     {
         var token = await Api.MintTokenAsync(app, "tet-2024", "hoan-kiem-ubnd");
-        Assert.Equal(200, (await Api.CallAsync(app, nameof(AuthFunctions.RevokeUnitLinks), unitId: "hoan-kiem-ubnd", headers: AsCaller.CityCoordinator)).Status);
+        Assert.Equal(200, (await Api.CallAsync(app, nameof(LinkFunctions.RevokeUnitLinks), unitId: "hoan-kiem-ubnd", headers: AsCaller.CityCoordinator)).Status);
 
         await AssertSeesAsync(AsCaller.LinkHeader(token), []);
     }

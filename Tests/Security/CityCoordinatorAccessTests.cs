@@ -1,10 +1,10 @@
 using System.Text.Json;
-using TetReadiness.Auth;
 using TetReadiness.Campaigns;
 using TetReadiness.Http;
+using TetReadiness.Identity;
+using TetReadiness.Links;
 using TetReadiness.Roster;
 using TetReadiness.Status;
-using TetReadiness.Storage;
 using TetReadiness.Submissions;
 using TetReadiness.Tests.Infrastructure;
 
@@ -35,10 +35,10 @@ public sealed class CityCoordinatorAccessTests : IAsyncLifetime
         Assert.Equal(4, (await Api.CallAsync(app, nameof(StatusFunctions.GetNonReporters), headers: coordinator)).Json.GetArrayLength());
 
         await Api.MintTokenAsync(app, "tet-2024", "ba-vi-ubnd");
-        var links = await Api.CallAsync(app, nameof(AuthFunctions.ListUnitLinks), headers: coordinator);
+        var links = await Api.CallAsync(app, nameof(LinkFunctions.ListUnitLinks), headers: coordinator);
         Assert.True(links.Status == 200, links.Body);
         Assert.Equal(5, links.Body.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
-        var revoke = await Api.CallAsync(app, nameof(AuthFunctions.RevokeUnitLinks), unitId: "ba-vi-ubnd", headers: coordinator);
+        var revoke = await Api.CallAsync(app, nameof(LinkFunctions.RevokeUnitLinks), unitId: "ba-vi-ubnd", headers: coordinator);
         Assert.True(revoke.Status == 200, revoke.Body);
 
         var audit = (await app.ReadAllAsync(TableNames.AuditLog))

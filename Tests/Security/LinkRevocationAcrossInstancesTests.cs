@@ -1,4 +1,4 @@
-using TetReadiness.Auth;
+using TetReadiness.Links;
 using TetReadiness.Submissions;
 using TetReadiness.Tests.Infrastructure;
 
@@ -34,7 +34,7 @@ public sealed class LinkRevocationAcrossInstancesTests : IAsyncLifetime
         // The other instance reads through the link first, so the unit and its generation are in its cache.
         var read = await Api.CallAsync(other, nameof(SubmissionFunctions.GetSubmission), unitId: "hoan-kiem-ubnd", headers: AsCaller.LinkHeader(token));
         Assert.True(read.Status == 404, read.Body);
-        var revoke = await Api.CallAsync(app, nameof(AuthFunctions.RevokeUnitLinks), unitId: "hoan-kiem-ubnd", headers: AsCaller.CityCoordinator);
+        var revoke = await Api.CallAsync(app, nameof(LinkFunctions.RevokeUnitLinks), unitId: "hoan-kiem-ubnd", headers: AsCaller.CityCoordinator);
         Assert.True(revoke.Status == 200, revoke.Body);
 
         await ProblemAssert.RefusedAsync(other, 403, "revoked", () =>
@@ -49,7 +49,7 @@ public sealed class LinkRevocationAcrossInstancesTests : IAsyncLifetime
         var token = await Api.MintTokenAsync(app, "tet-2024", "ba-dinh-ttyt");
         var first = await Api.CallAsync(other, nameof(SubmissionFunctions.PutSubmission), unitId: "ba-dinh-ttyt", body: Api.LinkAnswersJson, headers: AsCaller.LinkHeader(token));
         Assert.True(first.Status == 201, first.Body);
-        Assert.Equal(200, (await Api.CallAsync(app, nameof(AuthFunctions.RevokeUnitLinks), unitId: "ba-dinh-ttyt", headers: AsCaller.CityCoordinator)).Status);
+        Assert.Equal(200, (await Api.CallAsync(app, nameof(LinkFunctions.RevokeUnitLinks), unitId: "ba-dinh-ttyt", headers: AsCaller.CityCoordinator)).Status);
 
         var renewed = await Api.MintTokenAsync(app, "tet-2024", "ba-dinh-ttyt");
         var second = await Api.CallAsync(other, nameof(SubmissionFunctions.PutSubmission), unitId: "ba-dinh-ttyt", body: Api.LinkAnswersJson, headers: AsCaller.LinkHeader(renewed));

@@ -185,7 +185,7 @@ public sealed class LocalModeStorageOutageTests
             await WaitUntilAsync(() => log.Since(0).Any(e => e.Category == typeof(StorageInitializer).FullName && e.Level == LogLevel.Warning), TimeSpan.FromSeconds(20), "a failed attempt");
             await azurite.StartAsync();
 
-            var tables = services.GetRequiredService<StorageTables>();
+            var tables = services.GetRequiredService<TableClients>();
             await WaitUntilAsync(
                 async () => await CountAsync(tables.Service.QueryAsync(TableClient.CreateQueryFilter($"TableName ge {prefix} and TableName lt {prefix + "~"}"))) == TableNames.All.Count,
                 TimeSpan.FromSeconds(20),

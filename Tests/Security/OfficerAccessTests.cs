@@ -41,7 +41,7 @@ public sealed class OfficerAccessTests : IAsyncLifetime
 
         ProblemAssert.Is(await Api.CallAsync(app, nameof(SubmissionFunctions.GetSubmission), unitId: "hoan-kiem-ubnd", headers: headers), 403, "may not see");
         ProblemAssert.Is(await Api.CallAsync(app, nameof(TetReadiness.Status.StatusFunctions.GetCampaignStatus), headers: headers), 403, "Coordinators only");
-        ProblemAssert.Is(await Api.CallAsync(app, nameof(TetReadiness.Auth.AuthFunctions.MintUnitLink), unitId: "ba-dinh-ttyt", headers: headers), 403, "Coordinators only");
+        ProblemAssert.Is(await Api.CallAsync(app, nameof(TetReadiness.Links.LinkFunctions.MintUnitLink), unitId: "ba-dinh-ttyt", headers: headers), 403, "Coordinators only");
     }
 
     [Fact]

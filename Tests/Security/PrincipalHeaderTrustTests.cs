@@ -21,15 +21,15 @@ public sealed class PrincipalHeaderTrustTests
 
         ProblemAssert.Is(await Api.CallAsync(app, nameof(StatusFunctions.GetCampaignStatus), headers: AsCaller.CityCoordinator), 401, "Sign in");
         ProblemAssert.Is(await Api.CallAsync(app, nameof(CampaignFunctions.GetCampaign), headers: AsCaller.Principal("vanphong@ba-dinh.invalid")), 401, "Sign in");
-        ProblemAssert.Is(await Api.CallAsync(app, nameof(TetReadiness.Auth.AuthFunctions.GetMe), headers: AsCaller.CityCoordinator), 401, "Sign in");
+        ProblemAssert.Is(await Api.CallAsync(app, nameof(TetReadiness.Profile.ProfileFunctions.GetMe), headers: AsCaller.CityCoordinator), 401, "Sign in");
     }
 
     [Fact]
     public async Task Without_header_trust_a_unit_link_still_works()
     {
         await using var app = await StartAsync(new() { ["Auth:AllowClientPrincipalHeader"] = "false" });
-        var signer = app.Get<TetReadiness.Auth.UnitLinkSigner>();
-        var token = signer.Sign(new TetReadiness.Auth.UnitLink("tet-2024", "ba-dinh-ubnd", 0, app.Clock.GetUtcNow().AddDays(1)));
+        var signer = app.Get<TetReadiness.Identity.UnitLinkSigner>();
+        var token = signer.Sign(new TetReadiness.Identity.UnitLink("tet-2024", "ba-dinh-ubnd", 0, app.Clock.GetUtcNow().AddDays(1)));
 
         Assert.Equal(200, (await Api.CallAsync(app, nameof(CampaignFunctions.GetCampaign), query: "?t=" + token)).Status);
     }
@@ -63,7 +63,7 @@ public sealed class PrincipalHeaderTrustTests
         await using var app = await StartAsync(new() { ["Auth:AllowClientPrincipalHeader"] = "true", [platformVariable] = value });
 
         ProblemAssert.Is(await Api.CallAsync(app, nameof(StatusFunctions.GetCampaignStatus), headers: AsCaller.CityCoordinator), 401, "Sign in");
-        ProblemAssert.Is(await Api.CallAsync(app, nameof(TetReadiness.Auth.AuthFunctions.GetMe), headers: AsCaller.CityCoordinator), 401, "Sign in");
+        ProblemAssert.Is(await Api.CallAsync(app, nameof(TetReadiness.Profile.ProfileFunctions.GetMe), headers: AsCaller.CityCoordinator), 401, "Sign in");
     }
 
     [Theory]
@@ -90,7 +90,7 @@ public sealed class PrincipalHeaderTrustTests
             settings: new Dictionary<string, string?> { ["Auth:AllowClientPrincipalHeader"] = "true", ["WEBSITE_SITE_NAME"] = "func-tetreadiness" },
             configure: services => services.AddSingleton<ILoggerProvider>(capture));
 
-        foreach (var service in app.Services.GetServices<IHostedService>().Where(s => s.GetType().Namespace == "TetReadiness.Auth"))
+        foreach (var service in app.Services.GetServices<IHostedService>().Where(s => s.GetType().Namespace == "TetReadiness.Identity"))
         {
             await service.StartAsync(CancellationToken.None);
         }

@@ -1,7 +1,8 @@
 using System.Text.Json;
-using TetReadiness.Auth;
 using TetReadiness.Campaigns;
 using TetReadiness.Http;
+using TetReadiness.Identity;
+using TetReadiness.Links;
 using TetReadiness.Status;
 using TetReadiness.Submissions;
 using TetReadiness.Tests.Infrastructure;
@@ -88,7 +89,7 @@ public sealed class UnitLinkAccessTests : IAsyncLifetime
     {
         var token = await Api.MintTokenAsync(app, "tet-2024", "ba-dinh-ttyt");
 
-        foreach (var function in new[] { nameof(StatusFunctions.GetCampaignStatus), nameof(StatusFunctions.GetNonReporters), nameof(StatusFunctions.GetCampaignUnits), nameof(AuthFunctions.MintUnitLink), nameof(AuthFunctions.ListUnitLinks), nameof(AuthFunctions.RevokeUnitLinks), nameof(TetReadiness.Roster.RosterFunctions.GetRoster) })
+        foreach (var function in new[] { nameof(StatusFunctions.GetCampaignStatus), nameof(StatusFunctions.GetNonReporters), nameof(StatusFunctions.GetCampaignUnits), nameof(LinkFunctions.MintUnitLink), nameof(LinkFunctions.ListUnitLinks), nameof(LinkFunctions.RevokeUnitLinks), nameof(TetReadiness.Roster.RosterFunctions.GetRoster) })
         {
             ProblemAssert.Is(await Api.CallAsync(app, function, unitId: "ba-dinh-ttyt", headers: AsCaller.LinkHeader(token)), 403, string.Empty);
         }
@@ -98,7 +99,7 @@ public sealed class UnitLinkAccessTests : IAsyncLifetime
     public async Task A_revoked_link_is_refused_as_revoked()
     {
         var token = await Api.MintTokenAsync(app, "tet-2024", "hoan-kiem-ubnd");
-        var revoke = await Api.CallAsync(app, nameof(AuthFunctions.RevokeUnitLinks), unitId: "hoan-kiem-ubnd", headers: AsCaller.CityCoordinator);
+        var revoke = await Api.CallAsync(app, nameof(LinkFunctions.RevokeUnitLinks), unitId: "hoan-kiem-ubnd", headers: AsCaller.CityCoordinator);
         Assert.True(revoke.Status == 200, revoke.Body);
 
         await ProblemAssert.RefusedAsync(app, 403, "revoked", () =>

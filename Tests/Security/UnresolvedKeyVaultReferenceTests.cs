@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moq;
-using TetReadiness.Auth;
 using TetReadiness.Http;
+using TetReadiness.Identity;
 using TetReadiness.Reporting;
 
 namespace TetReadiness.Tests.Security;
@@ -31,7 +32,7 @@ public sealed class UnresolvedKeyVaultReferenceTests
     [Fact]
     public void A_link_signed_with_the_reference_text_is_refused_where_a_real_key_is_primary()
     {
-        var signer = new UnitLinkSigner(Options.Create(new UnitLinkOptions { PrimaryKey = "real-key-0123456789abcdef0123456789", SecondaryKey = Reference }));
+        var signer = new UnitLinkSigner(Options.Create(new UnitLinkOptions { PrimaryKey = "real-key-0123456789abcdef0123456789", SecondaryKey = Reference }), NullLogger<UnitLinkSigner>.Instance);
 
         Assert.True(signer.IsConfigured);
         Assert.Null(signer.Verify(SignWithLiteral(Reference), Now).Link);
@@ -53,7 +54,7 @@ public sealed class UnresolvedKeyVaultReferenceTests
     [Fact]
     public void A_secondary_feed_key_still_works_beside_an_unresolved_primary()
     {
-        var keys = new FeedKeys(Options.Create(new FeedOptions { PrimaryKey = Reference, SecondaryKey = "old-feed-key-0123456789" }));
+        var keys = new FeedKeys(Options.Create(new FeedOptions { PrimaryKey = Reference, SecondaryKey = "old-feed-key-0123456789" }), NullLogger<FeedKeys>.Instance);
 
         Assert.Equal(FeedKeySlot.Secondary, keys.Require("old-feed-key-0123456789"));
         Assert.Throws<ProblemException>(() => keys.Require(Reference));

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using TetReadiness.Auth;
+using TetReadiness.Identity;
 using TetReadiness.Roster;
 using TetReadiness.Status;
 using TetReadiness.Tests.Infrastructure;

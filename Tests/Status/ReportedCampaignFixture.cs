@@ -24,7 +24,7 @@ public sealed class ReportedCampaignFixture : IAsyncLifetime
     }
 
     public static Task SubmitAsync(TestApp app, string unitId, SubmissionRequest request) =>
-        app.Get<SubmissionService>().SubmitAsync("tet-2024", unitId, _ => Task.FromResult(request), SubmissionPreconditions.None, TetReadiness.Auth.Caller.System, CancellationToken.None);
+        app.Get<SubmissionService>().SubmitAsync("tet-2024", unitId, _ => Task.FromResult(request), SubmissionPreconditions.None, TetReadiness.Identity.Caller.System, CancellationToken.None);
 
     public async Task InitializeAsync() => App = await StartAsync();
 

@@ -1,6 +1,7 @@
 using TetReadiness.Campaigns;
 using TetReadiness.Roster;
 using TetReadiness.Status;
+using TetReadiness.Submissions;
 using TetReadiness.Tests.Infrastructure;
 using TetReadiness.Time;
 

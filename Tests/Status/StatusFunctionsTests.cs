@@ -217,7 +217,7 @@ public sealed class StatusFunctionsTests(ReportedCampaignFixture fixture) : ICla
     {
         await using var app = await ReportedCampaignFixture.StartAsync();
         var withoutBaVi = string.Join('\n', Seed.RosterCsv.Split('\n').Where(line => !line.StartsWith("ba-vi,", StringComparison.Ordinal)));
-        await app.Get<TetReadiness.Roster.RosterImporter>().ImportAsync(withoutBaVi, null, dryRun: false, TetReadiness.Auth.Caller.System, CancellationToken.None);
+        await app.Get<TetReadiness.Roster.RosterImporter>().ImportAsync(withoutBaVi, null, dryRun: false, TetReadiness.Identity.Caller.System, CancellationToken.None);
 
         var status = (await StatusAsync(app)).Json;
 

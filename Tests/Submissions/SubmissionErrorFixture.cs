@@ -1,4 +1,4 @@
-using TetReadiness.Auth;
+using TetReadiness.Identity;
 using TetReadiness.Roster;
 using TetReadiness.Submissions;
 using TetReadiness.Tests.Infrastructure;
@@ -23,7 +23,7 @@ public sealed class SubmissionErrorFixture : IAsyncLifetime
             "tet-2024", "ba-dinh-ubnd", _ => Task.FromResult(Seed.Answers()), SubmissionPreconditions.None, Caller.System, CancellationToken.None);
         App.Clock.Advance(TimeSpan.FromMinutes(1));
         var withoutBaVi = string.Join('\n', Seed.RosterCsv.Split('\n').Where(line => !line.StartsWith("ba-vi,", StringComparison.Ordinal)));
-        await App.Get<RosterImporter>().ImportAsync(withoutBaVi, null, dryRun: false, TetReadiness.Auth.Caller.System, CancellationToken.None);
+        await App.Get<RosterImporter>().ImportAsync(withoutBaVi, null, dryRun: false, TetReadiness.Identity.Caller.System, CancellationToken.None);
     }
 
     public async Task DisposeAsync() => await App.DisposeAsync();

@@ -1,6 +1,5 @@
 using Azure.Data.Tables;
-using TetReadiness.Auth;
-using TetReadiness.Storage;
+using TetReadiness.Identity;
 using TetReadiness.Submissions;
 using TetReadiness.Tests.Infrastructure;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using TetReadiness.Campaigns;
-using TetReadiness.Storage;
 using TetReadiness.Submissions;
 using TetReadiness.Tests.Infrastructure;
 

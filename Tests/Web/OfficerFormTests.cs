@@ -1,7 +1,8 @@
 using System.Net;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
-using TetReadiness.Auth;
+using TetReadiness.Identity;
 using Xunit.Abstractions;
 
 namespace TetReadiness.Tests.Web;
@@ -209,7 +210,7 @@ public sealed class OfficerFormTests(OfficerFormFixture fixture, ITestOutputHelp
     [Fact]
     public async Task An_expired_link_is_refused_with_a_message()
     {
-        var signer = new UnitLinkSigner(Options.Create(new UnitLinkOptions { PrimaryKey = WebApp.LinkKey }));
+        var signer = new UnitLinkSigner(Options.Create(new UnitLinkOptions { PrimaryKey = WebApp.LinkKey }), NullLogger<UnitLinkSigner>.Instance);
         var expired = signer.Sign(new UnitLink(CampaignId, "ba-dinh-ubnd", 0, DateTimeOffset.UtcNow.AddMinutes(-5)));
         await using var phone = await fixture.NewPhoneAsync();
         var page = phone.Page;

@@ -1,5 +1,5 @@
 using Microsoft.Playwright;
-using TetReadiness.Hosting;
+using TetReadiness.Platform;
 
 namespace TetReadiness.Tests.Web;
 

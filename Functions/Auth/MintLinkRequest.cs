@@ -1,7 +1,0 @@
-namespace TetReadiness.Auth;
-
-/// <summary>Optional body of the mint call: an expiry earlier than the campaign's close.</summary>
-public sealed class MintLinkRequest
-{
-    public string? ExpiresAt { get; set; }
-}

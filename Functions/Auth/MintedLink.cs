@@ -1,4 +1,0 @@
-namespace TetReadiness.Auth;
-
-/// <summary><c>{url, expiresAt}</c>: the form address with the unit's signed token.</summary>
-public sealed record MintedLink(string Url, DateTimeOffset ExpiresAt);

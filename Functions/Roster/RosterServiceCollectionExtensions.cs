@@ -1,0 +1,21 @@
+using Microsoft.Extensions.DependencyInjection;
+using TetReadiness.Storage;
+
+namespace TetReadiness.Roster;
+
+public static class RosterServiceCollectionExtensions
+{
+    /// <summary>The roster: its tables, its store, the import, and who coordinates or reports for what.</summary>
+    public static IServiceCollection AddRoster(this IServiceCollection services)
+    {
+        services.AddOwnedTables("Roster", RosterTables.All);
+        services.AddSingleton<RosterStore>();
+        services.AddSingleton<IUnitDirectory>(sp => sp.GetRequiredService<RosterStore>());
+        services.AddSingleton<ILinkGenerations>(sp => sp.GetRequiredService<RosterStore>());
+        services.AddSingleton<ICampaignRosters>(sp => sp.GetRequiredService<RosterStore>());
+        services.AddSingleton<RosterImporter>();
+        services.AddSingleton<CoordinatorDirectory>();
+        services.AddSingleton<ReporterDirectory>();
+        return services;
+    }
+}

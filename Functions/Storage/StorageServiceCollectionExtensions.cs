@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace TetReadiness.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// The storage clients (one per service, shared), <see cref="TableClients"/> for the features' stores, and the
+    /// start-up that creates the tables the features register (<see cref="OwnedTable"/>) and the queues.
+    /// </summary>
+    public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName));
+        services.AddSingleton<MissingResourceWatch>();
+        services.AddSingleton(sp => StorageClientFactory.CreateTableService(
+            configuration, sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<MissingResourceWatch>()));
+        services.AddSingleton(sp => StorageClientFactory.CreateQueueService(
+            configuration, sp.GetRequiredService<IOptions<StorageOptions>>().Value, watch: sp.GetRequiredService<MissingResourceWatch>()));
+        services.AddSingleton<TableClients>();
+        services.AddHostedService<StorageInitializer>();
+        return services;
+    }
+}
