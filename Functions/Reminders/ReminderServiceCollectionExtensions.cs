@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using TetReadiness.Outbox;
 using TetReadiness.Storage;
 
@@ -17,8 +16,6 @@ public static class ReminderServiceCollectionExtensions
     {
         services.AddOwnedTables("Reminders", ReminderTables.All);
         services.AddOptions<ReminderOptions>().Bind(configuration.GetSection(ReminderOptions.SectionName));
-        services.AddOwnedTables("Reminders", ReminderTables.All);
-        services.TryAddSingleton<TableClients>();
         services.AddSingleton<ReminderScanService>();
         services.AddSingleton<ReminderHistoryStore>();
         services.AddOutboxKind<ReminderOutboxKind, ReminderStore, ReminderEntity, ReminderMessage>();
