@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace TetReadiness.Email;
 
 /// <summary>
@@ -11,6 +13,8 @@ public sealed class EmailOptions
 
     public string? ApiKey { get; set; }
 
+    [Required(ErrorMessage = "SendGrid__FromEmail is required.")]
+    [EmailAddress(ErrorMessage = "SendGrid__FromEmail must be an email address.")]
     public string FromEmail { get; set; } = "no-reply@tetreadiness.invalid";
 
     public string FromName { get; set; } = "Sẵn sàng Tết";
@@ -21,6 +25,7 @@ public sealed class EmailOptions
     /// <summary>Where emails go when no API key is set.</summary>
     public string OutboxPath { get; set; } = Path.Combine(Path.GetTempPath(), "tetreadiness-outbox");
 
+    [Range(1, 300, ErrorMessage = "SendGrid__TimeoutSeconds must be between 1 and 300.")]
     public int TimeoutSeconds { get; set; } = 30;
 
     public bool KeyIsUnresolvedReference => Common.KeyVaultReferences.IsUnresolved(ApiKey);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace TetReadiness.Platform;
 
@@ -9,7 +10,8 @@ public static class PlatformServiceCollectionExtensions
     public static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(_ => AzurePlatform.From(configuration));
-        services.AddOptions<AppOptions>().Bind(configuration.GetSection(AppOptions.SectionName));
+        services.AddOptions<AppOptions>().Bind(configuration.GetSection(AppOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AppOptions>, AppOptionsValidation>();
         return services;
     }
 }

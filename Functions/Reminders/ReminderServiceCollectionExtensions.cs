@@ -15,7 +15,7 @@ public static class ReminderServiceCollectionExtensions
     public static IServiceCollection AddReminders(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOwnedTables("Reminders", ReminderTables.All);
-        services.AddOptions<ReminderOptions>().Bind(configuration.GetSection(ReminderOptions.SectionName));
+        services.AddOptions<ReminderOptions>().Bind(configuration.GetSection(ReminderOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ReminderScanService>();
         services.AddSingleton<ReminderHistoryStore>();
         services.AddOutboxKind<ReminderOutboxKind, ReminderStore, ReminderEntity, ReminderMessage>();

@@ -12,7 +12,7 @@ public static class StorageServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName));
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<MissingResourceWatch>();
         services.AddSingleton(sp => StorageClientFactory.CreateTableService(
             configuration, sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<MissingResourceWatch>()));
