@@ -22,7 +22,7 @@ public sealed class AuditSourceAddressTests
     [Fact]
     public async Task In_azure_the_audit_records_the_address_the_front_end_set_without_its_port()
     {
-        await using var app = await StartAsync(new() { ["WEBSITE_SITE_NAME"] = "func-tetreadiness", ["WEBSITE_AUTH_ENABLED"] = "true", ["Auth:AllowClientPrincipalHeader"] = "false" });
+        await using var app = await StartAsync(new() { ["WEBSITE_SITE_NAME"] = "func-tetreadiness", ["WEBSITE_AUTH_ENABLED"] = "true", ["Auth:AllowClientPrincipalHeader"] = "false", ["App:PublicBaseUrl"] = "https://func-tetreadiness.azurewebsites.net" });
 
         Assert.Equal("203.0.113.7", await MintAndReadSourceAsync(app, IPAddress.Parse("10.0.0.4")));
     }
