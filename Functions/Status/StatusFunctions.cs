@@ -4,6 +4,7 @@ using Microsoft.Azure.Functions.Worker;
 using TetReadiness.Common;
 using TetReadiness.Http;
 using TetReadiness.Identity;
+using TetReadiness.Messages;
 
 namespace TetReadiness.Status;
 
@@ -53,6 +54,6 @@ public sealed class StatusFunctions(StatusService status, CallerResolver callers
 
         return Ids.IsValid(district)
             ? district
-            : throw ProblemException.BadRequest("Mã địa bàn không hợp lệ. (Invalid district id.)", new Dictionary<string, string[]> { ["district"] = ["Invalid id."] });
+            : throw Refusal.InvalidId(IdKind.District, "district");
     }
 }

@@ -1,6 +1,6 @@
 using TetReadiness.Campaigns;
-using TetReadiness.Http;
 using TetReadiness.Identity;
+using TetReadiness.Messages;
 using TetReadiness.Reminders;
 using TetReadiness.Roster;
 using TetReadiness.Submissions;
@@ -92,6 +92,6 @@ public sealed class StatusService(
         var scope = AccessPolicy.RequireCoordinator(caller, await coordinators.DistrictsOfAsync(caller.Email, cancellationToken));
         return districtId is null || scope.Covers(districtId)
             ? scope
-            : throw ProblemException.Forbidden("Địa bàn ngoài phạm vi của bạn. (The area is outside your scope.)");
+            : throw Refusal.Forbidden(c => c.AreaOutsideScope());
     }
 }
