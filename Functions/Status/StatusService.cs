@@ -1,4 +1,5 @@
 using TetReadiness.Campaigns;
+using TetReadiness.Common;
 using TetReadiness.Identity;
 using TetReadiness.Messages;
 using TetReadiness.Reminders;
@@ -90,6 +91,11 @@ public sealed class StatusService(
     private async Task<AccessScope> ScopeAsync(Caller caller, string? districtId, CancellationToken cancellationToken)
     {
         var scope = AccessPolicy.RequireCoordinator(caller, await coordinators.DistrictsOfAsync(caller.Email, cancellationToken));
+        if (districtId is not null && !Ids.IsValid(districtId))
+        {
+            throw Refusal.InvalidId(IdKind.District, "district");
+        }
+
         return districtId is null || scope.Covers(districtId)
             ? scope
             : throw Refusal.Forbidden(c => c.AreaOutsideScope());

@@ -25,17 +25,33 @@ public sealed class SubmissionService(
 {
     private const int MaxCommitAttempts = 100;
 
-    public async Task<(SubmissionReceipt Receipt, bool Created)> SubmitAsync(
+    public Task<(SubmissionReceipt Receipt, bool Created)> SubmitAsync(
         string campaignId,
         string unitId,
         Func<CancellationToken, Task<SubmissionRequest>> readBody,
         SubmissionPreconditions preconditions,
+        Caller caller,
+        CancellationToken cancellationToken) =>
+        SubmitAsync(campaignId, unitId, readBody, () => preconditions, caller, cancellationToken);
+
+    /// <summary>
+    /// Refuses in the documented order: 401, 400 for an id that cannot be a key, 404 for the unit, 403, 404 for the
+    /// campaign (<see cref="ResolveAsync"/>); then the body's 415, 413 and 400; then 400 for precondition headers
+    /// that cannot be read (<paramref name="readPreconditions"/>, read here and not before, so an anonymous caller
+    /// learns nothing from them) and for the answers; then 409 (not open, closed) and 412.
+    /// </summary>
+    public async Task<(SubmissionReceipt Receipt, bool Created)> SubmitAsync(
+        string campaignId,
+        string unitId,
+        Func<CancellationToken, Task<SubmissionRequest>> readBody,
+        Func<SubmissionPreconditions> readPreconditions,
         Caller caller,
         CancellationToken cancellationToken)
     {
         var (_, unit) = await ResolveAsync(caller, campaignId, unitId, write: true, cancellationToken);
         var author = SubmissionAuthor.Of(caller);
         var request = await readBody(cancellationToken);
+        var preconditions = readPreconditions();
 
         // The checklist the answers are validated against, the version the revision records and the time that says
         // the campaign is open all come from one read (cached), taken once the body is in: a version is sealed before

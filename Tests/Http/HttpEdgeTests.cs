@@ -87,6 +87,31 @@ public sealed class HttpEdgeTests
         Assert.Equal("30", response.Header("Retry-After"));
     }
 
+    [Fact]
+    public async Task A_refusal_that_says_when_to_retry_keeps_Retry_After_in_the_default_language()
+    {
+        var request = HttpCall.Request("PUT", "/api/thing", contentType: null, headers: new Dictionary<string, string> { [TestLanguage.Header] = string.Empty });
+
+        var response = await HttpCall.ExecuteAsync(request, (IActionResult)(await Edge.RespondAsync(request, () =>
+            throw Refusal.Unavailable(c => c.TooManyConcurrentSubmissions(), TimeSpan.FromSeconds(5))))!);
+
+        ProblemAssert.Is(response, 503, VietnameseMessages.Instance.TooManyConcurrentSubmissions());
+        Assert.Equal("5", response.Header("Retry-After"));
+        Assert.Equal("vi", response.Header("Content-Language"));
+    }
+
+    [Fact]
+    public async Task Storage_that_does_not_answer_is_a_503_in_the_language_asked_for()
+    {
+        var request = HttpCall.Request("PUT", "/api/thing", contentType: null, headers: new Dictionary<string, string> { [TestLanguage.Header] = string.Empty });
+
+        var response = await HttpCall.ExecuteAsync(request, (IActionResult)(await Edge.RespondAsync(request, () => throw new TimeoutException()))!);
+
+        ProblemAssert.Is(response, 503, VietnameseMessages.Instance.StorageUnavailable());
+        Assert.Equal("30", response.Header("Retry-After"));
+        Assert.Equal("vi", response.Header("Content-Language"));
+    }
+
     public static TheoryData<Exception> Faults => new()
     {
         new RequestFailedException(409, "Conflict"),
