@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using TetReadiness.Http;
+using TetReadiness.Messages;
 using TetReadiness.Platform;
 
 namespace TetReadiness.LocalHost;
@@ -23,13 +24,15 @@ public static class AdminEndpoints
         {
             if (CrossSiteRequests.IsRefused(context.Request, app.Value.PublicBaseUrl))
             {
-                return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: CrossSiteRequests.Detail);
+                await LocalProblems.WriteAsync(context, Refusal.Forbidden(c => c.CrossSiteRefused()));
+                return Results.Empty;
             }
 
             var function = functions.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
             if (function is null || function.Trigger == FunctionTriggerKind.Http)
             {
-                return Results.Problem(statusCode: 404, title: "Not found", detail: $"No timer or queue function named '{name}'.");
+                await LocalProblems.WriteAsync(context, Refusal.NotFound(c => c.NoSuchBackgroundFunction(name)));
+                return Results.Empty;
             }
 
             string? message = null;
@@ -42,7 +45,8 @@ public static class AdminEndpoints
                 }
                 catch (JsonException exception)
                 {
-                    return Results.Problem(statusCode: 400, title: "Bad request", detail: exception.Message);
+                    await LocalProblems.WriteAsync(context, Refusal.Invalid(RequestBody.MalformedJson(exception)));
+                    return Results.Empty;
                 }
             }
 

@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Text.Json;
 using Azure.Storage.Queues;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -10,7 +9,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TetReadiness.Hosting;
-using TetReadiness.Http;
+using TetReadiness.Messages;
 using TetReadiness.Storage;
 
 namespace TetReadiness.LocalHost;
@@ -59,16 +58,16 @@ public static class LocalFunctionsHost
 
         var app = builder.Build();
 
-        // A method the route does not take: the problem+json every other refusal gets, not an empty 405.
+        // A method the route does not take: the problem+json every other refusal gets (in the language the request
+        // asks for), not an empty 405.
         app.UseStatusCodePages(async context =>
         {
             var response = context.HttpContext.Response;
             if (response.StatusCode == StatusCodes.Status405MethodNotAllowed)
             {
                 var request = context.HttpContext.Request;
-                var problem = new ProblemException(StatusCodes.Status405MethodNotAllowed, "Method not allowed", $"{request.Method} is not allowed here. Allowed: {response.Headers.Allow}.");
-                response.ContentType = "application/problem+json; charset=utf-8";
-                await JsonSerializer.SerializeAsync(response.Body, ApiResult.Problem(problem, request.Path).Body, ApiJson.Options, context.HttpContext.RequestAborted);
+                var (method, allowed) = (request.Method, response.Headers.Allow.ToString());
+                await LocalProblems.WriteAsync(context.HttpContext, Refusal.MethodNotAllowed(c => c.MethodNotAllowed(method, allowed)));
             }
         });
         foreach (var function in functions.Where(f => f.Trigger == FunctionTriggerKind.Http))

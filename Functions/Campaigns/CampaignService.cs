@@ -2,8 +2,8 @@ using Azure;
 using Microsoft.Extensions.Logging;
 using TetReadiness.Audit;
 using TetReadiness.Common;
-using TetReadiness.Http;
 using TetReadiness.Identity;
+using TetReadiness.Messages;
 using TetReadiness.Roster;
 
 namespace TetReadiness.Campaigns;
@@ -31,14 +31,14 @@ public sealed class CampaignService(
         var (candidate, errors) = CampaignValidator.Validate(campaignId, definition);
         if (candidate is null)
         {
-            throw ProblemException.Validation(errors);
+            throw Refusal.InvalidFields(errors);
         }
 
         var now = clock.GetUtcNow();
         var existing = await store.GetAsync(campaignId, cancellationToken);
         if (createOnly && existing is not null)
         {
-            throw ProblemException.PreconditionFailed($"Chiến dịch '{campaignId}' đã có; chọn mã khác. (The campaign already exists.)");
+            throw Refusal.PreconditionFailed(c => c.CampaignAlreadyExists(campaignId));
         }
 
         var decision = ChecklistVersioning.Decide(existing?.Row, candidate.OpensAt, existing is { Campaign: var stored } && !stored.Checklist.SameAs(candidate.Checklist), now);
@@ -65,11 +65,11 @@ public sealed class CampaignService(
         }
         catch (RequestFailedException exception) when (exception.Status is 409 && createOnly)
         {
-            throw ProblemException.PreconditionFailed($"Chiến dịch '{campaignId}' vừa được tạo; chọn mã khác. (The campaign was just created by someone else.)");
+            throw Refusal.PreconditionFailed(c => c.CampaignAlreadyExists(campaignId));
         }
         catch (RequestFailedException exception) when (exception.Status is 409 or 412)
         {
-            throw ProblemException.Conflict("Chiến dịch vừa được người khác thay đổi; hãy tải lại và thử lại. (The campaign changed concurrently; reload and retry.)");
+            throw Refusal.Conflict(c => c.CampaignChangedConcurrently());
         }
 
         catalog.Forget(campaignId);
@@ -148,7 +148,7 @@ public sealed class CampaignService(
     }
 
     /// <summary>The 404 for a campaign that does not exist, or that the caller may not see: the two are told apart by no one.</summary>
-    public static ProblemException Unknown(string campaignId) => ProblemException.NotFound($"Không có chiến dịch '{campaignId}'. (Unknown campaign.)");
+    public static RefusalException Unknown(string campaignId) => Refusal.NotFound(c => c.UnknownCampaign(campaignId));
 
     /// <summary>Reads only what the rule needs: nothing for coordinators or a campaign that is not open.</summary>
     private async Task<bool> MaySeeAsync(Caller caller, string campaignId, bool open, bool coordinator, CancellationToken cancellationToken)
@@ -170,8 +170,7 @@ public sealed class CampaignService(
     {
         if (!Ids.IsValid(campaignId))
         {
-            throw ProblemException.BadRequest("Mã chiến dịch không hợp lệ (a-z, 0-9, '-', tối đa 64). (Invalid campaign id.)",
-                new Dictionary<string, string[]> { ["campaignId"] = ["Invalid id."] });
+            throw Refusal.InvalidId(IdKind.Campaign, "campaignId");
         }
     }
 }

@@ -1,4 +1,5 @@
 using TetReadiness.Common;
+using TetReadiness.Messages;
 using TetReadiness.Time;
 
 namespace TetReadiness.Campaigns;
@@ -10,14 +11,12 @@ public static class CampaignValidator
     public const int MaxItemTextLength = 500;
 
     // Day/month forms are refused rather than guessed: 05/02/2027 is 5 February here and 2 May to a US-culture parser.
-    private const string IsoTimeRequired =
-        "Cần thời điểm ISO 8601, năm trước: 2027-01-30 hoặc 2027-01-30T17:00:00+07:00 (không nhận 30/01/2027). " +
-        "(An ISO 8601 time is required, year first: 2027-01-30 or 2027-01-30T17:00:00+07:00; day/month forms such as 30/01/2027 are refused.)";
+    private static readonly Message IsoTimeRequired = c => c.IsoTimeRequired();
 
-    public static (Campaign? Campaign, IReadOnlyDictionary<string, string[]> Errors) Validate(string campaignId, CampaignDefinition definition)
+    public static (Campaign? Campaign, IReadOnlyDictionary<string, IReadOnlyList<Message>> Errors) Validate(string campaignId, CampaignDefinition definition)
     {
-        var errors = new Dictionary<string, List<string>>();
-        void Fail(string field, string message)
+        var errors = new Dictionary<string, List<Message>>();
+        void Fail(string field, Message message)
         {
             if (!errors.TryGetValue(field, out var list))
             {
@@ -30,11 +29,11 @@ public static class CampaignValidator
         var title = TextRules.Normalize(definition.Title);
         if (title.Length == 0)
         {
-            Fail("title", "Thiếu tiêu đề. (Title is required.)");
+            Fail("title", c => c.TitleRequired());
         }
         else if (title.Length > MaxTitleLength || TextRules.HasControlCharacters(title, allowLineBreaks: false))
         {
-            Fail("title", $"Tiêu đề tối đa {MaxTitleLength} ký tự, không có ký tự điều khiển. (Title too long or has control characters.)");
+            Fail("title", c => c.TitleInvalid(MaxTitleLength));
         }
 
         var opensOk = VietnamTime.TryParseCampaignTime(definition.OpensAt, out var opensAt);
@@ -50,7 +49,7 @@ public static class CampaignValidator
         }
         else if (opensOk && deadline <= opensAt)
         {
-            Fail("deadline", "Hạn chót phải sau thời điểm mở. (The deadline must be after the opening.)");
+            Fail("deadline", c => c.DeadlineNotAfterOpening());
         }
 
         var closesAt = deadline + Campaign.DefaultCloseAfterDeadline;
@@ -62,7 +61,7 @@ public static class CampaignValidator
             }
             else if (deadlineOk && closesAt < deadline)
             {
-                Fail("closesAt", "Thời điểm đóng không được trước hạn chót. (Closing cannot be before the deadline.)");
+                Fail("closesAt", c => c.ClosingBeforeDeadline());
             }
         }
 
@@ -72,7 +71,7 @@ public static class CampaignValidator
             var email = (recipient ?? string.Empty).Trim().ToLowerInvariant();
             if (!Emails.IsValid(email))
             {
-                Fail($"digestRecipients[{index}]", "Email không hợp lệ. (Invalid email.)");
+                Fail($"digestRecipients[{index}]", c => c.InvalidEmail());
             }
             else if (!recipients.Contains(email))
             {
@@ -84,32 +83,32 @@ public static class CampaignValidator
         var checklist = new Checklist(sections);
         if (errors.Count == 0 && checklist.ItemCount == 0)
         {
-            Fail("sections", "Danh mục phải có ít nhất một mục. (The checklist needs at least one item.)");
+            Fail("sections", c => c.ChecklistEmpty());
         }
         else if (checklist.ItemCount > Checklist.MaxItems)
         {
-            Fail("sections", $"Tối đa {Checklist.MaxItems} mục, để mỗi lần nộp vừa một lô ghi. (At most {Checklist.MaxItems} items.)");
+            Fail("sections", c => c.ChecklistTooManyItems(Checklist.MaxItems));
         }
         else if (errors.Count == 0 && StoredChecklist.Serialize(checklist).Length > StoredChecklist.MaxLength)
         {
             // Only text dense in quotes, backslashes or emoji (escaped in JSON) gets here: 98 items of 500 characters fit otherwise.
-            Fail("sections", $"Danh mục quá dài để lưu (tối đa {StoredChecklist.MaxLength} ký tự khi lưu). (The checklist is too long to store.)");
+            Fail("sections", c => c.ChecklistTooLongToStore(StoredChecklist.MaxLength));
         }
 
-        var result = errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+        var result = errors.ToDictionary(e => e.Key, e => (IReadOnlyList<Message>)e.Value);
         return errors.Count > 0
             ? (null, result)
             : (new Campaign(campaignId, title, opensAt, deadline, closesAt, recipients, 0, checklist), result);
     }
 
-    private static List<ChecklistSection> ValidateSections(List<CampaignDefinition.SectionDefinition>? definitions, Action<string, string> fail)
+    private static List<ChecklistSection> ValidateSections(List<CampaignDefinition.SectionDefinition>? definitions, Action<string, Message> fail)
     {
         var sections = new List<ChecklistSection>();
         var sectionIds = new HashSet<string>();
         var itemIds = new HashSet<string>();
         if (definitions is null or { Count: 0 })
         {
-            fail("sections", "Danh mục phải có ít nhất một phần. (At least one section is required.)");
+            fail("sections", c => c.SectionsRequired());
             return sections;
         }
 
@@ -119,30 +118,30 @@ public static class CampaignValidator
             var path = $"sections[{s}]";
             if (section is null)
             {
-                fail(path, "Phần trống. (Section is null.)");
+                fail(path, c => c.NullEntry());
                 continue;
             }
 
             var sectionId = section.Id ?? string.Empty;
             if (!Ids.IsValid(sectionId))
             {
-                fail($"{path}.id", "Mã phần không hợp lệ (a-z, 0-9, '-'). (Invalid id.)");
+                fail($"{path}.id", c => c.InvalidId(IdKind.Section));
             }
             else if (!sectionIds.Add(sectionId))
             {
-                fail($"{path}.id", $"Mã phần '{sectionId}' bị lặp. (Duplicate section id.)");
+                fail($"{path}.id", c => c.DuplicateId(IdKind.Section, sectionId));
             }
 
             var sectionTitle = TextRules.Normalize(section.Title);
             if (sectionTitle.Length is 0 or > MaxTitleLength || TextRules.HasControlCharacters(sectionTitle, false))
             {
-                fail($"{path}.title", "Tiêu đề phần trống hoặc quá dài. (Section title is empty or too long.)");
+                fail($"{path}.title", c => c.SectionTitleInvalid(MaxTitleLength));
             }
 
             var items = new List<ChecklistItem>();
             if (section.Items is null or { Count: 0 })
             {
-                fail($"{path}.items", "Phần phải có ít nhất một mục. (A section needs at least one item.)");
+                fail($"{path}.items", c => c.SectionNeedsItems());
             }
 
             for (var i = 0; i < (section.Items?.Count ?? 0); i++)
@@ -151,24 +150,24 @@ public static class CampaignValidator
                 var itemPath = $"{path}.items[{i}]";
                 if (item is null)
                 {
-                    fail(itemPath, "Mục trống. (Item is null.)");
+                    fail(itemPath, c => c.NullEntry());
                     continue;
                 }
 
                 var itemId = item.Id ?? string.Empty;
                 if (!Ids.IsValid(itemId))
                 {
-                    fail($"{itemPath}.id", "Mã mục không hợp lệ (a-z, 0-9, '-'). (Invalid id.)");
+                    fail($"{itemPath}.id", c => c.InvalidId(IdKind.Item));
                 }
                 else if (!itemIds.Add(itemId))
                 {
-                    fail($"{itemPath}.id", $"Mã mục '{itemId}' bị lặp. (Duplicate item id.)");
+                    fail($"{itemPath}.id", c => c.DuplicateId(IdKind.Item, itemId));
                 }
 
                 var text = TextRules.Normalize(item.Text);
                 if (text.Length is 0 or > MaxItemTextLength || TextRules.HasControlCharacters(text, false))
                 {
-                    fail($"{itemPath}.text", $"Nội dung mục trống hoặc dài quá {MaxItemTextLength} ký tự. (Item text is empty or too long.)");
+                    fail($"{itemPath}.text", c => c.ItemTextInvalid(MaxItemTextLength));
                 }
 
                 items.Add(new ChecklistItem(itemId, text, item.Required));

@@ -2,8 +2,8 @@ using Azure;
 using Azure.Data.Tables;
 using Microsoft.AspNetCore.Http;
 using TetReadiness.Email;
-using TetReadiness.Http;
 using TetReadiness.Identity;
+using TetReadiness.Messages;
 using TetReadiness.Storage;
 
 namespace TetReadiness.Health;
@@ -29,7 +29,7 @@ public sealed class HealthCheck(
     {
         if (headerTrust.Misconfiguration is { } fault)
         {
-            throw new ProblemException(StatusCodes.Status503ServiceUnavailable, "Misconfigured", fault);
+            throw Refusal.Misconfigured(fault);
         }
 
         var started = clock.GetTimestamp();

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using TetReadiness.Messages;
 
 namespace TetReadiness.Http;
 
@@ -36,31 +37,11 @@ public sealed class ApiResult : IActionResult
     public static ApiResult Text(string text, string contentType, int status = StatusCodes.Status200OK) =>
         new(status, null, text, contentType);
 
-    public static ApiResult Problem(ProblemException problem, string? instance)
+    /// <summary>A refusal as problem+json, with <c>Content-Language</c> naming the one language its texts are in.</summary>
+    public static ApiResult Problem(ProblemDocument problem, string? instance)
     {
-        var document = new Dictionary<string, object?>
-        {
-            ["type"] = $"https://httpstatuses.io/{problem.Status}",
-            ["title"] = problem.Title,
-            ["status"] = problem.Status,
-            ["detail"] = problem.Detail,
-        };
-        if (instance is not null)
-        {
-            document["instance"] = instance;
-        }
-
-        if (problem.Errors is { Count: > 0 })
-        {
-            document["errors"] = problem.Errors;
-        }
-
-        var result = new ApiResult(problem.Status, document, null, "application/problem+json; charset=utf-8");
-        foreach (var (name, value) in problem.Headers)
-        {
-            result.Headers[name] = value;
-        }
-
+        var result = new ApiResult(problem.Status, problem.ToBody(instance), null, "application/problem+json; charset=utf-8");
+        result.Headers["Content-Language"] = problem.ContentLanguage;
         return result;
     }
 

@@ -12,9 +12,6 @@ namespace TetReadiness.Http;
 /// </summary>
 public static class CrossSiteRequests
 {
-    public const string Detail =
-        "Yêu cầu thay đổi dữ liệu gửi từ một trang web khác bị từ chối. (A request that changes data was sent from another site; it is refused.)";
-
     public static bool IsRefused(HttpRequest request, string? publicBaseUrl) => IsRefused(
         request.Method,
         request.Headers.Origin.Count > 0 ? request.Headers.Origin.ToString() : null,

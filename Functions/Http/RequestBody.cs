@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
+using TetReadiness.Messages;
 
 namespace TetReadiness.Http;
 
@@ -25,19 +26,17 @@ public static class RequestBody
         var json = bytes.AsMemory(bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0);
         if (json.Length == 0)
         {
-            throw ProblemException.BadRequest("Thân yêu cầu trống. (The request body is empty; a JSON object is expected.)");
+            throw Refusal.Invalid(c => c.EmptyBody());
         }
 
         try
         {
             return JsonSerializer.Deserialize<T>(json.Span, ApiJson.Options)
-                ?? throw ProblemException.BadRequest("Thân yêu cầu là null. (The request body is JSON null; a JSON object is expected.)");
+                ?? throw Refusal.Invalid(c => c.NullBody());
         }
         catch (JsonException exception)
         {
-            var where = exception.LineNumber is { } line ? $" at line {line + 1}, position {exception.BytePositionInLine + 1}" : string.Empty;
-            var path = string.IsNullOrEmpty(exception.Path) || exception.Path == "$" ? string.Empty : $" ({exception.Path})";
-            throw ProblemException.BadRequest($"JSON không hợp lệ{where}{path}. (Malformed JSON{where}{path}.)");
+            throw Refusal.Invalid(MalformedJson(exception));
         }
     }
 
@@ -52,16 +51,24 @@ public static class RequestBody
         }
         catch (DecoderFallbackException exception)
         {
-            throw ProblemException.BadRequest(
-                $"Tệp không phải UTF-8 (byte {exception.Index}). Hãy lưu từ Excel dạng \"CSV UTF-8\". (The body is not valid UTF-8; save as 'CSV UTF-8' in Excel.)");
+            throw Refusal.Invalid(c => c.NotUtf8(exception.Index));
         }
+    }
+
+    /// <summary>Where the JSON broke, 1-based, and the path of the value when it is not the root.</summary>
+    public static Message MalformedJson(JsonException exception)
+    {
+        var line = exception.LineNumber + 1;
+        var position = exception.LineNumber is null ? null : exception.BytePositionInLine + 1;
+        var path = string.IsNullOrEmpty(exception.Path) || exception.Path == "$" ? null : exception.Path;
+        return c => c.MalformedJson(line, position, path);
     }
 
     private static void RequireMediaType(HttpRequest request, string expected, string? suffix)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType) || contentType.MediaType.Value is not { } mediaType)
         {
-            throw ProblemException.UnsupportedMediaType($"Content-Type must be {expected}.");
+            throw Refusal.UnsupportedMediaType(c => c.UnsupportedContentType(expected, null));
         }
 
         var matches = mediaType.Equals(expected, StringComparison.OrdinalIgnoreCase)
@@ -69,7 +76,8 @@ public static class RequestBody
         var charset = contentType.Charset.Value;
         if (!matches || (charset is not null && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
         {
-            throw ProblemException.UnsupportedMediaType($"Content-Type must be {expected} (UTF-8), not '{request.ContentType}'.");
+            var actual = request.ContentType;
+            throw Refusal.UnsupportedMediaType(c => c.UnsupportedContentType(expected, actual));
         }
     }
 
@@ -77,7 +85,7 @@ public static class RequestBody
     {
         if (request.ContentLength > limitBytes)
         {
-            throw ProblemException.PayloadTooLarge(limitBytes);
+            throw Refusal.TooLarge(limitBytes);
         }
 
         using var buffer = new MemoryStream();
@@ -87,7 +95,7 @@ public static class RequestBody
         {
             if (buffer.Length + read > limitBytes)
             {
-                throw ProblemException.PayloadTooLarge(limitBytes);
+                throw Refusal.TooLarge(limitBytes);
             }
 
             buffer.Write(chunk, 0, read);

@@ -1,4 +1,4 @@
-using TetReadiness.Http;
+using TetReadiness.Messages;
 
 namespace TetReadiness.Identity;
 
@@ -12,8 +12,7 @@ public static class AccessPolicy
     {
         if (!caller.IsAuthenticated)
         {
-            throw ProblemException.Unauthorized(caller.LinkRefusal
-                ?? "Cần đăng nhập (/.auth/login/aad) hoặc liên kết báo cáo của đơn vị. (Sign in, or use your unit's link.)");
+            throw Refusal.NotSignedIn(caller.LinkRefusal ?? (c => c.SignInRequired()));
         }
     }
 
@@ -22,7 +21,7 @@ public static class AccessPolicy
         RequireIdentity(caller);
         if (!caller.IsCityCoordinator)
         {
-            throw ProblemException.Forbidden("Chỉ điều phối viên cấp thành phố được làm việc này. (City coordinators only.)");
+            throw Refusal.Forbidden(c => c.CityCoordinatorsOnly());
         }
     }
 
@@ -37,7 +36,7 @@ public static class AccessPolicy
 
         return coordinatedDistricts.Count > 0
             ? new AccessScope(false, coordinatedDistricts)
-            : throw ProblemException.Forbidden("Chỉ điều phối viên được xem tiến độ. (Coordinators only.)");
+            : throw Refusal.Forbidden(c => c.CoordinatorsOnly());
     }
 
     /// <summary>Officers of the unit (by email) and holders of a current link for this unit and campaign may submit.</summary>
@@ -46,8 +45,7 @@ public static class AccessPolicy
         RequireIdentity(caller);
         if (unit is null ? !caller.IsSystem : !(caller.IsSystem || IsOfficer(caller, unit) || HoldsLink(caller, campaignId, unit)))
         {
-            throw ProblemException.Forbidden(LinkProblem(caller, campaignId, unit)
-                ?? "Bạn không có quyền báo cáo cho đơn vị này. (You may not report for this unit.)");
+            throw Refusal.Forbidden(LinkProblem(caller, campaignId, unit) ?? (c => c.MayNotReportForUnit()));
         }
     }
 
@@ -60,7 +58,7 @@ public static class AccessPolicy
             return;
         }
 
-        throw ProblemException.Forbidden(LinkProblem(caller, campaignId, unit) ?? "Bạn không có quyền xem đơn vị này. (You may not see this unit.)");
+        throw Refusal.Forbidden(LinkProblem(caller, campaignId, unit) ?? (c => c.MayNotSeeUnit()));
     }
 
     /// <summary>
@@ -86,11 +84,11 @@ public static class AccessPolicy
     public static bool HoldsLink(Caller caller, string campaignId, IUnitAccess unit) =>
         caller.Link is { } link && link.CampaignId == campaignId && link.UnitId == unit.UnitId && link.Generation == unit.LinkGeneration;
 
-    private static string? LinkProblem(Caller caller, string campaignId, IUnitAccess? unit) => caller.Link switch
+    private static Message? LinkProblem(Caller caller, string campaignId, IUnitAccess? unit) => caller.Link switch
     {
         null => null,
-        { } link when link.CampaignId != campaignId || link.UnitId != unit?.UnitId => "Liên kết này dành cho đơn vị hoặc chiến dịch khác. (The link is for another unit or campaign.)",
-        { } link when link.Generation != unit!.LinkGeneration => "Liên kết đã bị thu hồi; xin liên kết mới từ điều phối viên. (The link was revoked.)",
+        { } link when link.CampaignId != campaignId || link.UnitId != unit?.UnitId => c => c.LinkForAnotherUnitOrCampaign(),
+        { } link when link.Generation != unit!.LinkGeneration => c => c.LinkRevoked(),
         _ => null,
     };
 }

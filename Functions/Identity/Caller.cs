@@ -1,7 +1,9 @@
+using TetReadiness.Messages;
+
 namespace TetReadiness.Identity;
 
 /// <summary>Who is calling: a signed-in principal (Easy Auth), the holder of a unit link, or nobody.</summary>
-public sealed record Caller(ClientPrincipal? Principal, UnitLink? Link, string? LinkRefusal, string? SourceIp = null)
+public sealed record Caller(ClientPrincipal? Principal, UnitLink? Link, Message? LinkRefusal, string? SourceIp = null)
 {
     public const string CoordinatorRole = "coordinator";
 

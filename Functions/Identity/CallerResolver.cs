@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using TetReadiness.Http;
+using TetReadiness.Messages;
 using TetReadiness.Platform;
 
 namespace TetReadiness.Identity;
@@ -26,7 +27,7 @@ public sealed class CallerResolver(PrincipalHeaderTrust headerTrust, AzurePlatfo
         }
 
         UnitLink? link = null;
-        string? refusal = null;
+        Message? refusal = null;
         var token = request.Headers.TryGetValue(LinkHeader, out var linkHeader) ? linkHeader.ToString() : request.Query[LinkQuery].ToString();
         if (!string.IsNullOrEmpty(token))
         {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using TetReadiness.Messages;
 using TetReadiness.Platform;
 
 namespace TetReadiness.Identity;
@@ -14,9 +15,7 @@ public sealed class PrincipalHeaderTrust(IOptions<AuthOptions> options, AzurePla
     public bool Trusted => platform.EasyAuthEnabled || (options.Value.AllowClientPrincipalHeader && !platform.IsAzure);
 
     /// <summary>Why the settings are wrong for where the app runs, or null when they are right.</summary>
-    public string? Misconfiguration => options.Value.AllowClientPrincipalHeader && platform.IsAzure
-        ? "Auth__AllowClientPrincipalHeader=true bị từ chối trên Azure; hãy xóa thiết lập này. "
-            + "(Auth__AllowClientPrincipalHeader=true is refused in Azure: it is for a developer's machine only. X-MS-CLIENT-PRINCIPAL is trusted "
-            + "only from App Service Authentication; remove the setting.)"
+    public Message? Misconfiguration => options.Value.AllowClientPrincipalHeader && platform.IsAzure
+        ? c => c.PrincipalHeaderRefusedInAzure()
         : null;
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using TetReadiness.Messages;
 
 namespace TetReadiness.Identity;
 
@@ -10,7 +11,7 @@ public sealed class PrincipalHeaderTrustCheck(PrincipalHeaderTrust trust, ILogge
     {
         if (trust.Misconfiguration is { } fault)
         {
-            logger.LogError("Refused setting: {Fault}", fault);
+            logger.LogError("Refused setting: {Fault}", fault(EnglishMessages.Instance));
         }
 
         return Task.CompletedTask;

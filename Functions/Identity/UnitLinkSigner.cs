@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TetReadiness.Common;
+using TetReadiness.Messages;
 
 namespace TetReadiness.Identity;
 
@@ -37,17 +38,17 @@ public sealed class UnitLinkSigner(IOptions<UnitLinkOptions> options, ILogger<Un
     }
 
     /// <summary>The link, or why it is refused (never which part of a forged signature was wrong).</summary>
-    public (UnitLink? Link, string? Refusal) Verify(string? token, DateTimeOffset now)
+    public (UnitLink? Link, Message? Refusal) Verify(string? token, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(token) || token.Length > 512)
         {
-            return (null, "Liên kết không hợp lệ. (Invalid link.)");
+            return (null, c => c.LinkInvalid());
         }
 
         var parts = token.Split('.');
         if (parts.Length != 2 || FromBase64Url(parts[0]) is not { } payloadBytes || FromBase64Url(parts[1]) is not { } signature)
         {
-            return (null, "Liên kết không hợp lệ. (Invalid link.)");
+            return (null, c => c.LinkInvalid());
         }
 
         string payload;
@@ -57,31 +58,31 @@ public sealed class UnitLinkSigner(IOptions<UnitLinkOptions> options, ILogger<Un
         }
         catch (DecoderFallbackException)
         {
-            return (null, "Liên kết không hợp lệ. (Invalid link.)");
+            return (null, c => c.LinkInvalid());
         }
 
         var fields = payload.Split('|');
         if (fields.Length != 6 || fields[0] != Version)
         {
-            return (null, "Liên kết không hợp lệ. (Invalid link.)");
+            return (null, c => c.LinkInvalid());
         }
 
         var key = Keys().FirstOrDefault(k => k.Id == fields[1]).Key;
         if (key is null || !CryptographicOperations.FixedTimeEquals(HMACSHA256.HashData(key, payloadBytes), signature))
         {
-            return (null, "Liên kết không hợp lệ hoặc đã bị thay đổi. (The link is invalid or was tampered with.)");
+            return (null, c => c.LinkTampered());
         }
 
         if (!Ids.IsValid(fields[2]) || !Ids.IsValid(fields[3])
             || !int.TryParse(fields[4], NumberStyles.None, CultureInfo.InvariantCulture, out var generation)
             || !long.TryParse(fields[5], NumberStyles.None, CultureInfo.InvariantCulture, out var expires))
         {
-            return (null, "Liên kết không hợp lệ. (Invalid link.)");
+            return (null, c => c.LinkInvalid());
         }
 
         var expiresAt = DateTimeOffset.FromUnixTimeSeconds(expires);
         return now >= expiresAt
-            ? (null, "Liên kết đã hết hạn; xin liên kết mới từ điều phối viên. (The link has expired.)")
+            ? (null, c => c.LinkExpired())
             : (new UnitLink(fields[2], fields[3], generation, expiresAt), null);
     }
 

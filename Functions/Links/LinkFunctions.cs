@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using TetReadiness.Http;
 using TetReadiness.Identity;
+using TetReadiness.Messages;
 using TetReadiness.Time;
 
 namespace TetReadiness.Links;
@@ -17,9 +18,8 @@ public sealed class LinkFunctions(CallerResolver callers, UnitLinkService links)
         string unitId,
         CancellationToken cancellationToken)
     {
-        var caller = callers.Identify(request);
-        var expiresAt = await ReadExpiresAtAsync(request, cancellationToken);
-        return ApiResult.Json(await links.MintAsync(caller, campaignId, unitId, expiresAt, cancellationToken), StatusCodes.Status201Created);
+        var minted = await links.MintAsync(callers.Identify(request), campaignId, unitId, token => ReadExpiresAtAsync(request, token), cancellationToken);
+        return ApiResult.Json(minted, StatusCodes.Status201Created);
     }
 
     /// <summary>Every unit link of a campaign in the caller's scope, as CSV (UTF-8 with BOM, for Excel).</summary>
@@ -55,6 +55,6 @@ public sealed class LinkFunctions(CallerResolver callers, UnitLinkService links)
 
         return VietnamTime.TryParseCampaignTime(body.ExpiresAt, out var parsed)
             ? parsed
-            : throw ProblemException.Validation(new Dictionary<string, string[]> { ["expiresAt"] = ["Cần thời điểm ISO 8601. (An ISO 8601 time is required.)"] });
+            : throw Refusal.InvalidField("expiresAt", c => c.IsoTimeRequired());
     }
 }

@@ -5,6 +5,7 @@ using TetReadiness.Campaigns;
 using TetReadiness.Common;
 using TetReadiness.Http;
 using TetReadiness.Identity;
+using TetReadiness.Messages;
 using TetReadiness.Platform;
 using TetReadiness.Roster;
 using TetReadiness.Time;
@@ -26,27 +27,32 @@ public sealed class UnitLinkService(
     TimeProvider clock,
     IOptions<AppOptions> app)
 {
-    public async Task<MintedLink> MintAsync(Caller caller, string campaignId, string unitId, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
+    /// <summary>
+    /// The body (<paramref name="readExpiresAt"/>: the expiry asked for, or null for the default) is read once the
+    /// caller, the ids, the unit and the campaign have passed, so its 415, 413 and 400 come after 401, 403 and 404.
+    /// </summary>
+    public async Task<MintedLink> MintAsync(Caller caller, string campaignId, string unitId, Func<CancellationToken, Task<DateTimeOffset?>> readExpiresAt, CancellationToken cancellationToken)
     {
         var scope = AccessPolicy.RequireCoordinator(caller, await coordinators.DistrictsOfAsync(caller.Email, cancellationToken));
         RequireIds(campaignId, unitId);
         var unit = await roster.GetUnitAsync(unitId, cancellationToken);
         if (unit is not null && !scope.Covers(unit.DistrictId))
         {
-            throw ProblemException.Forbidden("Đơn vị ngoài phạm vi của bạn. (The unit is outside your scope.)");
+            throw Refusal.Forbidden(c => c.UnitOutsideScope());
         }
 
         var campaign = await campaigns.RequireAsync(campaignId, cancellationToken);
         if (unit is null || !unit.Active)
         {
-            throw ProblemException.NotFound($"Không có đơn vị '{unitId}' trong danh sách hiện hành. (Unknown or inactive unit.)");
+            throw Refusal.NotFound(c => c.UnknownOrInactiveUnit(unitId));
         }
 
+        var expiresAt = await readExpiresAt(cancellationToken);
         RequireSigner();
         var expiry = expiresAt ?? campaign.ClosesAt;
         if (expiry <= clock.GetUtcNow() || expiry > campaign.ClosesAt)
         {
-            throw ProblemException.Validation(new Dictionary<string, string[]> { ["expiresAt"] = ["Phải trong tương lai và không sau khi chiến dịch đóng. (Must be in the future and not after the campaign closes.)"] });
+            throw Refusal.InvalidField("expiresAt", c => c.LinkExpiryOutOfRange());
         }
 
         var minted = Mint(campaign, unit, expiry);
@@ -91,11 +97,11 @@ public sealed class UnitLinkService(
                 await audit.RecordAsync(caller, "link.revoke", unitId, $"generation {raised.Generation}", cancellationToken);
                 return raised.Generation;
             case LinkGenerationOutcome.UnknownUnit when scope.WholeCity:
-                throw ProblemException.NotFound($"Không có đơn vị '{unitId}'. (Unknown unit.)");
+                throw Refusal.NotFound(c => c.UnknownUnit(unitId));
             case LinkGenerationOutcome.UnknownUnit or LinkGenerationOutcome.Refused:
-                throw ProblemException.Forbidden("Đơn vị ngoài phạm vi của bạn. (The unit is outside your scope.)");
+                throw Refusal.Forbidden(c => c.UnitOutsideScope());
             default:
-                throw ProblemException.Conflict("Đơn vị đang được cập nhật; thử lại. (The unit changed concurrently; retry.)");
+                throw Refusal.Conflict(c => c.UnitChangedConcurrently());
         }
     }
 
@@ -113,15 +119,20 @@ public sealed class UnitLinkService(
     {
         if (!signer.IsConfigured)
         {
-            throw new ProblemException(503, "Service unavailable", "Chưa cấu hình khóa ký liên kết (UnitLinks__PrimaryKey). (No unit-link signing key is configured.)");
+            throw Refusal.Unavailable(c => c.NoLinkSigningKey());
         }
     }
 
     private static void RequireIds(string? campaignId, string? unitId)
     {
-        if ((campaignId is not null && !Ids.IsValid(campaignId)) || (unitId is not null && !Ids.IsValid(unitId)))
+        if (campaignId is not null && !Ids.IsValid(campaignId))
         {
-            throw ProblemException.BadRequest("Mã không hợp lệ (a-z, 0-9, '-', tối đa 64). (Invalid id.)");
+            throw Refusal.InvalidId(IdKind.Campaign, "campaignId");
+        }
+
+        if (unitId is not null && !Ids.IsValid(unitId))
+        {
+            throw Refusal.InvalidId(IdKind.Unit, "unitId");
         }
     }
 }

@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TetReadiness.Common;
-using TetReadiness.Http;
+using TetReadiness.Messages;
 
 namespace TetReadiness.Reporting;
 
@@ -27,14 +27,12 @@ public sealed class FeedKeys(IOptions<FeedOptions> options, ILogger<FeedKeys> lo
     {
         if (!IsConfigured)
         {
-            throw ProblemException.Unauthorized(
-                "Nguồn dữ liệu báo cáo đang tắt: chưa cấu hình khóa. (The reporting feed is off: no key is configured; set Feed__PrimaryKey.)");
+            throw Refusal.NotSignedIn(c => c.FeedOff());
         }
 
         if (string.IsNullOrEmpty(presented))
         {
-            throw ProblemException.Unauthorized(
-                $"Thiếu khóa truy cập. (The feed key is missing: pass it as the query parameter '{QueryParameter}'.)");
+            throw Refusal.NotSignedIn(c => c.FeedKeyMissing(QueryParameter));
         }
 
         var digest = SHA256.HashData(Encoding.UTF8.GetBytes(presented));
@@ -42,7 +40,7 @@ public sealed class FeedKeys(IOptions<FeedOptions> options, ILogger<FeedKeys> lo
         var matchesSecondary = Matches(digest, secondary);
         return matchesPrimary ? FeedKeySlot.Primary
             : matchesSecondary ? FeedKeySlot.Secondary
-            : throw ProblemException.Unauthorized("Khóa truy cập không đúng. (The feed key is not valid.)");
+            : throw Refusal.NotSignedIn(c => c.FeedKeyInvalid());
     }
 
     private static bool Matches(byte[] digest, byte[]? configured) =>

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using Azure.Data.Tables;
 using TetReadiness.Campaigns;
 using TetReadiness.FeedSchema;
-using TetReadiness.Http;
+using TetReadiness.Messages;
 using TetReadiness.Storage;
 
 namespace TetReadiness.Reporting;
@@ -72,7 +72,7 @@ public sealed class FeedReader(TableClients tables, IFeedCampaigns campaigns)
         {
             return await campaigns.ReadFeedCampaignAsync(campaignId, cancellationToken) is { } campaign
                 ? [campaign]
-                : throw ProblemException.NotFound($"Không có đợt '{campaignId}'. (No campaign '{campaignId}'.)");
+                : throw Refusal.NotFound(c => c.UnknownCampaign(campaignId));
         }
 
         return request.Table.IsReadPerCampaign ? await campaigns.ListFeedCampaignsAsync(cancellationToken) : [];

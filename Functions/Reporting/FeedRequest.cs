@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using TetReadiness.Common;
 using TetReadiness.FeedSchema;
-using TetReadiness.Http;
+using TetReadiness.Messages;
 using TetReadiness.Time;
 
 namespace TetReadiness.Reporting;
@@ -15,14 +15,13 @@ public sealed partial record FeedRequest(FeedTable Table, string? CampaignId, Da
 {
     public static FeedRequest Parse(string table, IQueryCollection query)
     {
-        var feedTable = FeedTables.Find(table) ?? throw ProblemException.NotFound(
-            $"Không có bảng '{table}'. (No feed table '{table}'; the tables are: {string.Join(", ", FeedTables.All.Select(t => t.Name))}.)");
-        var errors = new Dictionary<string, string[]>();
+        var feedTable = FeedTables.Find(table) ?? throw Refusal.NotFound(c => c.UnknownFeedTable(table, FeedTables.All.Select(t => t.Name).ToList()));
+        var errors = new Dictionary<string, IReadOnlyList<Message>>();
 
         var campaign = query["campaign"].ToString();
         if (campaign.Length > 0 && !Ids.IsValid(campaign))
         {
-            errors["campaign"] = ["A campaign id is a lowercase slug: a-z, 0-9 and '-'."];
+            errors["campaign"] = [c => c.InvalidId(IdKind.Campaign)];
         }
 
         var format = query["format"].ToString().ToLowerInvariant() switch
@@ -33,7 +32,7 @@ public sealed partial record FeedRequest(FeedTable Table, string? CampaignId, Da
         };
         if (format is null)
         {
-            errors["format"] = ["Use format=json (the default) or format=csv."];
+            errors["format"] = [c => c.FeedFormatInvalid()];
         }
 
         var modifiedSinceText = query["modifiedSince"].ToString();
@@ -46,12 +45,12 @@ public sealed partial record FeedRequest(FeedTable Table, string? CampaignId, Da
             }
             else
             {
-                errors["modifiedSince"] = ["An ISO 8601 time such as 2024-02-01T00:00:00Z or 2024-02-01T07:00:00%2B07:00 (without an offset it is Vietnam time)."];
+                errors["modifiedSince"] = [c => c.FeedModifiedSinceInvalid()];
             }
         }
 
         return errors.Count > 0
-            ? throw ProblemException.Validation(errors)
+            ? throw Refusal.InvalidFields(errors)
             : new FeedRequest(feedTable, campaign.Length > 0 ? campaign : null, modifiedSince, format!.Value);
     }
 

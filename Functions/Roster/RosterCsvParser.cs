@@ -1,4 +1,5 @@
 using TetReadiness.Common;
+using TetReadiness.Messages;
 
 namespace TetReadiness.Roster;
 
@@ -16,11 +17,12 @@ public static class RosterCsvParser
 
     private static readonly string[] RequiredColumns = ["district_id", "district_name", "unit_id", "unit_name", "officer_emails"];
     private const string CoordinatorColumn = "coordinator_emails";
+    private static readonly string ExpectedColumns = $"{string.Join(',', RequiredColumns)}[,{CoordinatorColumn}]";
 
     public static RosterCsv Parse(string text, string areaLevel = RosterDistrict.DefaultAreaLevel)
     {
-        var errors = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
-        void Fail(string where, string message)
+        var errors = new SortedDictionary<string, List<Message>>(StringComparer.Ordinal);
+        void Fail(string where, Message message)
         {
             if (!errors.TryGetValue(where, out var list))
             {
@@ -34,14 +36,14 @@ public static class RosterCsvParser
         var records = CsvReader.Read(text, CsvReader.DetectDelimiter(text)).GetEnumerator();
         if (!records.MoveNext())
         {
-            Fail("header", "Tệp trống. (The CSV is empty.)");
+            Fail("header", c => c.RosterEmpty());
             return Result([], [], errors);
         }
 
         var header = records.Current.Fields.Select(h => h.Trim().ToLowerInvariant()).ToArray();
         if (header.Length > MaxColumns)
         {
-            Fail("header", $"Quá nhiều cột ({header.Length} > {MaxColumns}). (Too many columns.)");
+            Fail("header", c => c.RosterTooManyColumns(header.Length, MaxColumns));
             return Result([], [], errors);
         }
 
@@ -50,13 +52,14 @@ public static class RosterCsvParser
         {
             if (header[i].Length > 0 && !columns.TryAdd(header[i], i))
             {
-                Fail("header", $"Cột '{header[i]}' bị lặp. (Duplicate column.)");
+                var duplicate = header[i];
+                Fail("header", c => c.RosterDuplicateColumn(duplicate));
             }
         }
 
         foreach (var missing in RequiredColumns.Where(c => !columns.ContainsKey(c)))
         {
-            Fail("header", $"Thiếu cột '{missing}'. (Missing column; expected {string.Join(',', RequiredColumns)}[,{CoordinatorColumn}].)");
+            Fail("header", c => c.RosterMissingColumn(missing, ExpectedColumns));
         }
 
         if (errors.Count > 0)
@@ -78,14 +81,15 @@ public static class RosterCsvParser
 
             if (++rows > MaxRows)
             {
-                Fail($"row {line}", $"Quá {MaxRows} dòng. (More than {MaxRows} rows.)");
+                Fail($"row {line}", c => c.RosterTooManyRows(MaxRows));
                 break;
             }
 
             var where = $"row {line}";
             if (fields.Count > MaxColumns)
             {
-                Fail(where, $"Quá nhiều cột ({fields.Count}). (Too many columns.)");
+                var count = fields.Count;
+                Fail(where, c => c.RosterTooManyColumns(count, MaxColumns));
                 continue;
             }
 
@@ -100,16 +104,16 @@ public static class RosterCsvParser
 
             if (!Ids.IsValid(districtId))
             {
-                Fail(where, $"district_id '{districtId}' không hợp lệ (chỉ a-z, 0-9, '-', tối đa 64). (Invalid id.)");
+                Fail(where, c => c.RosterInvalidId("district_id", districtId));
             }
 
             if (!Ids.IsValid(unitId))
             {
-                Fail(where, $"unit_id '{unitId}' không hợp lệ (chỉ a-z, 0-9, '-', tối đa 64). (Invalid id.)");
+                Fail(where, c => c.RosterInvalidId("unit_id", unitId));
             }
             else if (unitRows.TryGetValue(unitId, out var firstLine))
             {
-                Fail(where, $"unit_id '{unitId}' đã có ở dòng {firstLine}. (Unit ids must be unique across the city.)");
+                Fail(where, c => c.RosterDuplicateUnitId(unitId, firstLine));
             }
 
             CheckName(where, "district_name", districtName, Fail);
@@ -118,13 +122,13 @@ public static class RosterCsvParser
             var (officers, badOfficers) = Emails.Split(Cell("officer_emails"));
             foreach (var bad in badOfficers)
             {
-                Fail(where, $"Email cán bộ '{bad}' không hợp lệ. (Invalid officer email.)");
+                Fail(where, c => c.RosterInvalidEmail("officer_emails", bad));
             }
 
             var (coordinators, badCoordinators) = Emails.Split(Cell(CoordinatorColumn));
             foreach (var bad in badCoordinators)
             {
-                Fail(where, $"Email điều phối '{bad}' không hợp lệ. (Invalid coordinator email.)");
+                Fail(where, c => c.RosterInvalidEmail(CoordinatorColumn, bad));
             }
 
             if (errors.Count != rowErrors)
@@ -136,7 +140,8 @@ public static class RosterCsvParser
             {
                 if (district.Name != districtName)
                 {
-                    Fail(where, $"Tên của '{districtId}' là '{districtName}', khác dòng {district.Line} ('{district.Name}'). (Rows disagree about the district's name.)");
+                    var (firstRow, firstName) = (district.Line, district.Name);
+                    Fail(where, c => c.RosterDistrictNameDisagrees(districtId, districtName, firstRow, firstName));
                     continue;
                 }
 
@@ -149,7 +154,8 @@ public static class RosterCsvParser
                     }
                     else if (!district.Coordinators.Order().SequenceEqual(coordinators.Order()))
                     {
-                        Fail(where, $"Điều phối viên của '{districtId}' khác dòng {district.CoordinatorLine}. (Rows disagree about the district's coordinators.)");
+                        var firstRow = district.CoordinatorLine;
+                        Fail(where, c => c.RosterCoordinatorsDisagree(districtId, firstRow));
                         continue;
                     }
                 }
@@ -169,7 +175,7 @@ public static class RosterCsvParser
 
         if (errors.Count == 0 && units.Count == 0)
         {
-            Fail("rows", "Không có đơn vị nào. (The CSV has no units.)");
+            Fail("rows", c => c.RosterHasNoUnits());
         }
 
         var districtList = districts
@@ -178,28 +184,29 @@ public static class RosterCsvParser
         return Result(districtList, units, errors);
     }
 
-    private static void CheckName(string where, string column, string value, Action<string, string> fail)
+    private static void CheckName(string where, string column, string value, Action<string, Message> fail)
     {
         if (value.Length == 0)
         {
-            fail(where, $"{column} trống. (Empty {column}.)");
+            fail(where, c => c.RosterCellEmpty(column));
         }
         else if (value.Length > MaxNameLength)
         {
-            fail(where, $"{column} dài quá {MaxNameLength} ký tự. (Too long.)");
+            fail(where, c => c.RosterCellTooLong(column, MaxNameLength));
         }
         else if (TextRules.HasControlCharacters(value, allowLineBreaks: false))
         {
-            fail(where, $"{column} có ký tự điều khiển. (Control characters are not allowed.)");
+            fail(where, c => c.RosterCellHasControlCharacters(column));
         }
         else if (TextRules.LooksLikeFormula(value))
         {
-            fail(where, $"{column} bắt đầu bằng '{value[0]}' (có thể là công thức Excel). (Cells starting with = + - @ are rejected as formula injection.)");
+            var first = value[0];
+            fail(where, c => c.RosterCellLooksLikeFormula(column, first));
         }
     }
 
-    private static RosterCsv Result(IReadOnlyList<RosterDistrict> districts, IReadOnlyList<RosterUnit> units, SortedDictionary<string, List<string>> errors) =>
-        new(districts, units, errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+    private static RosterCsv Result(IReadOnlyList<RosterDistrict> districts, IReadOnlyList<RosterUnit> units, SortedDictionary<string, List<Message>> errors) =>
+        new(districts, units, errors.ToDictionary(e => e.Key, e => (IReadOnlyList<Message>)e.Value));
 
     private sealed class DistrictDraft(string name, int line)
     {

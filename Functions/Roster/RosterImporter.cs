@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
 using TetReadiness.Audit;
 using TetReadiness.Common;
-using TetReadiness.Http;
 using TetReadiness.Identity;
+using TetReadiness.Messages;
 
 namespace TetReadiness.Roster;
 
@@ -28,14 +28,14 @@ public sealed class RosterImporter(RosterStore roster, IClosedCampaigns closedCa
         var level = TextRules.Normalize(string.IsNullOrWhiteSpace(areaLevel) ? RosterDistrict.DefaultAreaLevel : areaLevel);
         if (level.Length > MaxAreaLevelLength || TextRules.HasControlCharacters(level, false) || TextRules.LooksLikeFormula(level))
         {
-            throw ProblemException.BadRequest("Tên cấp địa bàn không hợp lệ. (Invalid areaLevel.)");
+            throw Refusal.Invalid(c => c.InvalidAreaLevel(MaxAreaLevelLength));
         }
 
         var parsed = RosterCsvParser.Parse(csv, level);
         if (!parsed.IsValid)
         {
-            throw ProblemException.Validation(parsed.Errors,
-                $"Danh sách có {parsed.Errors.Count} dòng lỗi; chưa ghi gì. (The roster has {parsed.Errors.Count} rejected rows; nothing was written.)");
+            var rejected = parsed.Errors.Count;
+            throw Refusal.InvalidFields(parsed.Errors, c => c.RosterRejected(rejected));
         }
 
         var current = new List<RosterUnit>();

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using TetReadiness.Common;
 using TetReadiness.Http;
 using TetReadiness.Identity;
 
@@ -43,16 +42,7 @@ public sealed class StatusFunctions(StatusService status, CallerResolver callers
         return ApiResult.Json(await status.GetLeastReadyItemsAsync(callers.Identify(request), campaignId, DistrictFilter(request), count, cancellationToken));
     }
 
-    private static string? DistrictFilter(HttpRequest request)
-    {
-        var district = request.Query["district"].ToString();
-        if (district.Length == 0)
-        {
-            return null;
-        }
-
-        return Ids.IsValid(district)
-            ? district
-            : throw ProblemException.BadRequest("Mã địa bàn không hợp lệ. (Invalid district id.)", new Dictionary<string, string[]> { ["district"] = ["Invalid id."] });
-    }
+    /// <summary>The area asked for, as sent: the service checks it once the caller is known (401 and 403 come first).</summary>
+    private static string? DistrictFilter(HttpRequest request) =>
+        request.Query["district"].ToString() is { Length: > 0 } district ? district : null;
 }

@@ -1,6 +1,7 @@
 using TetReadiness.Campaigns;
-using TetReadiness.Http;
+using TetReadiness.Common;
 using TetReadiness.Identity;
+using TetReadiness.Messages;
 using TetReadiness.Reminders;
 using TetReadiness.Roster;
 using TetReadiness.Submissions;
@@ -90,8 +91,13 @@ public sealed class StatusService(
     private async Task<AccessScope> ScopeAsync(Caller caller, string? districtId, CancellationToken cancellationToken)
     {
         var scope = AccessPolicy.RequireCoordinator(caller, await coordinators.DistrictsOfAsync(caller.Email, cancellationToken));
+        if (districtId is not null && !Ids.IsValid(districtId))
+        {
+            throw Refusal.InvalidId(IdKind.District, "district");
+        }
+
         return districtId is null || scope.Covers(districtId)
             ? scope
-            : throw ProblemException.Forbidden("Địa bàn ngoài phạm vi của bạn. (The area is outside your scope.)");
+            : throw Refusal.Forbidden(c => c.AreaOutsideScope());
     }
 }

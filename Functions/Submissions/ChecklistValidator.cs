@@ -1,5 +1,6 @@
 using TetReadiness.Campaigns;
 using TetReadiness.Common;
+using TetReadiness.Messages;
 
 namespace TetReadiness.Submissions;
 
@@ -12,11 +13,11 @@ public static class ChecklistValidator
     public const int MaxNoteLength = 2000;
     public const int MaxSubmitterFieldLength = 100;
 
-    public static (IReadOnlyList<Answer> Answers, Submitter? Submitter, IReadOnlyDictionary<string, string[]> Errors) Validate(
+    public static (IReadOnlyList<Answer> Answers, Submitter? Submitter, IReadOnlyDictionary<string, IReadOnlyList<Message>> Errors) Validate(
         Checklist checklist, SubmissionRequest request, bool requireSubmitter)
     {
-        var errors = new Dictionary<string, List<string>>();
-        void Fail(string key, string message)
+        var errors = new Dictionary<string, List<Message>>();
+        void Fail(string key, Message message)
         {
             if (!errors.TryGetValue(key, out var list))
             {
@@ -31,7 +32,7 @@ public static class ChecklistValidator
         var seen = new HashSet<string>();
         if (request.Answers is null)
         {
-            Fail("answers", "Thiếu danh sách câu trả lời. ('answers' is required.)");
+            Fail("answers", c => c.AnswersRequired());
         }
 
         for (var i = 0; i < (request.Answers?.Count ?? 0); i++)
@@ -39,40 +40,42 @@ public static class ChecklistValidator
             var answer = request.Answers![i];
             if (answer is null)
             {
-                Fail($"answers[{i}]", "Câu trả lời trống. (Answer is null.)");
+                Fail($"answers[{i}]", c => c.NullEntry());
                 continue;
             }
 
             var itemId = answer.ItemId ?? string.Empty;
             if (!Ids.IsValid(itemId) || !itemsById.TryGetValue(itemId, out var pair))
             {
-                Fail($"answers[{i}].itemId", $"Mục '{Truncate(itemId)}' không có trong danh mục. (Unknown item.)");
+                var unknown = Truncate(itemId);
+                Fail($"answers[{i}].itemId", c => c.UnknownItem(unknown));
                 continue;
             }
 
             var key = $"items.{itemId}";
             if (!seen.Add(itemId))
             {
-                Fail(key, "Mục này được trả lời hai lần. (Duplicate answer for this item.)");
+                Fail(key, c => c.DuplicateAnswer());
                 continue;
             }
 
             if (!AnswerStatusNames.TryParse(answer.Status, out var status))
             {
-                Fail(key, $"Trạng thái '{Truncate(answer.Status ?? "")}' không hợp lệ; dùng {string.Join(", ", AnswerStatusNames.All)}. (Bad status.)");
+                var sent = Truncate(answer.Status ?? string.Empty);
+                Fail(key, c => c.InvalidStatus(sent, AnswerStatusNames.All));
                 continue;
             }
 
             var note = answer.Note is null ? null : answer.Note.Normalize(System.Text.NormalizationForm.FormC).Trim();
             if (note is { Length: > MaxNoteLength })
             {
-                Fail(key, $"Ghi chú dài quá {MaxNoteLength} ký tự. (Note over {MaxNoteLength} characters.)");
+                Fail(key, c => c.NoteTooLong(MaxNoteLength));
                 continue;
             }
 
             if (note is not null && TextRules.HasControlCharacters(note, allowLineBreaks: true))
             {
-                Fail(key, "Ghi chú có ký tự điều khiển. (Note has control characters.)");
+                Fail(key, c => c.NoteHasControlCharacters());
                 continue;
             }
 
@@ -83,21 +86,21 @@ public static class ChecklistValidator
         {
             foreach (var (_, item) in checklist.Items.Where(p => p.Item.Required && !seen.Contains(p.Item.Id)))
             {
-                Fail($"items.{item.Id}", "Mục bắt buộc chưa được trả lời. (Required item missing.)");
+                Fail($"items.{item.Id}", c => c.RequiredItemMissing());
             }
         }
 
         var submitter = ValidateSubmitter(request.Submitter, requireSubmitter, Fail);
-        return (answers, submitter, errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+        return (answers, submitter, errors.ToDictionary(e => e.Key, e => (IReadOnlyList<Message>)e.Value));
     }
 
-    private static Submitter? ValidateSubmitter(SubmissionRequest.SubmitterRequest? request, bool required, Action<string, string> fail)
+    private static Submitter? ValidateSubmitter(SubmissionRequest.SubmitterRequest? request, bool required, Action<string, Message> fail)
     {
         if (request is null)
         {
             if (required)
             {
-                fail("submitter", "Cần họ tên, chức vụ và số điện thoại người báo cáo. (Submitter name, title and phone are required.)");
+                fail("submitter", c => c.SubmitterRequired());
             }
 
             return null;
@@ -108,11 +111,11 @@ public static class ChecklistValidator
             var text = TextRules.Normalize(value);
             if (text.Length == 0 && required)
             {
-                fail($"submitter.{name}", "Bắt buộc. (Required.)");
+                fail($"submitter.{name}", c => c.FieldRequired());
             }
             else if (text.Length > MaxSubmitterFieldLength || TextRules.HasControlCharacters(text, false))
             {
-                fail($"submitter.{name}", $"Tối đa {MaxSubmitterFieldLength} ký tự, không có ký tự điều khiển. (Too long or has control characters.)");
+                fail($"submitter.{name}", c => c.SubmitterFieldInvalid(MaxSubmitterFieldLength));
             }
 
             return text;
@@ -121,7 +124,7 @@ public static class ChecklistValidator
         var submitter = new Submitter(Field("name", request.Name), Field("title", request.Title), Field("phone", request.Phone));
         if (submitter.Phone.Length > 0 && !submitter.Phone.All(c => char.IsDigit(c) || c is '+' or ' ' or '.' or '-' or '(' or ')'))
         {
-            fail("submitter.phone", "Số điện thoại chỉ gồm chữ số, dấu cách, + - . ( ). (Invalid phone number.)");
+            fail("submitter.phone", c => c.InvalidPhone());
         }
 
         return submitter is { Name.Length: 0, Title.Length: 0, Phone.Length: 0 } ? null : submitter;

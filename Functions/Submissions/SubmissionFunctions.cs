@@ -17,9 +17,13 @@ public sealed class SubmissionFunctions(SubmissionService submissions, CallerRes
         string unitId,
         CancellationToken cancellationToken)
     {
-        var preconditions = SubmissionPreconditions.Parse(request.Headers.IfMatch, request.Headers.IfNoneMatch);
         var (receipt, created) = await submissions.SubmitAsync(
-            campaignId, unitId, token => RequestBody.ReadJsonAsync<SubmissionRequest>(request, token), preconditions, callers.Identify(request), cancellationToken);
+            campaignId,
+            unitId,
+            token => RequestBody.ReadJsonAsync<SubmissionRequest>(request, token),
+            () => SubmissionPreconditions.Parse(request.Headers.IfMatch, request.Headers.IfNoneMatch),
+            callers.Identify(request),
+            cancellationToken);
         return ApiResult.Json(receipt, created ? StatusCodes.Status201Created : StatusCodes.Status200OK)
             .WithHeader("ETag", Revision.FormatETag(receipt.Revision));
     }

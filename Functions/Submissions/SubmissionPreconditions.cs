@@ -1,4 +1,4 @@
-using TetReadiness.Http;
+using TetReadiness.Messages;
 
 namespace TetReadiness.Submissions;
 
@@ -15,7 +15,7 @@ public sealed record SubmissionPreconditions(IReadOnlyList<int>? IfMatch, bool I
         var noneAny = ifNoneMatch?.Trim() == "*";
         if (!string.IsNullOrWhiteSpace(ifNoneMatch) && !noneAny)
         {
-            throw ProblemException.BadRequest("If-None-Match only accepts '*' here (first submission only).");
+            throw Refusal.Invalid(c => c.InvalidIfNoneMatch());
         }
 
         if (string.IsNullOrWhiteSpace(ifMatch))
@@ -34,7 +34,7 @@ public sealed record SubmissionPreconditions(IReadOnlyList<int>? IfMatch, bool I
             var value = tag.StartsWith("W/", StringComparison.Ordinal) ? tag[2..] : tag;
             if (value.Length < 4 || value[0] != '"' || value[^1] != '"' || value[1] != 'r' || !int.TryParse(value[2..^1], out var revision) || revision < 1)
             {
-                throw ProblemException.BadRequest($"If-Match must be an ETag like \"r3\" from an earlier response, not {tag}.");
+                throw Refusal.Invalid(c => c.InvalidIfMatch(tag));
             }
 
             revisions.Add(revision);
@@ -44,23 +44,23 @@ public sealed record SubmissionPreconditions(IReadOnlyList<int>? IfMatch, bool I
     }
 
     /// <summary>Null when the current revision (0 = none yet) satisfies the preconditions, else why not.</summary>
-    public string? Check(int currentRevision)
+    public Message? Check(int currentRevision)
     {
         if (IfNoneMatchAny && currentRevision > 0)
         {
-            return $"Đơn vị đã có báo cáo (lần {currentRevision}); tải lại để xem trước khi gửi. (A submission already exists: revision {currentRevision}.)";
+            return c => c.SubmissionExists(currentRevision);
         }
 
         if (IfMatchAny && currentRevision == 0)
         {
-            return "Chưa có báo cáo nào để cập nhật. (No submission exists yet.)";
+            return c => c.NoSubmissionToUpdate();
         }
 
         if (IfMatch is not null && !IfMatch.Contains(currentRevision))
         {
             return currentRevision == 0
-                ? "Chưa có báo cáo nào để cập nhật. (No submission exists yet.)"
-                : $"Báo cáo đã được cập nhật (lần {currentRevision}) sau khi bạn mở biểu mẫu; tải lại trước khi gửi. (The submission is now at revision {currentRevision}.)";
+                ? c => c.NoSubmissionToUpdate()
+                : c => c.SubmissionMovedOn(currentRevision);
         }
 
         return null;

@@ -3,7 +3,9 @@ using TetReadiness.Campaigns;
 using TetReadiness.Common;
 using TetReadiness.Http;
 using TetReadiness.Identity;
+using TetReadiness.Messages;
 using TetReadiness.Roster;
+using TetReadiness.Time;
 
 namespace TetReadiness.Submissions;
 
@@ -23,17 +25,33 @@ public sealed class SubmissionService(
 {
     private const int MaxCommitAttempts = 100;
 
-    public async Task<(SubmissionReceipt Receipt, bool Created)> SubmitAsync(
+    public Task<(SubmissionReceipt Receipt, bool Created)> SubmitAsync(
         string campaignId,
         string unitId,
         Func<CancellationToken, Task<SubmissionRequest>> readBody,
         SubmissionPreconditions preconditions,
+        Caller caller,
+        CancellationToken cancellationToken) =>
+        SubmitAsync(campaignId, unitId, readBody, () => preconditions, caller, cancellationToken);
+
+    /// <summary>
+    /// Refuses in the documented order: 401, 400 for an id that cannot be a key, 404 for the unit, 403, 404 for the
+    /// campaign (<see cref="ResolveAsync"/>); then the body's 415, 413 and 400; then 400 for precondition headers
+    /// that cannot be read (<paramref name="readPreconditions"/>, read here and not before, so an anonymous caller
+    /// learns nothing from them) and for the answers; then 409 (not open, closed) and 412.
+    /// </summary>
+    public async Task<(SubmissionReceipt Receipt, bool Created)> SubmitAsync(
+        string campaignId,
+        string unitId,
+        Func<CancellationToken, Task<SubmissionRequest>> readBody,
+        Func<SubmissionPreconditions> readPreconditions,
         Caller caller,
         CancellationToken cancellationToken)
     {
         var (_, unit) = await ResolveAsync(caller, campaignId, unitId, write: true, cancellationToken);
         var author = SubmissionAuthor.Of(caller);
         var request = await readBody(cancellationToken);
+        var preconditions = readPreconditions();
 
         // The checklist the answers are validated against, the version the revision records and the time that says
         // the campaign is open all come from one read (cached), taken once the body is in: a version is sealed before
@@ -43,17 +61,19 @@ public sealed class SubmissionService(
         var (answers, submitter, errors) = ChecklistValidator.Validate(campaign.Checklist, request, author.RequiresSubmitter);
         if (errors.Count > 0)
         {
-            throw ProblemException.Validation(errors);
+            throw Refusal.InvalidFields(errors);
         }
 
         if (now < campaign.OpensAt)
         {
-            throw ProblemException.Conflict($"Chiến dịch mở nhận báo cáo từ {Time.VietnamTime.Format(campaign.OpensAt)}. (The campaign is not open yet.)");
+            var opensAt = VietnamTime.Format(campaign.OpensAt);
+            throw Refusal.Conflict(c => c.CampaignNotOpenYet(opensAt));
         }
 
         if (campaign.IsClosedAt(now))
         {
-            throw ProblemException.Conflict($"Chiến dịch đã đóng lúc {Time.VietnamTime.Format(campaign.ClosesAt)}. (The campaign is closed.)");
+            var closedAt = VietnamTime.Format(campaign.ClosesAt);
+            throw Refusal.Conflict(c => c.CampaignClosed(closedAt));
         }
 
         for (var attempt = 1; attempt <= MaxCommitAttempts; attempt++)
@@ -61,7 +81,7 @@ public sealed class SubmissionService(
             var (latest, fence) = await ReadLatestAsync(campaignId, unitId, trustProjection: attempt == 1, cancellationToken);
             if (preconditions.Check(latest?.Revision ?? 0) is { } refusal)
             {
-                throw ProblemException.PreconditionFailed(refusal);
+                throw Refusal.PreconditionFailed(refusal);
             }
 
             var late = now > campaign.Deadline;
@@ -91,10 +111,7 @@ public sealed class SubmissionService(
             return (SubmissionReceipt.Of(revision), revision.Number == 1);
         }
 
-        throw new ProblemException(503, "Service unavailable", "Quá nhiều người gửi cùng lúc cho đơn vị này; vui lòng thử lại. (Too many concurrent submissions for this unit; retry.)")
-        {
-            Headers = new Dictionary<string, string> { ["Retry-After"] = "5" },
-        };
+        throw Refusal.Unavailable(c => c.TooManyConcurrentSubmissions(), TimeSpan.FromSeconds(5));
     }
 
     public async Task<Revision> GetCurrentAsync(Caller caller, string campaignId, string unitId, int? revisionNumber, CancellationToken cancellationToken)
@@ -105,9 +122,9 @@ public sealed class SubmissionService(
             : await revisions.ReadLatestAsync(campaignId, unitId, cancellationToken);
         if (revision is null)
         {
-            throw ProblemException.NotFound(revisionNumber is null
-                ? "Đơn vị chưa nộp báo cáo cho chiến dịch này. (No submission yet.)"
-                : $"Không có lần nộp {revisionNumber}. (No such revision.)");
+            throw revisionNumber is { } missing
+                ? Refusal.NotFound(c => c.NoSuchRevision(missing))
+                : Refusal.NotFound(c => c.NoSubmissionYet());
         }
 
         // Answers are stored by item id; they are read back in the checklist's order (items no longer on it last).
@@ -167,14 +184,12 @@ public sealed class SubmissionService(
         AccessPolicy.RequireIdentity(caller);
         if (!Ids.IsValid(unitId))
         {
-            throw ProblemException.BadRequest("Mã đơn vị không hợp lệ (a-z, 0-9, '-', tối đa 64). (Invalid unit id.)",
-                new Dictionary<string, string[]> { ["unitId"] = ["Invalid id."] });
+            throw Refusal.InvalidId(IdKind.Unit, "unitId");
         }
 
         if (!Ids.IsValid(campaignId))
         {
-            throw ProblemException.BadRequest("Mã chiến dịch không hợp lệ (a-z, 0-9, '-', tối đa 64). (Invalid campaign id.)",
-                new Dictionary<string, string[]> { ["campaignId"] = ["Invalid id."] });
+            throw Refusal.InvalidId(IdKind.Campaign, "campaignId");
         }
 
         var unit = await roster.GetUnitAsync(unitId, cancellationToken);
@@ -187,7 +202,7 @@ public sealed class SubmissionService(
 
         if (unit is null || (write && !unit.Active))
         {
-            throw ProblemException.NotFound($"Không có đơn vị '{unitId}' trong danh sách hiện hành. (Unknown or inactive unit.)");
+            throw Refusal.NotFound(c => c.UnknownOrInactiveUnit(unitId));
         }
 
         if (write)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
+using TetReadiness.Messages;
 
 namespace TetReadiness.Web;
 
@@ -31,7 +32,10 @@ public sealed class WebFileResult(WebFile? file, string version, bool versioned)
             response.StatusCode = StatusCodes.Status404NotFound;
             response.ContentType = "text/plain; charset=utf-8";
             response.Headers[HeaderNames.CacheControl] = "no-store";
-            await response.WriteAsync("Không tìm thấy. (Not found.)", context.HttpContext.RequestAborted);
+            // A page, not an API: the title alone, in the language the browser asks for.
+            var language = LanguagePreference.From(request.Headers.AcceptLanguage.ToString());
+            response.Headers[HeaderNames.ContentLanguage] = LanguagePreference.TagOf(language);
+            await response.WriteAsync(MessageCatalogs.For(language).Title(RefusalKind.NotFound) + ".", context.HttpContext.RequestAborted);
             return;
         }
 

@@ -1,5 +1,5 @@
-using TetReadiness.Http;
 using TetReadiness.Identity;
+using TetReadiness.Messages;
 using TetReadiness.Roster;
 
 namespace TetReadiness.Tests.Auth;
@@ -12,7 +12,7 @@ public sealed class AccessPolicyTests
     [Fact]
     public void No_identity_is_401_before_anything_else()
     {
-        var problem = Assert.Throws<ProblemException>(() => AccessPolicy.RequireWrite(Caller.Anonymous, "tet-2024", null));
+        var problem = Assert.Throws<RefusalException>(() => AccessPolicy.RequireWrite(Caller.Anonymous, "tet-2024", null));
 
         Assert.Equal(401, problem.Status);
     }
@@ -22,7 +22,7 @@ public sealed class AccessPolicyTests
     {
         AccessPolicy.RequireWrite(Officer("VanPhong@Ba-Dinh.invalid"), "tet-2024", Unit);
 
-        Assert.Equal(403, Assert.Throws<ProblemException>(() => AccessPolicy.RequireWrite(Officer("other@x.invalid"), "tet-2024", Unit)).Status);
+        Assert.Equal(403, Assert.Throws<RefusalException>(() => AccessPolicy.RequireWrite(Officer("other@x.invalid"), "tet-2024", Unit)).Status);
     }
 
     [Fact]
@@ -30,8 +30,8 @@ public sealed class AccessPolicyTests
     {
         AccessPolicy.RequireWrite(Link("tet-2024", "ba-dinh-ubnd", 2), "tet-2024", Unit);
 
-        Assert.Equal(403, Assert.Throws<ProblemException>(() => AccessPolicy.RequireWrite(Link("tet-2025", "ba-dinh-ubnd", 2), "tet-2024", Unit)).Status);
-        var revoked = Assert.Throws<ProblemException>(() => AccessPolicy.RequireWrite(Link("tet-2024", "ba-dinh-ubnd", 1), "tet-2024", Unit));
+        Assert.Equal(403, Assert.Throws<RefusalException>(() => AccessPolicy.RequireWrite(Link("tet-2025", "ba-dinh-ubnd", 2), "tet-2024", Unit)).Status);
+        var revoked = Assert.Throws<RefusalException>(() => AccessPolicy.RequireWrite(Link("tet-2024", "ba-dinh-ubnd", 1), "tet-2024", Unit));
         Assert.Equal(403, revoked.Status);
         Assert.Contains("revoked", revoked.Detail);
     }
@@ -42,7 +42,7 @@ public sealed class AccessPolicyTests
         var coordinator = new Caller(new ClientPrincipal("aad", "sonoivu@hanoi.invalid", null, ["coordinator"]), null, null);
 
         AccessPolicy.RequireRead(coordinator, "tet-2024", Unit, NoDistricts);
-        Assert.Equal(403, Assert.Throws<ProblemException>(() => AccessPolicy.RequireWrite(coordinator, "tet-2024", Unit)).Status);
+        Assert.Equal(403, Assert.Throws<RefusalException>(() => AccessPolicy.RequireWrite(coordinator, "tet-2024", Unit)).Status);
         Assert.True(AccessPolicy.RequireCoordinator(coordinator, NoDistricts).WholeCity);
     }
 
@@ -56,15 +56,15 @@ public sealed class AccessPolicyTests
 
         Assert.True(scope.Covers("ba-dinh"));
         Assert.False(scope.Covers("hoan-kiem"));
-        Assert.Equal(403, Assert.Throws<ProblemException>(() => AccessPolicy.RequireRead(coordinator, "tet-2024", Unit, new HashSet<string> { "hoan-kiem" })).Status);
-        Assert.Equal(403, Assert.Throws<ProblemException>(() => AccessPolicy.RequireCoordinator(Officer("vanphong@ba-dinh.invalid"), NoDistricts)).Status);
+        Assert.Equal(403, Assert.Throws<RefusalException>(() => AccessPolicy.RequireRead(coordinator, "tet-2024", Unit, new HashSet<string> { "hoan-kiem" })).Status);
+        Assert.Equal(403, Assert.Throws<RefusalException>(() => AccessPolicy.RequireCoordinator(Officer("vanphong@ba-dinh.invalid"), NoDistricts)).Status);
     }
 
     [Fact]
     public void Only_the_coordinator_role_makes_a_city_coordinator()
     {
-        Assert.Equal(403, Assert.Throws<ProblemException>(() => AccessPolicy.RequireCityCoordinator(Officer("dieuphoi@ba-dinh.invalid"))).Status);
-        Assert.Equal(401, Assert.Throws<ProblemException>(() => AccessPolicy.RequireCityCoordinator(Caller.Anonymous)).Status);
+        Assert.Equal(403, Assert.Throws<RefusalException>(() => AccessPolicy.RequireCityCoordinator(Officer("dieuphoi@ba-dinh.invalid"))).Status);
+        Assert.Equal(401, Assert.Throws<RefusalException>(() => AccessPolicy.RequireCityCoordinator(Caller.Anonymous)).Status);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using TetReadiness.Identity;
 using TetReadiness.Platform;
+using TetReadiness.Tests.Infrastructure;
 
 namespace TetReadiness.Tests.Auth;
 
@@ -50,7 +51,7 @@ public sealed class PrincipalHeaderTrustRuleTests
         Assert.Equal(misconfigured, fault is not null);
         if (fault is not null)
         {
-            Assert.Contains("Auth__AllowClientPrincipalHeader", fault, StringComparison.Ordinal);
+            Assert.Contains("Auth__AllowClientPrincipalHeader", fault.InBothLanguagesOrNull(), StringComparison.Ordinal);
         }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using TetReadiness.Identity;
+using TetReadiness.Tests.Infrastructure;
 
 namespace TetReadiness.Tests.Auth;
 
@@ -41,7 +42,7 @@ public sealed class UnitLinkSignerTests
         var (link, refusal) = signer.Verify(signer.Sign(Link), Link.ExpiresAt.AddSeconds(1));
 
         Assert.Null(link);
-        Assert.Contains("expired", refusal);
+        Assert.Contains("expired", refusal.InBothLanguagesOrNull());
     }
 
     [Fact]

@@ -105,7 +105,7 @@ public sealed class CampaignChecklistConsistencyTests
     }
 
     private static Task<HttpResponseSnapshot> PutAsync(TestApp app, CampaignDefinition definition) =>
-        HttpCall.RunAsync(HttpCall.Json("PUT", "/api/campaigns/tet-2024", definition), r => app.Create<CampaignFunctions>().PutCampaign(r, "tet-2024", CancellationToken.None));
+        HttpCall.RunAsync(HttpCall.Json("PUT", "/api/campaigns/tet-2024", definition, new Dictionary<string, string> { [TestLanguage.Header] = "vi" }), r => app.Create<CampaignFunctions>().PutCampaign(r, "tet-2024", CancellationToken.None));
 
     private static CampaignDefinition WriterCampaign(int writer)
     {

@@ -91,7 +91,7 @@ public sealed class CampaignValidatorTests
         var (campaign, errors) = CampaignValidator.Validate("tet-2024", Seed.Campaign(opensAt: opensAt, deadline: deadline));
 
         Assert.Null(campaign);
-        Assert.Contains("after the opening", Assert.Single(errors["deadline"]), StringComparison.Ordinal);
+        Assert.Contains("after the opening", Assert.Single(errors["deadline"]).InBothLanguages(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -126,7 +126,7 @@ public sealed class CampaignValidatorTests
 
         Assert.Null(campaign);
         Assert.Equal([field], errors.Keys);
-        Assert.Contains("ISO 8601", Assert.Single(errors[field]), StringComparison.Ordinal);
+        Assert.Contains("ISO 8601", Assert.Single(errors[field]).InBothLanguages(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -172,7 +172,7 @@ public sealed class CampaignValidatorTests
         var (campaign, errors) = CampaignValidator.Validate("tet-2024", definition);
 
         Assert.Null(campaign);
-        Assert.Contains("98", Assert.Single(errors["sections"]), StringComparison.Ordinal);
+        Assert.Contains("98", Assert.Single(errors["sections"]).InBothLanguages(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -184,7 +184,7 @@ public sealed class CampaignValidatorTests
         var (campaign, errors) = CampaignValidator.Validate("tet-2024", definition);
 
         Assert.Null(campaign);
-        Assert.Contains("pccc-cho", Assert.Single(errors["sections[1].items[0].id"]), StringComparison.Ordinal);
+        Assert.Contains("pccc-cho", Assert.Single(errors["sections[1].items[0].id"]).InBothLanguages(), StringComparison.Ordinal);
     }
 
     [Fact]

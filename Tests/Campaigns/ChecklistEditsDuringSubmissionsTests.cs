@@ -1,6 +1,6 @@
 using TetReadiness.Campaigns;
-using TetReadiness.Http;
 using TetReadiness.Identity;
+using TetReadiness.Messages;
 using TetReadiness.Storage;
 using TetReadiness.Submissions;
 using TetReadiness.Tests.Infrastructure;
@@ -89,7 +89,7 @@ public sealed class ChecklistEditsDuringSubmissionsTests
                 count++;
                 committed.Release();
             }
-            catch (ProblemException problem) when (problem.Status == 400)
+            catch (RefusalException problem) when (problem.Status == 400)
             {
                 // Answered a checklist that is no longer the campaign's on this instance: read it again.
             }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging.Abstractions;
 using TetReadiness.Http;
+using TetReadiness.Messages;
 using TetReadiness.Tests.Infrastructure;
 
 namespace TetReadiness.Tests.Http;
@@ -30,7 +31,7 @@ public sealed class HttpEdgeMiddlewareTests
         await Middleware.Invoke(invocation, async _ =>
         {
             await Task.Yield();
-            throw ProblemException.Forbidden("Chỉ điều phối viên được xem. (Coordinators only.)");
+            throw Refusal.Forbidden(c => c.CoordinatorsOnly());
         });
 
         var response = await ExecuteAsync(invocation, request);

@@ -3,6 +3,7 @@ using Azure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging.Abstractions;
 using TetReadiness.Http;
+using TetReadiness.Messages;
 using TetReadiness.Tests.Infrastructure;
 
 namespace TetReadiness.Tests.Http;
@@ -33,31 +34,34 @@ public sealed class HttpEdgeTests
     [Fact]
     public async Task A_problem_becomes_RFC_9457_problem_json_with_its_errors()
     {
-        var errors = new Dictionary<string, string[]> { ["items.pccc-cho"] = ["Bad status."] };
+        var errors = new Dictionary<string, IReadOnlyList<Message>> { ["items.pccc-cho"] = [c => c.InvalidStatus("done", ["ready"])] };
 
-        var response = await RespondAsync(() => throw ProblemException.Validation(errors));
+        var response = await RespondAsync(() => throw Refusal.InvalidFields(errors));
 
         var problem = ProblemAssert.Is(response, 400, "see 'errors'");
         Assert.Equal("Validation failed", problem.GetProperty("title").GetString());
         Assert.Equal("https://httpstatuses.io/400", problem.GetProperty("type").GetString());
         Assert.Equal("/api/thing", problem.GetProperty("instance").GetString());
-        Assert.Equal(["Bad status."], ProblemAssert.Errors(problem)["items.pccc-cho"]);
+        Assert.Equal(["Bad status 'done'; use ready."], ProblemAssert.Errors(problem)["items.pccc-cho"]);
     }
 
     [Fact]
     public async Task A_problem_without_errors_has_no_errors_member()
     {
-        var problem = ProblemAssert.Is(await RespondAsync(() => throw ProblemException.NotFound("Unknown campaign.")), 404, "Unknown campaign.");
+        var problem = ProblemAssert.Is(await RespondAsync(() => throw Refusal.NotFound(c => c.UnknownCampaign("tet-2024"))), 404, "Unknown campaign");
 
         Assert.False(problem.TryGetProperty("errors", out _));
     }
 
     [Fact]
-    public async Task Vietnamese_in_a_detail_is_written_as_is()
+    public async Task Vietnamese_is_written_as_is_when_no_language_is_asked_for()
     {
-        var response = await RespondAsync(() => throw ProblemException.NotFound("Không có chiến dịch."));
+        var request = HttpCall.Request("GET", "/api/thing", contentType: null, headers: new Dictionary<string, string> { [TestLanguage.Header] = string.Empty });
 
-        Assert.Contains("Không có chiến dịch.", response.Body, StringComparison.Ordinal);
+        var response = await HttpCall.ExecuteAsync(request, (IActionResult)(await Edge.RespondAsync(request, () => throw Refusal.NotFound(c => c.UnknownCampaign("tet-2024"))))!);
+
+        Assert.Contains("Không có chiến dịch 'tet-2024'.", response.Body, StringComparison.Ordinal);
+        Assert.Equal("vi", response.Header("Content-Language"));
     }
 
     public static TheoryData<Exception> Outages => new()
@@ -81,6 +85,31 @@ public sealed class HttpEdgeTests
 
         ProblemAssert.Is(response, 503, "nothing was written");
         Assert.Equal("30", response.Header("Retry-After"));
+    }
+
+    [Fact]
+    public async Task A_refusal_that_says_when_to_retry_keeps_Retry_After_in_the_default_language()
+    {
+        var request = HttpCall.Request("PUT", "/api/thing", contentType: null, headers: new Dictionary<string, string> { [TestLanguage.Header] = string.Empty });
+
+        var response = await HttpCall.ExecuteAsync(request, (IActionResult)(await Edge.RespondAsync(request, () =>
+            throw Refusal.Unavailable(c => c.TooManyConcurrentSubmissions(), TimeSpan.FromSeconds(5))))!);
+
+        ProblemAssert.Is(response, 503, VietnameseMessages.Instance.TooManyConcurrentSubmissions());
+        Assert.Equal("5", response.Header("Retry-After"));
+        Assert.Equal("vi", response.Header("Content-Language"));
+    }
+
+    [Fact]
+    public async Task Storage_that_does_not_answer_is_a_503_in_the_language_asked_for()
+    {
+        var request = HttpCall.Request("PUT", "/api/thing", contentType: null, headers: new Dictionary<string, string> { [TestLanguage.Header] = string.Empty });
+
+        var response = await HttpCall.ExecuteAsync(request, (IActionResult)(await Edge.RespondAsync(request, () => throw new TimeoutException()))!);
+
+        ProblemAssert.Is(response, 503, VietnameseMessages.Instance.StorageUnavailable());
+        Assert.Equal("30", response.Header("Retry-After"));
+        Assert.Equal("vi", response.Header("Content-Language"));
     }
 
     public static TheoryData<Exception> Faults => new()

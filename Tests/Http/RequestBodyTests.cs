@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using TetReadiness.Http;
+using TetReadiness.Messages;
 using TetReadiness.Submissions;
 using TetReadiness.Tests.Infrastructure;
 
@@ -19,7 +20,7 @@ public sealed class RequestBodyTests
 
     private static HttpRequest Request(string body, string? contentType = "application/json") => Request(Encoding.UTF8.GetBytes(body), contentType);
 
-    private static async Task<ProblemException> RefusedAsync(Func<Task> read) => await Assert.ThrowsAsync<ProblemException>(read);
+    private static async Task<RefusalException> RefusedAsync(Func<Task> read) => await Assert.ThrowsAsync<RefusalException>(read);
 
     [Theory]
     [InlineData("application/json")]

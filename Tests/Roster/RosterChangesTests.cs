@@ -1,3 +1,4 @@
+using TetReadiness.Messages;
 using TetReadiness.Roster;
 
 namespace TetReadiness.Tests.Roster;
@@ -11,7 +12,7 @@ public sealed class RosterChangesTests
         new(id, name, district, district == "ba-dinh" ? BaDinh.DistrictName : BaVi.DistrictName, officers is null ? [] : [officers], active);
 
     private static RosterCsv Import(IReadOnlyList<RosterDistrict> districts, params RosterUnit[] units) =>
-        new(districts, units, new Dictionary<string, string[]>());
+        new(districts, units, new Dictionary<string, IReadOnlyList<Message>>());
 
     [Fact]
     public void A_first_import_adds_every_unit_and_district()

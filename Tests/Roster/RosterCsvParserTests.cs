@@ -1,4 +1,5 @@
 using TetReadiness.Roster;
+using TetReadiness.Tests.Infrastructure;
 
 namespace TetReadiness.Tests.Roster;
 
@@ -48,7 +49,7 @@ public sealed class RosterCsvParserTests
     {
         var roster = RosterCsvParser.Parse("\uFEFF" + Header + "ba-dinh,Quận Ba Đình,ba-dinh-ubnd,UBND Quận Ba Đình,,\n");
 
-        Assert.True(roster.IsValid, string.Join("; ", roster.Errors.SelectMany(e => e.Value)));
+        Assert.True(roster.IsValid, string.Join("; ", roster.Errors.InBothLanguages().SelectMany(e => e.Value)));
         Assert.Equal("ba-dinh-ubnd", Assert.Single(roster.Units).UnitId);
     }
 
@@ -59,7 +60,7 @@ public sealed class RosterCsvParserTests
             Header +
             "ba-dinh,\"Quận Ba Đình, Hà Nội\",ba-dinh-cho,\"Chợ \"\"Ngọc Hà\"\", Ba Đình\",,\n");
 
-        Assert.True(roster.IsValid, string.Join("; ", roster.Errors.SelectMany(e => e.Value)));
+        Assert.True(roster.IsValid, string.Join("; ", roster.Errors.InBothLanguages().SelectMany(e => e.Value)));
         Assert.Equal("Quận Ba Đình, Hà Nội", Assert.Single(roster.Districts).DistrictName);
         Assert.Equal("Chợ \"Ngọc Hà\", Ba Đình", Assert.Single(roster.Units).UnitName);
     }
@@ -72,7 +73,7 @@ public sealed class RosterCsvParserTests
             "ba-dinh,Quận Ba Đình,ba-dinh-ubnd,UBND Quận Ba Đình,\"vanphong@ba-dinh.invalid;\r\nlanhdao@ba-dinh.invalid\",\n" +
             "ba-vi,Huyện Ba Vì,ba-vi-ubnd,UBND Huyện Ba Vì,,\n");
 
-        Assert.True(roster.IsValid, string.Join("; ", roster.Errors.SelectMany(e => e.Value)));
+        Assert.True(roster.IsValid, string.Join("; ", roster.Errors.InBothLanguages().SelectMany(e => e.Value)));
         Assert.Equal(["ba-dinh-ubnd", "ba-vi-ubnd"], roster.Units.Select(u => u.UnitId));
         Assert.Equal(["vanphong@ba-dinh.invalid", "lanhdao@ba-dinh.invalid"], roster.Units[0].OfficerEmails);
     }
@@ -85,7 +86,7 @@ public sealed class RosterCsvParserTests
             "ba-vi,Huyện Ba Vì,ba-vi-ubnd,UBND Huyện Ba Vì,,\n" +
             "ba-dinh,Quận Ba Đình,ba-dinh-ubnd,\"UBND\nQuận Ba Đình\",,\n");
 
-        var (row, messages) = Assert.Single(roster.Errors);
+        var (row, messages) = Assert.Single(roster.Errors.InBothLanguages());
         Assert.Equal("row 3", row);
         Assert.Contains("unit_name", messages[0], StringComparison.Ordinal);
     }
@@ -110,7 +111,7 @@ public sealed class RosterCsvParserTests
             $"ba-dinh,{decomposed},ba-dinh-ubnd,UBND Ba \u0110i\u0300nh,,\n" +
             "ba-dinh,Quận Ba Đình,ba-dinh-ttyt,Trung tâm Y tế Ba Đình,,\n");
 
-        Assert.True(roster.IsValid, string.Join("; ", roster.Errors.SelectMany(e => e.Value)));
+        Assert.True(roster.IsValid, string.Join("; ", roster.Errors.InBothLanguages().SelectMany(e => e.Value)));
         var district = Assert.Single(roster.Districts);
         Assert.Equal("Quận Ba Đình", district.DistrictName);
         Assert.True(district.DistrictName.IsNormalized(System.Text.NormalizationForm.FormC));
@@ -145,7 +146,7 @@ public sealed class RosterCsvParserTests
             cells + ",Đơn vị,,\n");
 
         Assert.False(roster.IsValid);
-        var error = Assert.Single(Assert.Single(roster.Errors, e => e.Key == "row 3").Value);
+        var error = Assert.Single(Assert.Single(roster.Errors.InBothLanguages(), e => e.Key == "row 3").Value);
         Assert.Contains(column, error, StringComparison.Ordinal);
     }
 
@@ -166,7 +167,7 @@ public sealed class RosterCsvParserTests
             "ba-vi,Huyện Ba Vì,ba-vi-ubnd,UBND Huyện Ba Vì,,\n" +
             "hoan-kiem,Quận Hoàn Kiếm,ubnd,UBND Quận Hoàn Kiếm,,\n");
 
-        var (row, messages) = Assert.Single(roster.Errors);
+        var (row, messages) = Assert.Single(roster.Errors.InBothLanguages());
         Assert.Equal("row 4", row);
         Assert.Contains("'ubnd'", messages[0], StringComparison.Ordinal);
         Assert.Contains("dòng 2", messages[0], StringComparison.Ordinal);
@@ -180,7 +181,7 @@ public sealed class RosterCsvParserTests
             "ba-dinh,Quận Ba Đình,ba-dinh-ubnd,UBND Quận Ba Đình,,\n" +
             "ba-dinh,Quận Ba Đinh,ba-dinh-ttyt,Trung tâm Y tế Ba Đình,,\n");
 
-        var (row, messages) = Assert.Single(roster.Errors);
+        var (row, messages) = Assert.Single(roster.Errors.InBothLanguages());
         Assert.Equal("row 3", row);
         Assert.Contains("dòng 2", messages[0], StringComparison.Ordinal);
         Assert.Contains("district's name", messages[0], StringComparison.Ordinal);
@@ -195,7 +196,7 @@ public sealed class RosterCsvParserTests
             "ba-dinh,Quận Ba Đình,ba-dinh-ttyt,Trung tâm Y tế Ba Đình,,\n" +
             "ba-dinh,Quận Ba Đình,ba-dinh-cho,BQL chợ Ngọc Hà,,khac@ba-dinh.invalid\n");
 
-        var (row, messages) = Assert.Single(roster.Errors);
+        var (row, messages) = Assert.Single(roster.Errors.InBothLanguages());
         Assert.Equal("row 4", row);
         Assert.Contains("dòng 2", messages[0], StringComparison.Ordinal);
         Assert.Contains("coordinators", messages[0], StringComparison.Ordinal);
@@ -210,7 +211,7 @@ public sealed class RosterCsvParserTests
             "ba-dinh,Quận Ba Đình,ba-dinh-ttyt,Trung tâm Y tế Ba Đình,,a@ba-dinh.invalid;b@ba-dinh.invalid\n" +
             "ba-dinh,Quận Ba Đình,ba-dinh-cho,BQL chợ Ngọc Hà,,B@ba-dinh.invalid; a@ba-dinh.invalid\n");
 
-        Assert.True(roster.IsValid, string.Join("; ", roster.Errors.SelectMany(e => e.Value)));
+        Assert.True(roster.IsValid, string.Join("; ", roster.Errors.InBothLanguages().SelectMany(e => e.Value)));
         Assert.Equal(["a@ba-dinh.invalid", "b@ba-dinh.invalid"], Assert.Single(roster.Districts).CoordinatorEmails);
     }
 
@@ -225,7 +226,7 @@ public sealed class RosterCsvParserTests
         var quoted = "\"" + unitName.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
         var roster = RosterCsvParser.Parse(Header + $"ba-dinh,Quận Ba Đình,ba-dinh-ubnd,{quoted},,\n");
 
-        var (row, messages) = Assert.Single(roster.Errors);
+        var (row, messages) = Assert.Single(roster.Errors.InBothLanguages());
         Assert.Equal("row 2", row);
         Assert.Contains("formula", messages[0], StringComparison.Ordinal);
         Assert.Empty(roster.Units);
@@ -236,7 +237,7 @@ public sealed class RosterCsvParserTests
     {
         var roster = RosterCsvParser.Parse(Header + "ba-dinh,=1+1,ba-dinh-ubnd,UBND,,\n");
 
-        Assert.Contains("district_name", Assert.Single(roster.Errors["row 2"]), StringComparison.Ordinal);
+        Assert.Contains("district_name", Assert.Single(roster.Errors.InBothLanguages()["row 2"]), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -244,7 +245,7 @@ public sealed class RosterCsvParserTests
     {
         var roster = RosterCsvParser.Parse(Header + "ba-dinh,Quận Ba Đình,ba-dinh-ubnd,UBND,vanphong at ba-dinh,dieuphoi@\n");
 
-        Assert.Equal(2, roster.Errors["row 2"].Length);
+        Assert.Equal(2, roster.Errors["row 2"].Count);
     }
 
     [Fact]
@@ -267,7 +268,7 @@ public sealed class RosterCsvParserTests
         var roster = RosterCsvParser.Parse(header + "ba-dinh,Quận Ba Đình,ba-dinh-ubnd,UBND,a@b.invalid\n");
 
         Assert.False(roster.IsValid);
-        Assert.Contains(roster.Errors["header"], message => message.Contains($"'{missing}'", StringComparison.Ordinal));
+        Assert.Contains(roster.Errors.InBothLanguages()["header"], message => message.Contains($"'{missing}'", StringComparison.Ordinal));
         Assert.Empty(roster.Units);
     }
 
@@ -286,7 +287,7 @@ public sealed class RosterCsvParserTests
     {
         var roster = RosterCsvParser.Parse("district_id,district_name,unit_id,unit_name,officer_emails,unit_id\nba-dinh,Quận Ba Đình,ba-dinh-ubnd,UBND,,x\n");
 
-        Assert.Contains("unit_id", Assert.Single(roster.Errors["header"]), StringComparison.Ordinal);
+        Assert.Contains("unit_id", Assert.Single(roster.Errors.InBothLanguages()["header"]), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -298,7 +299,7 @@ public sealed class RosterCsvParserTests
         var roster = RosterCsvParser.Parse(text);
 
         Assert.False(roster.IsValid);
-        Assert.Contains("empty", Assert.Single(roster.Errors["header"]), StringComparison.Ordinal);
+        Assert.Contains("empty", Assert.Single(roster.Errors.InBothLanguages()["header"]), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -306,7 +307,7 @@ public sealed class RosterCsvParserTests
     {
         var roster = RosterCsvParser.Parse(Header + "\n,,,,,\n");
 
-        Assert.Contains("no units", Assert.Single(roster.Errors["rows"]), StringComparison.Ordinal);
+        Assert.Contains("no units", Assert.Single(roster.Errors.InBothLanguages()["rows"]), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,8 +2,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moq;
-using TetReadiness.Http;
 using TetReadiness.Identity;
+using TetReadiness.Messages;
 using TetReadiness.Reporting;
 
 namespace TetReadiness.Tests.Security;
@@ -46,7 +46,7 @@ public sealed class UnresolvedKeyVaultReferenceTests
         var keys = new FeedKeys(Options.Create(new FeedOptions { PrimaryKey = Reference, SecondaryKey = " " + Reference }), logger.Object);
 
         Assert.False(keys.IsConfigured);
-        var refused = Assert.Throws<ProblemException>(() => keys.Require(Reference));
+        var refused = Assert.Throws<RefusalException>(() => keys.Require(Reference));
         Assert.Equal(401, refused.Status);
         logger.Verify(l => l.Log(LogLevel.Error, It.IsAny<EventId>(), It.IsAny<It.IsAnyType>(), It.IsAny<Exception?>(), It.IsAny<Func<It.IsAnyType, Exception?, string>>()), Times.Exactly(2));
     }
@@ -57,7 +57,7 @@ public sealed class UnresolvedKeyVaultReferenceTests
         var keys = new FeedKeys(Options.Create(new FeedOptions { PrimaryKey = Reference, SecondaryKey = "old-feed-key-0123456789" }), NullLogger<FeedKeys>.Instance);
 
         Assert.Equal(FeedKeySlot.Secondary, keys.Require("old-feed-key-0123456789"));
-        Assert.Throws<ProblemException>(() => keys.Require(Reference));
+        Assert.Throws<RefusalException>(() => keys.Require(Reference));
     }
 
     private static string SignWithLiteral(string literal)

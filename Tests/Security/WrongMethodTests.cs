@@ -1,4 +1,5 @@
 using System.Net;
+using TetReadiness.Messages;
 using TetReadiness.Tests.Hosting;
 
 namespace TetReadiness.Tests.Security;
@@ -28,5 +29,29 @@ public sealed class WrongMethodTests(LocalModeHostFixture host) : IClassFixture<
         Assert.NotEmpty(response.Content.Headers.Allow);
         var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(405, problem.GetProperty("status").GetInt32());
+    }
+
+    [Theory]
+    [InlineData(null, Language.Vietnamese)]
+    [InlineData("en", Language.English)]
+    [InlineData("en-US,en;q=0.9,vi;q=0.8", Language.English)]
+    public async Task A_405_is_in_the_language_the_request_asks_for(string? acceptLanguage, Language language)
+    {
+        // A client of its own: the fixture's asks for English on every request.
+        using var client = new HttpClient { BaseAddress = host.Http.BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Delete, "/api/roster");
+        if (acceptLanguage is not null)
+        {
+            request.Headers.AcceptLanguage.ParseAdd(acceptLanguage);
+        }
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal([LanguagePreference.TagOf(language)], response.Content.Headers.ContentLanguage);
+        var catalog = MessageCatalogs.For(language);
+        var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(catalog.Title(RefusalKind.MethodNotAllowed), problem.GetProperty("title").GetString());
+        Assert.Equal(catalog.MethodNotAllowed("DELETE", string.Join(", ", response.Content.Headers.Allow)), problem.GetProperty("detail").GetString());
     }
 }

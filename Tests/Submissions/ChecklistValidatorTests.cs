@@ -14,7 +14,7 @@ public sealed class ChecklistValidatorTests
     private static SubmissionRequest Request(params SubmissionRequest.AnswerRequest?[] answers) => new() { Answers = [.. answers] };
 
     private static IReadOnlyDictionary<string, string[]> ErrorsOf(SubmissionRequest request, bool requireSubmitter = false) =>
-        ChecklistValidator.Validate(Checklist, request, requireSubmitter).Errors;
+        ChecklistValidator.Validate(Checklist, request, requireSubmitter).Errors.InBothLanguages();
 
     [Fact]
     public void A_complete_report_gives_one_answer_per_item_with_its_section()

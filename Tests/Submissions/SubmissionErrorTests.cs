@@ -278,4 +278,44 @@ public sealed class SubmissionErrorTests : IClassFixture<SubmissionErrorFixture>
 
         await ProblemAssert.RefusedAsync(app, 400, "Malformed JSON", () => PutAsync(Campaign, NotYetSubmitted, request));
     }
+
+    /// <summary>
+    /// Requests wrong in two ways get the status of the check that comes first (README, HTTP contract): 401, 400 for
+    /// an id that cannot be a key, 404 for the unit, 403, 404 for the campaign, 415, 413, 400, 409/412.
+    /// </summary>
+    public static TheoryData<string, int, string> TwoWrongs => new()
+    {
+        { "anonymous, malformed JSON", 401, "Sign in" },
+        { "anonymous, an If-Match that is not a revision tag", 401, "Sign in" },
+        { "another unit's officer, not JSON", 403, "You may not report for this unit" },
+        { "unknown campaign, not JSON", 404, "Unknown campaign" },
+        { "not JSON, too large", 415, "Content-Type must be application/json" },
+        { "too large, malformed JSON", 413, "larger than 256 KiB" },
+        { "malformed JSON, an If-Match that is not a revision tag", 400, "Malformed JSON" },
+        { "an unknown item, If-None-Match: * on a unit that has reported", 400, "see 'errors'" },
+    };
+
+    [Theory]
+    [MemberData(nameof(TwoWrongs))]
+    public async Task A_request_wrong_in_two_ways_gets_the_earlier_status(string wrongs, int status, string detail)
+    {
+        var anonymous = new Dictionary<string, string> { [HttpCall.PrincipalHeader] = HttpCall.Anonymous };
+        var badIfMatch = "0x8DC3A1B2C3D4E5F";
+        var tooLarge = new string(' ', RequestBody.DefaultLimitBytes + 1);
+        var unknownItem = JsonSerializer.Serialize(With(("khong-co", "ready", null)), ApiJson.Options);
+        var (campaignId, unitId, body, contentType, headers) = wrongs switch
+        {
+            "anonymous, malformed JSON" => (Campaign, NotYetSubmitted, "{", "application/json", anonymous),
+            "anonymous, an If-Match that is not a revision tag" => (Campaign, NotYetSubmitted, JsonSerializer.Serialize(Seed.Answers(), ApiJson.Options), "application/json", new Dictionary<string, string>(anonymous) { ["If-Match"] = badIfMatch }),
+            "another unit's officer, not JSON" => (Campaign, NotYetSubmitted, "answers", "text/plain", new Dictionary<string, string> { [HttpCall.PrincipalHeader] = HttpCall.Principal("someone@elsewhere.invalid") }),
+            "unknown campaign, not JSON" => ("tet-2099", NotYetSubmitted, "answers", "text/plain", new Dictionary<string, string>()),
+            "not JSON, too large" => (Campaign, NotYetSubmitted, tooLarge, "text/plain", new Dictionary<string, string>()),
+            "too large, malformed JSON" => (Campaign, NotYetSubmitted, "{" + tooLarge, "application/json", new Dictionary<string, string>()),
+            "malformed JSON, an If-Match that is not a revision tag" => (Campaign, Submitted, "{", "application/json", new Dictionary<string, string> { ["If-Match"] = badIfMatch }),
+            "an unknown item, If-None-Match: * on a unit that has reported" => (Campaign, Submitted, unknownItem, "application/json", new Dictionary<string, string> { ["If-None-Match"] = "*" }),
+            _ => throw new ArgumentOutOfRangeException(nameof(wrongs), wrongs, null),
+        };
+
+        await ProblemAssert.RefusedAsync(app, status, detail, () => PutAsync(campaignId, unitId, HttpCall.Request("PUT", Path(campaignId, unitId), body, contentType, headers)));
+    }
 }

@@ -1,5 +1,6 @@
-using TetReadiness.Http;
+using TetReadiness.Messages;
 using TetReadiness.Submissions;
+using TetReadiness.Tests.Infrastructure;
 
 namespace TetReadiness.Tests.Submissions;
 
@@ -21,9 +22,9 @@ public sealed class SubmissionPreconditionsTests
 
         Assert.Equal([3], preconditions.IfMatch!);
         Assert.Null(preconditions.Check(3));
-        Assert.Contains("revision 4", preconditions.Check(4), StringComparison.Ordinal);
+        Assert.Contains("revision 4", preconditions.Check(4).InBothLanguagesOrNull(), StringComparison.Ordinal);
         Assert.NotNull(preconditions.Check(2));
-        Assert.Contains("No submission exists yet", preconditions.Check(0), StringComparison.Ordinal);
+        Assert.Contains("No submission exists yet", preconditions.Check(0).InBothLanguagesOrNull(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -62,7 +63,7 @@ public sealed class SubmissionPreconditionsTests
         var preconditions = SubmissionPreconditions.Parse(null, "*");
 
         Assert.Null(preconditions.Check(0));
-        Assert.Contains("revision 1", preconditions.Check(1), StringComparison.Ordinal);
+        Assert.Contains("revision 1", preconditions.Check(1).InBothLanguagesOrNull(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -77,7 +78,7 @@ public sealed class SubmissionPreconditionsTests
     [InlineData("\"r3\", bogus")]
     public void An_If_Match_that_is_not_a_revision_tag_is_a_bad_request(string ifMatch)
     {
-        var problem = Assert.Throws<ProblemException>(() => SubmissionPreconditions.Parse(ifMatch, null));
+        var problem = Assert.Throws<RefusalException>(() => SubmissionPreconditions.Parse(ifMatch, null));
 
         Assert.Equal(400, problem.Status);
         Assert.Contains("\"r3\"", problem.Detail, StringComparison.Ordinal);
@@ -86,7 +87,7 @@ public sealed class SubmissionPreconditionsTests
     [Fact]
     public void If_None_Match_with_a_tag_is_a_bad_request()
     {
-        var problem = Assert.Throws<ProblemException>(() => SubmissionPreconditions.Parse(null, "\"r1\""));
+        var problem = Assert.Throws<RefusalException>(() => SubmissionPreconditions.Parse(null, "\"r1\""));
 
         Assert.Equal(400, problem.Status);
     }
