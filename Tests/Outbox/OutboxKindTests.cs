@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using Azure.Core;
 using Azure.Data.Tables;
@@ -55,16 +54,16 @@ public sealed class OutboxKindTests
         queueDown.Armed = deletesDown.Armed = false;
 
         Assert.True(queueDown.Refused > 0, "the run never met the failing queue");
-        Assert.Empty(await TakeAllRawAsync(azurite, subject.Queue));
+        Assert.Empty(await RawQueue.TakeAllAsync(azurite, subject.Queue));
         Assert.All(await subject.SubjectRowsAsync(app), row => Assert.Equal(OutboxState.Queued, row.GetString("State")));
 
         app.Clock.Advance(TimeSpan.FromHours(1));
         var requeued = await subject.RunAsync(app);
         var again = await subject.RunAsync(app);
-        foreach (var raw in await TakeAllRawAsync(azurite, subject.Queue))
+        foreach (var raw in await RawQueue.TakeAllAsync(azurite, subject.Queue))
         {
-            await subject.SendAsync(app, Decode(raw));
-            await subject.SendAsync(app, Decode(raw)); // redelivered
+            await subject.SendAsync(app, RawQueue.Decode(raw));
+            await subject.SendAsync(app, RawQueue.Decode(raw)); // redelivered
         }
 
         Assert.Equal((3, 0), (requeued, again));
@@ -88,17 +87,17 @@ public sealed class OutboxKindTests
         sendGrid.Failing.Add(subject.FailingRecipient);
 
         // What the host does: a message is delivered until it succeeds or has failed maxDequeueCount times, then poisoned.
-        foreach (var raw in await TakeAllRawAsync(azurite, subject.Queue))
+        foreach (var raw in await RawQueue.TakeAllAsync(azurite, subject.Queue))
         {
             var failures = 0;
-            while (failures < 2 && !await DeliveredAsync(() => subject.SendAsync(app, Decode(raw))))
+            while (failures < 2 && !await DeliveredAsync(() => subject.SendAsync(app, RawQueue.Decode(raw))))
             {
                 failures++;
             }
 
             if (failures == 2)
             {
-                await PoisonAsync(azurite, subject.Queue, raw);
+                await RawQueue.PoisonAsync(azurite, subject.Queue, raw);
             }
         }
 
@@ -108,15 +107,15 @@ public sealed class OutboxKindTests
 
         var redrive = await app.Get<PoisonRedriveService>().RedriveAsync(CancellationToken.None);
         var again = await app.Get<PoisonRedriveService>().RedriveAsync(CancellationToken.None);
-        foreach (var raw in await TakeAllRawAsync(azurite, subject.Queue))
+        foreach (var raw in await RawQueue.TakeAllAsync(azurite, subject.Queue))
         {
-            await subject.SendAsync(app, Decode(raw));
-            await subject.SendAsync(app, Decode(raw)); // redelivered
+            await subject.SendAsync(app, RawQueue.Decode(raw));
+            await subject.SendAsync(app, RawQueue.Decode(raw)); // redelivered
         }
 
         Assert.Equal(new PoisonRedriveResult(1, 1, 0), redrive);
         Assert.Equal(new PoisonRedriveResult(0, 0, 0), again);
-        Assert.Equal(0, await CountAsync(azurite, subject.Queue + "-poison"));
+        Assert.Equal(0, await RawQueue.CountAsync(azurite, subject.Queue + "-poison"));
         Assert.Equal(subject.Recipients, sendGrid.Accepted.Order(StringComparer.Ordinal));
         var sent = await subject.FailingRowAsync(app);
         Assert.Equal((OutboxState.Sent, 3, 1), (sent.GetString("State"), sent.GetInt32("Attempts"), sent.GetInt32("Redrives")));
@@ -140,40 +139,6 @@ public sealed class OutboxKindTests
             return false;
         }
     }
-
-    private static QueueClient Raw(AzuriteServer azurite, string queue) =>
-        new(azurite.ConnectionString, queue, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
-
-    /// <summary>Empties the queue and returns its messages as stored (Base64 text).</summary>
-    private static async Task<List<string>> TakeAllRawAsync(AzuriteServer azurite, string queueName)
-    {
-        var queue = Raw(azurite, queueName);
-        await queue.CreateIfNotExistsAsync();
-        var messages = new List<string>();
-        while ((await queue.ReceiveMessagesAsync(32)).Value is { Length: > 0 } batch)
-        {
-            foreach (var message in batch)
-            {
-                messages.Add(message.Body.ToString());
-                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
-            }
-        }
-
-        return messages;
-    }
-
-    /// <summary>What the Functions host does after maxDequeueCount failures: the same text, on the -poison queue.</summary>
-    private static async Task PoisonAsync(AzuriteServer azurite, string queueName, string raw)
-    {
-        var poison = Raw(azurite, queueName + "-poison");
-        await poison.CreateIfNotExistsAsync();
-        await poison.SendMessageAsync(raw);
-    }
-
-    private static async Task<int> CountAsync(AzuriteServer azurite, string queueName) =>
-        (await Raw(azurite, queueName).GetPropertiesAsync()).Value.ApproximateMessagesCount;
-
-    private static string Decode(string raw) => Encoding.UTF8.GetString(Convert.FromBase64String(raw));
 
     /// <summary>A kind of message as a test drives it: its timer, its queue function, the rows and recipients a run is about.</summary>
     private sealed record MessageKind(

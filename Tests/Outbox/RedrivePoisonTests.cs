@@ -40,21 +40,21 @@ public sealed class RedrivePoisonTests
         var raw = await TakeRawMessageAsync(azurite, QueueNames.Reminders);
         for (var attempt = 0; attempt < 2; attempt++)
         {
-            await Assert.ThrowsAsync<TransientSendException>(() => app.Create<SendReminderFunction>().Run(Decode(raw), CancellationToken.None));
+            await Assert.ThrowsAsync<TransientSendException>(() => app.Create<SendReminderFunction>().Run(RawQueue.Decode(raw), CancellationToken.None));
         }
 
         Assert.Equal((ReminderState.Failed, 2), await StateAsync(app, "ba-dinh-ubnd"));
-        await PoisonAsync(azurite, QueueNames.Reminders, raw);
+        await RawQueue.PoisonAsync(azurite, QueueNames.Reminders, raw);
         sendGrid.Failing.Clear();
 
         await app.Create<RedrivePoisonFunction>().Run(new TimerInfo(), CancellationToken.None);
         var again = await app.Get<PoisonRedriveService>().RedriveAsync(CancellationToken.None);
 
-        Assert.Equal(0, await CountAsync(azurite, QueueNames.Reminders + "-poison"));
+        Assert.Equal(0, await RawQueue.CountAsync(azurite, QueueNames.Reminders + "-poison"));
         var redriven = await TakeRawMessageAsync(azurite, QueueNames.Reminders);
         Assert.Equal(raw, redriven);
         Assert.Equal(new PoisonRedriveResult(0, 0, 0), again);
-        await app.Create<SendReminderFunction>().Run(Decode(redriven), CancellationToken.None);
+        await app.Create<SendReminderFunction>().Run(RawQueue.Decode(redriven), CancellationToken.None);
 
         Assert.Equal((ReminderState.Sent, 3), await StateAsync(app, "ba-dinh-ubnd"));
         Assert.Equal(1, (await Row(app, "ba-dinh-ubnd")).Redrives);
@@ -71,12 +71,12 @@ public sealed class RedrivePoisonTests
         await Seed.RosterAndCampaignAsync(app);
         await app.Get<ReminderScanService>().ScanAsync(CancellationToken.None);
         var raw = await TakeRawMessageAsync(azurite, QueueNames.Reminders);
-        await app.Create<SendReminderFunction>().Run(Decode(raw), CancellationToken.None);
+        await app.Create<SendReminderFunction>().Run(RawQueue.Decode(raw), CancellationToken.None);
         // The message failed after the sends (e.g. deleting it did not reach storage) and ended in poison.
-        await PoisonAsync(azurite, QueueNames.Reminders, raw);
+        await RawQueue.PoisonAsync(azurite, QueueNames.Reminders, raw);
 
         var result = await app.Get<PoisonRedriveService>().RedriveAsync(CancellationToken.None);
-        await app.Create<SendReminderFunction>().Run(Decode(await TakeRawMessageAsync(azurite, QueueNames.Reminders)), CancellationToken.None);
+        await app.Create<SendReminderFunction>().Run(RawQueue.Decode(await TakeRawMessageAsync(azurite, QueueNames.Reminders)), CancellationToken.None);
 
         Assert.Equal(new PoisonRedriveResult(1, 0, 0), result);
         Assert.Equal(3, sendGrid.Accepted.Count);
@@ -90,15 +90,15 @@ public sealed class RedrivePoisonTests
         await Seed.RosterAndCampaignAsync(app);
         await app.Get<ReminderScanService>().ScanAsync(CancellationToken.None);
         var good = await TakeRawMessageAsync(azurite, QueueNames.Reminders);
-        await PoisonAsync(azurite, QueueNames.Reminders, "not base64 at all");
-        await PoisonAsync(azurite, QueueNames.Reminders, Convert.ToBase64String(Encoding.UTF8.GetBytes("{\"reminders\":[]}")));
-        await PoisonAsync(azurite, QueueNames.Reminders, good);
+        await RawQueue.PoisonAsync(azurite, QueueNames.Reminders, "not base64 at all");
+        await RawQueue.PoisonAsync(azurite, QueueNames.Reminders, Convert.ToBase64String(Encoding.UTF8.GetBytes("{\"reminders\":[]}")));
+        await RawQueue.PoisonAsync(azurite, QueueNames.Reminders, good);
 
         var result = await app.Get<PoisonRedriveService>().RedriveAsync(CancellationToken.None);
 
         Assert.Equal((1, 3, 2), (result.Moved, result.Sendable, result.Kept));
         Assert.Equal(good, await TakeRawMessageAsync(azurite, QueueNames.Reminders));
-        Assert.Equal(2, await CountAsync(azurite, QueueNames.Reminders + "-poison"));
+        Assert.Equal(2, await RawQueue.CountAsync(azurite, QueueNames.Reminders + "-poison"));
     }
 
     [Fact]
@@ -114,18 +114,18 @@ public sealed class RedrivePoisonTests
         await app.Create<DailyDigestFunction>().Run(new TimerInfo(), CancellationToken.None);
         var yesterday = await TakeRawMessageAsync(azurite, QueueNames.Digests, "sonoivu@hanoi.invalid");
         await ExhaustAsync(app, yesterday);
-        await PoisonAsync(azurite, QueueNames.Digests, yesterday);
+        await RawQueue.PoisonAsync(azurite, QueueNames.Digests, yesterday);
 
         // Today's too.
         app.Clock.Set(FiveInTheAfternoon);
         await app.Create<DailyDigestFunction>().Run(new TimerInfo(), CancellationToken.None);
         var today = await TakeRawMessageAsync(azurite, QueueNames.Digests, "sonoivu@hanoi.invalid");
         await ExhaustAsync(app, today);
-        await PoisonAsync(azurite, QueueNames.Digests, today);
+        await RawQueue.PoisonAsync(azurite, QueueNames.Digests, today);
         sendGrid.Failing.Clear();
 
         var result = await app.Get<PoisonRedriveService>().RedriveAsync(CancellationToken.None);
-        foreach (var message in await TakeAllRawAsync(azurite, QueueNames.Digests))
+        foreach (var message in await RawQueue.TakeAllAsync(azurite, QueueNames.Digests))
         {
             await app.Create<SendDigestFunction>().Run(DigestOf(message), CancellationToken.None);
             await app.Create<SendDigestFunction>().Run(DigestOf(message), CancellationToken.None);
@@ -162,47 +162,15 @@ public sealed class RedrivePoisonTests
     private static async Task<ReminderEntity> Row(TestApp app, string unitId) =>
         (await app.Tables.Reminders.GetEntityAsync<ReminderEntity>("tet-2024", ReminderEntity.RowKeyFor(unitId, "deadline"))).Value;
 
-    private static QueueClient Raw(AzuriteServer azurite, string queue) =>
-        new(azurite.ConnectionString, queue, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
-
     /// <summary>Empties the queue and returns its one message as stored (Base64 text), or the one for a digest recipient.</summary>
     private static async Task<string> TakeRawMessageAsync(AzuriteServer azurite, string queueName, string? recipient = null)
     {
-        var all = await TakeAllRawAsync(azurite, queueName);
+        var all = await RawQueue.TakeAllAsync(azurite, queueName);
         return recipient is null ? Assert.Single(all) : all.Single(m => DigestOf(m).Recipient == recipient);
     }
 
-    private static async Task<List<string>> TakeAllRawAsync(AzuriteServer azurite, string queueName)
-    {
-        var queue = Raw(azurite, queueName);
-        var messages = new List<string>();
-        while ((await queue.ReceiveMessagesAsync(32)).Value is { Length: > 0 } batch)
-        {
-            foreach (var message in batch)
-            {
-                messages.Add(message.Body.ToString());
-                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
-            }
-        }
-
-        return messages;
-    }
-
-    /// <summary>What the Functions host does after maxDequeueCount failures: the same text, on the -poison queue.</summary>
-    private static async Task PoisonAsync(AzuriteServer azurite, string queueName, string raw)
-    {
-        var poison = Raw(azurite, queueName + "-poison");
-        await poison.CreateIfNotExistsAsync();
-        await poison.SendMessageAsync(raw);
-    }
-
-    private static async Task<int> CountAsync(AzuriteServer azurite, string queueName) =>
-        (await Raw(azurite, queueName).GetPropertiesAsync()).Value.ApproximateMessagesCount;
-
-    private static string Decode(string raw) => Encoding.UTF8.GetString(Convert.FromBase64String(raw));
-
     private static DigestMessage DigestOf(string raw) =>
-        JsonSerializer.Deserialize<DigestMessage>(Decode(raw), new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
+        JsonSerializer.Deserialize<DigestMessage>(RawQueue.Decode(raw), new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
 
     /// <summary>SendGrid as a mock: 503 for the addresses in <see cref="Failing"/>, 202 (recorded) for the rest.</summary>
     private sealed class SendGridScript
