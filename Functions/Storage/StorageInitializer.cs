@@ -8,13 +8,15 @@ namespace TetReadiness.Storage;
 /// Creates the tables the features register as their own (<see cref="OwnedTable"/>) and the queues when they are
 /// missing (in Azure the template has created them already): at
 /// start-up, retrying until storage answers, and again whenever <see cref="MissingResourceWatch"/> sees storage say
-/// one is gone, so neither an app that starts during an outage nor storage that lost its data needs a restart.
+/// one is gone, so neither an app that starts during an outage nor storage that lost its data needs a restart. Once
+/// the tables exist it runs the pending data migrations (<see cref="DataMigrations"/>).
 /// </summary>
 public sealed class StorageInitializer(
     TableClients tables,
     IEnumerable<OwnedTable> ownedTables,
     QueueServiceClient queues,
     MissingResourceWatch watch,
+    DataMigrations migrations,
     ILogger<StorageInitializer> logger) : BackgroundService
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
@@ -23,6 +25,7 @@ public sealed class StorageInitializer(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var delay = FirstRetry;
+        var migrationsDone = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             // Taken before creating: a table found missing while this round runs starts another round.
@@ -31,7 +34,19 @@ public sealed class StorageInitializer(
             {
                 await CreateAllAsync(stoppingToken);
                 logger.LogInformation("Storage tables and queues are ready");
+                if (!migrationsDone)
+                {
+                    migrationsDone = await migrations.RunPendingAsync(stoppingToken);
+                }
+
                 delay = FirstRetry;
+                if (!migrationsDone)
+                {
+                    // A migration that failed is tried again in a minute, not only at the next start-up.
+                    await Task.WhenAny(Task.Delay(LongestRetry, stoppingToken), missing);
+                    continue;
+                }
+
                 await missing.WaitAsync(stoppingToken);
                 logger.LogWarning("Storage answered that a table or queue does not exist; creating them again");
             }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace TetReadiness.Storage;
@@ -19,6 +20,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => StorageClientFactory.CreateQueueService(
             configuration, sp.GetRequiredService<IOptions<StorageOptions>>().Value, watch: sp.GetRequiredService<MissingResourceWatch>()));
         services.AddSingleton<TableClients>();
+        services.AddOwnedTables("Storage", MigrationTables.All);
+        services.TryAddSingleton<DataMigrations>();
         services.AddHostedService<StorageInitializer>();
         return services;
     }

@@ -20,8 +20,9 @@ public static class TableNames
     public const string Digests = "Digests";
     public const string StatusSnapshots = "StatusSnapshots";
     public const string AuditLog = "AuditLog";
+    public const string Migrations = "Migrations";
 
     /// <summary>In the order the features register them (start-up, backups and restores follow it).</summary>
     public static IReadOnlyList<string> All { get; } =
-        [Units, Districts, CampaignUnits, RosterImports, Campaigns, ChecklistVersions, ChecklistItems, Submissions, SubmissionRevisions, Answers, Reminders, Digests, StatusSnapshots, AuditLog];
+        [Migrations, Units, Districts, CampaignUnits, RosterImports, Campaigns, ChecklistVersions, ChecklistItems, Submissions, SubmissionRevisions, Answers, Reminders, Digests, StatusSnapshots, AuditLog];
 }
