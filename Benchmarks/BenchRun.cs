@@ -130,6 +130,7 @@ public sealed class BenchRun(BenchOptions options)
         ["ReminderScanSchedule"] = "0 0 0 1 1 *",
         ["DailyDigestSchedule"] = "0 0 0 1 1 *",
         ["ProjectionRepairSchedule"] = "0 0 0 1 1 *",
+        ["StatusRollupSchedule"] = "0 0 0 1 1 *",
         ["ExportTablesSchedule"] = "0 0 0 1 1 *",
         ["RedrivePoisonSchedule"] = "0 0 0 1 1 *",
         ["Logging__LogLevel__Default"] = "Warning",

@@ -42,6 +42,9 @@ param dailyDigestSchedule string = '0 0 10 * * *'
 @description('NCRONTAB schedule, in UTC, of the status projection repair.')
 param projectionRepairSchedule string = '0 */5 * * * *'
 
+@description('NCRONTAB schedule, in UTC, of the per-area status summaries (city dashboards, closed campaigns\' final figures).')
+param statusRollupSchedule string = '0 * * * * *'
+
 @description('NCRONTAB schedule, in UTC, of the nightly table export to the backups container. Default: 02:30 Vietnam time.')
 param exportTablesSchedule string = '0 30 19 * * *'
 
@@ -97,6 +100,7 @@ param timerFunctions timerFunction[] = [
   { name: 'ReminderScan', maxHoursBetweenRuns: 26 }
   { name: 'DailyDigest', maxHoursBetweenRuns: 26 }
   { name: 'ProjectionRepair', maxHoursBetweenRuns: 1 }
+  { name: 'StatusRollup', maxHoursBetweenRuns: 1 }
   { name: 'ExportTables', maxHoursBetweenRuns: 26 }
   { name: 'QueueWatch', maxHoursBetweenRuns: 1 }
 ]
@@ -229,6 +233,7 @@ module functionApp 'app/function.bicep' = {
     reminderScanSchedule: reminderScanSchedule
     dailyDigestSchedule: dailyDigestSchedule
     projectionRepairSchedule: projectionRepairSchedule
+    statusRollupSchedule: statusRollupSchedule
     exportTablesSchedule: exportTablesSchedule
     redrivePoisonSchedule: redrivePoisonSchedule
     watchedQueueNames: map(watchedQueues, queue => queue.name)

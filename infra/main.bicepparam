@@ -22,6 +22,7 @@ param publicBaseUrl = readEnvironmentVariable('PUBLIC_BASE_URL', '')
 param reminderScanSchedule = valueOr(readEnvironmentVariable('REMINDER_SCAN_SCHEDULE', ''), '0 0 1 * * *')
 param dailyDigestSchedule = valueOr(readEnvironmentVariable('DAILY_DIGEST_SCHEDULE', ''), '0 0 10 * * *')
 param projectionRepairSchedule = valueOr(readEnvironmentVariable('PROJECTION_REPAIR_SCHEDULE', ''), '0 */5 * * * *')
+param statusRollupSchedule = valueOr(readEnvironmentVariable('STATUS_ROLLUP_SCHEDULE', ''), '0 * * * * *')
 param exportTablesSchedule = valueOr(readEnvironmentVariable('EXPORT_TABLES_SCHEDULE', ''), '0 30 19 * * *')
 
 // Only for Power BI's direct Azure Table Storage connector, which accepts nothing but the account key.

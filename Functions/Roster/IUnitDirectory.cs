@@ -21,6 +21,9 @@ public interface IUnitDirectory
     /// <summary>The units a campaign counts: its frozen roster once it has one, otherwise the current roster.</summary>
     IAsyncEnumerable<RosterUnit> ReadUnitsForCampaignAsync(string campaignId, bool frozen, CancellationToken cancellationToken);
 
+    /// <summary>The units of one area (active or not), current or frozen. (Interim: the roster helper's keyed read replaces it.)</summary>
+    IAsyncEnumerable<RosterUnit> ReadAreaUnitsAsync(string campaignId, bool frozen, string districtId, CancellationToken cancellationToken);
+
     /// <summary>Every area of the current roster, active or not.</summary>
     Task<IReadOnlyList<RosterDistrict>> ReadDistrictsAsync(CancellationToken cancellationToken);
 }

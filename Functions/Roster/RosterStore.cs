@@ -49,6 +49,17 @@ public sealed class RosterStore(TableClients tables, IMemoryCache cache) : IUnit
         }
     }
 
+    public async IAsyncEnumerable<RosterUnit> ReadAreaUnitsAsync(string campaignId, bool frozen, string districtId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var unit in ReadUnitsForCampaignAsync(campaignId, frozen, cancellationToken))
+        {
+            if (unit.DistrictId == districtId)
+            {
+                yield return unit;
+            }
+        }
+    }
+
     public async IAsyncEnumerable<RosterUnit> ReadUnitsForCampaignAsync(string campaignId, bool frozen, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var rows = frozen

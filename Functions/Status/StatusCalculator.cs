@@ -24,6 +24,24 @@ public static class StatusCalculator
             new CampaignStatus(campaign.CampaignId, VietnamTime.ToVietnam(asOf), total, reported, onTime, late, total - reported, readiness, districts));
     }
 
+    /// <summary>The same figures from stored per-area summaries (a closed campaign's final figures).</summary>
+    public static CampaignStatus FromSummaries(Campaign campaign, IReadOnlyList<AreaSummary> areas, DateTimeOffset asOf)
+    {
+        var readinessCount = areas.Sum(a => a.ReadinessCount);
+        return new CampaignStatus(
+            campaign.CampaignId,
+            VietnamTime.ToVietnam(asOf),
+            areas.Sum(a => a.Units),
+            areas.Sum(a => a.Reported),
+            areas.Sum(a => a.OnTime),
+            areas.Sum(a => a.Late),
+            areas.Sum(a => a.Missing),
+            readinessCount == 0 ? null : areas.Sum(a => a.ReadinessTotal) / readinessCount,
+            areas.OrderBy(a => a.DistrictId, StringComparer.Ordinal)
+                .Select(a => new DistrictStatus(a.DistrictId, a.DistrictName, a.Units, a.Reported, a.OnTime, a.Late, a.Missing, a.Readiness))
+                .ToList());
+    }
+
     public static IReadOnlyList<NonReporter> NonReporters(
         Campaign campaign,
         IEnumerable<RosterUnit> units,

@@ -2,7 +2,6 @@ using TetReadiness.Campaigns;
 using TetReadiness.Common;
 using TetReadiness.Identity;
 using TetReadiness.Messages;
-using TetReadiness.Reminders;
 using TetReadiness.Roster;
 using TetReadiness.Submissions;
 using TetReadiness.Time;
@@ -10,8 +9,14 @@ using TetReadiness.Time;
 namespace TetReadiness.Status;
 
 /// <summary>
-/// Status and non-reporters for one campaign: one query per page of units and one per page of submissions,
-/// whatever the number of units. An optional area filter narrows the answer (and its totals).
+/// Status, non-reporters, units and least-ready items of a campaign, each read at the cost of the caller's scope:
+/// <list type="bullet">
+/// <item>an area (a district coordinator, or <c>?district=</c>): that area's units (<c>AreaUnits</c>, or the frozen
+/// roster's key range) and its key range of <c>Submissions</c>, one query each per 1,000 units of the area;</item>
+/// <item>the whole city: the roster and the campaign's <c>Submissions</c> partition (a query per 1,000 rows each) for
+/// status and non-reporters; least-ready items and reminder tallies from the per-area summaries (one partition);</item>
+/// <item>a closed campaign's status and least-ready items from its stored final figures, never recomputed on a read.</item>
+/// </list>
 /// </summary>
 public sealed class StatusService(
     CampaignService campaigns,
@@ -19,23 +24,42 @@ public sealed class StatusService(
     IUnitDirectory roster,
     ISubmissionReports submissions,
     CoordinatorDirectory coordinators,
-    ReminderHistoryStore reminders,
+    AreaSummaryStore summaries,
+    StatusRollupService rollup,
     TimeProvider clock)
 {
     /// <summary>Coordinators only, over their scope: a district coordinator's totals cover their districts.</summary>
     public async Task<CampaignStatus> GetStatusAsync(Caller caller, string campaignId, string? districtId, CancellationToken cancellationToken)
     {
-        var scope = await ScopeAsync(caller, districtId, cancellationToken);
-        var (campaign, units, reports) = await LoadAsync(campaignId, districtId, scope, cancellationToken);
-        return StatusCalculator.Calculate(campaign, units, reports, clock.GetUtcNow());
+        var areas = await AreasAsync(caller, districtId, cancellationToken);
+        var campaign = await campaigns.RequireAsync(campaignId, cancellationToken);
+        var now = clock.GetUtcNow();
+        if (campaign.IsClosedAt(now))
+        {
+            var final = await FinalFiguresAsync(campaign, areas, cancellationToken);
+            return StatusCalculator.FromSummaries(campaign, final.Areas, final.ChangedAt ?? now);
+        }
+
+        var (units, reports) = await LoadAsync(campaign, areas, cancellationToken);
+        return StatusCalculator.Calculate(campaign, units, reports, now);
     }
 
     public async Task<IReadOnlyList<NonReporter>> GetNonReportersAsync(Caller caller, string campaignId, string? districtId, CancellationToken cancellationToken)
     {
-        var scope = await ScopeAsync(caller, districtId, cancellationToken);
-        var (campaign, units, reports) = await LoadAsync(campaignId, districtId, scope, cancellationToken);
-        var history = await reminders.ReadAsync(campaignId, cancellationToken);
-        return StatusCalculator.NonReporters(campaign, units, reports, VietnamTime.Today(clock))
+        var areas = await AreasAsync(caller, districtId, cancellationToken);
+        var campaign = await campaigns.RequireAsync(campaignId, cancellationToken);
+        var (units, reports) = await LoadAsync(campaign, areas, cancellationToken);
+        var nonReporters = StatusCalculator.NonReporters(campaign, units, reports, VietnamTime.Today(clock));
+        if (nonReporters.Count == 0)
+        {
+            return nonReporters;
+        }
+
+        // What the reminders have done, as of the last rollup (a minute at most): the reminder log itself is read by
+        // the rollup, never by a page.
+        var stored = await SummariesAsync(campaign, areas ?? nonReporters.Select(n => n.DistrictId).ToHashSet(StringComparer.Ordinal), areas is null, cancellationToken);
+        var history = stored.Areas.SelectMany(a => a.Reminders).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        return nonReporters
             .Select(n => history.TryGetValue(n.UnitId, out var h)
                 ? n with { RemindersSent = h.Sent, LastRemindedAt = h.LastSentAt is { } at ? VietnamTime.ToVietnam(at) : null, NoOfficerEmail = h.NoEmail }
                 : n)
@@ -45,50 +69,142 @@ public sealed class StatusService(
     /// <summary>The items the reporting units in the caller's scope are least ready on, lowest first.</summary>
     public async Task<IReadOnlyList<ItemReadiness>> GetLeastReadyItemsAsync(Caller caller, string campaignId, string? districtId, int count, CancellationToken cancellationToken)
     {
-        var scope = await ScopeAsync(caller, districtId, cancellationToken);
-        var (campaign, units, reports) = await LoadAsync(campaignId, districtId, scope, cancellationToken);
-        var reporting = units.Where(u => reports.ContainsKey(u.UnitId)).ToDictionary(u => u.UnitId, StringComparer.Ordinal);
-        return LeastReadyItems.Of(campaign, reporting, await submissions.ReadLatestAnswersAsync(campaignId, cancellationToken), count, notesPerItem: 2);
+        var areas = await AreasAsync(caller, districtId, cancellationToken);
+        var campaign = await campaigns.RequireAsync(campaignId, cancellationToken);
+        IReadOnlyList<ItemTally> tallies;
+        if (campaign.IsClosedAt(clock.GetUtcNow()))
+        {
+            tallies = ItemTallies.Merge((await FinalFiguresAsync(campaign, areas, cancellationToken)).Areas.Select(a => a.Items), AreaSummaryCalculator.NotesPerItem);
+        }
+        else if (areas is null)
+        {
+            tallies = ItemTallies.Merge((await SummariesAsync(campaign, new HashSet<string>(), wholeCampaign: true, cancellationToken)).Areas.Select(a => a.Items), AreaSummaryCalculator.NotesPerItem);
+        }
+        else
+        {
+            var frozen = await campaignDirectory.IsRosterFrozenAsync(campaign, cancellationToken);
+            var perArea = await Task.WhenAll(areas.Select(async area =>
+            {
+                var (units, contributions) = await LoadAreaAsync(campaign.CampaignId, frozen, area, cancellationToken);
+                var reporting = units.Where(u => contributions.ContainsKey(u.UnitId)).ToDictionary(u => u.UnitId, StringComparer.Ordinal);
+                return ItemTallies.FromContributions(contributions.Values, reporting, AreaSummaryCalculator.NotesPerItem);
+            }));
+            tallies = ItemTallies.Merge(perArea, AreaSummaryCalculator.NotesPerItem);
+        }
+
+        return LeastReadyItems.Of(campaign, tallies, count, AreaSummaryCalculator.NotesPerItem);
     }
 
     /// <summary>The units the campaign counts (its frozen roster once it has closed), by area, in the caller's scope.</summary>
     public async Task<RosterView> GetUnitsAsync(Caller caller, string campaignId, CancellationToken cancellationToken)
     {
-        var scope = await ScopeAsync(caller, null, cancellationToken);
-        var (_, units) = await LoadUnitsAsync(campaignId, null, scope, cancellationToken);
+        var areas = await AreasAsync(caller, null, cancellationToken);
+        var campaign = await campaigns.RequireAsync(campaignId, cancellationToken);
+        var units = await LoadUnitsAsync(campaign, areas, cancellationToken);
         return RosterView.OfUnits(await roster.ReadDistrictsAsync(cancellationToken), units);
     }
 
     /// <summary>The whole campaign, for the digests: the campaign, the active units it counts and their latest reports.</summary>
-    public Task<(Campaign Campaign, IReadOnlyList<RosterUnit> Units, IReadOnlyDictionary<string, UnitReport> Reports)> LoadAsync(
-        string campaignId, CancellationToken cancellationToken) =>
-        LoadAsync(campaignId, null, null, cancellationToken);
-
-    private async Task<(Campaign Campaign, IReadOnlyList<RosterUnit> Units, IReadOnlyDictionary<string, UnitReport> Reports)> LoadAsync(
-        string campaignId, string? districtId, AccessScope? scope, CancellationToken cancellationToken)
+    public async Task<(Campaign Campaign, IReadOnlyList<RosterUnit> Units, IReadOnlyDictionary<string, UnitReport> Reports)> LoadAsync(
+        string campaignId, CancellationToken cancellationToken)
     {
-        var (campaign, units) = await LoadUnitsAsync(campaignId, districtId, scope, cancellationToken);
-        var reports = await submissions.ReadReportsAsync(campaignId, cancellationToken);
+        var campaign = await campaigns.RequireAsync(campaignId, cancellationToken);
+        var (units, reports) = await LoadAsync(campaign, null, cancellationToken);
         return (campaign, units, reports);
     }
 
-    private async Task<(Campaign Campaign, IReadOnlyList<RosterUnit> Units)> LoadUnitsAsync(string campaignId, string? districtId, AccessScope? scope, CancellationToken cancellationToken)
+    /// <summary>The active units and their reports: the whole city (<paramref name="areas"/> null) or the given areas.</summary>
+    private async Task<(IReadOnlyList<RosterUnit> Units, IReadOnlyDictionary<string, UnitReport> Reports)> LoadAsync(
+        Campaign campaign, IReadOnlySet<string>? areas, CancellationToken cancellationToken)
     {
-        var campaign = await campaigns.RequireAsync(campaignId, cancellationToken);
-        var units = new List<RosterUnit>();
-        var frozen = await campaignDirectory.IsRosterFrozenAsync(campaign, cancellationToken);
-        await foreach (var unit in roster.ReadUnitsForCampaignAsync(campaignId, frozen, cancellationToken))
+        if (areas is null)
         {
-            if (unit.Active && (districtId is null || unit.DistrictId == districtId) && (scope is null || scope.Covers(unit.DistrictId)))
+            var units = await LoadUnitsAsync(campaign, null, cancellationToken);
+            return (units, await submissions.ReadReportsAsync(campaign.CampaignId, cancellationToken));
+        }
+
+        var frozen = await campaignDirectory.IsRosterFrozenAsync(campaign, cancellationToken);
+        var perArea = await Task.WhenAll(areas.Order(StringComparer.Ordinal).Select(area => LoadAreaAsync(campaign.CampaignId, frozen, area, cancellationToken)));
+        return (
+            perArea.SelectMany(a => a.Units).ToList(),
+            perArea.SelectMany(a => a.Contributions.Values).ToDictionary(c => c.Report.UnitId, c => c.Report, StringComparer.Ordinal));
+    }
+
+    /// <summary>An area's active units and the contributions of those of them that reported (rows in its key range).</summary>
+    private async Task<(IReadOnlyList<RosterUnit> Units, IReadOnlyDictionary<string, UnitContribution> Contributions)> LoadAreaAsync(
+        string campaignId, bool frozen, string districtId, CancellationToken cancellationToken)
+    {
+        var unitsTask = ActiveAsync(roster.ReadAreaUnitsAsync(campaignId, frozen, districtId, cancellationToken));
+        var contributionsTask = submissions.ReadAreaContributionsAsync(campaignId, districtId, cancellationToken);
+        var units = await unitsTask;
+        var ids = units.Select(u => u.UnitId).ToHashSet(StringComparer.Ordinal);
+        return (units, (await contributionsTask).Where(c => ids.Contains(c.Report.UnitId)).ToDictionary(c => c.Report.UnitId, StringComparer.Ordinal));
+    }
+
+    private async Task<IReadOnlyList<RosterUnit>> LoadUnitsAsync(Campaign campaign, IReadOnlySet<string>? areas, CancellationToken cancellationToken)
+    {
+        var frozen = await campaignDirectory.IsRosterFrozenAsync(campaign, cancellationToken);
+        if (areas is null)
+        {
+            return await ActiveAsync(roster.ReadUnitsForCampaignAsync(campaign.CampaignId, frozen, cancellationToken));
+        }
+
+        var perArea = await Task.WhenAll(areas.Order(StringComparer.Ordinal).Select(area => ActiveAsync(roster.ReadAreaUnitsAsync(campaign.CampaignId, frozen, area, cancellationToken))));
+        return perArea.SelectMany(units => units).ToList();
+    }
+
+    /// <summary>
+    /// The stored summaries of the whole campaign or of some areas; rolled up now when the campaign has none yet (the
+    /// first read after it opens, before the timer's first run).
+    /// </summary>
+    private async Task<StoredAreaSummaries> SummariesAsync(Campaign campaign, IReadOnlySet<string> areas, bool wholeCampaign, CancellationToken cancellationToken)
+    {
+        var stored = wholeCampaign
+            ? await summaries.ReadAsync(campaign.CampaignId, cancellationToken)
+            : await summaries.ReadAreasAsync(campaign.CampaignId, areas, cancellationToken);
+        if (stored.Exists)
+        {
+            return stored;
+        }
+
+        var (computed, _) = await rollup.RollUpCampaignAsync(campaign, cancellationToken);
+        return new StoredAreaSummaries(computed.Where(a => wholeCampaign || areas.Contains(a.DistrictId)).ToList(), clock.GetUtcNow(), false);
+    }
+
+    /// <summary>A closed campaign's final figures for the scope; computed and stored now if the timer has not yet.</summary>
+    private async Task<StoredAreaSummaries> FinalFiguresAsync(Campaign campaign, IReadOnlySet<string>? areas, CancellationToken cancellationToken)
+    {
+        var stored = areas is null
+            ? await summaries.ReadAsync(campaign.CampaignId, cancellationToken)
+            : await summaries.ReadAreasAsync(campaign.CampaignId, areas, cancellationToken);
+        if (stored.Exists && stored.Final)
+        {
+            return stored;
+        }
+
+        var (computed, _) = await rollup.RollUpCampaignAsync(campaign, cancellationToken);
+        return new StoredAreaSummaries(computed.Where(a => areas is null || areas.Contains(a.DistrictId)).ToList(), clock.GetUtcNow(), true);
+    }
+
+    private static async Task<IReadOnlyList<RosterUnit>> ActiveAsync(IAsyncEnumerable<RosterUnit> units)
+    {
+        var active = new List<RosterUnit>();
+        await foreach (var unit in units)
+        {
+            if (unit.Active)
             {
-                units.Add(unit);
+                active.Add(unit);
             }
         }
 
-        return (campaign, units);
+        return active;
     }
 
-    private async Task<AccessScope> ScopeAsync(Caller caller, string? districtId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The areas the answer covers: null for the whole city (a city coordinator without <c>?district=</c>), else the
+    /// one asked for or every area the district coordinator covers.
+    /// </summary>
+    private async Task<IReadOnlySet<string>?> AreasAsync(Caller caller, string? districtId, CancellationToken cancellationToken)
     {
         var scope = AccessPolicy.RequireCoordinator(caller, await coordinators.DistrictsOfAsync(caller.Email, cancellationToken));
         if (districtId is not null && !Ids.IsValid(districtId))
@@ -96,8 +212,13 @@ public sealed class StatusService(
             throw Refusal.InvalidId(IdKind.District, "district");
         }
 
-        return districtId is null || scope.Covers(districtId)
-            ? scope
-            : throw Refusal.Forbidden(c => c.AreaOutsideScope());
+        if (districtId is not null && !scope.Covers(districtId))
+        {
+            throw Refusal.Forbidden(c => c.AreaOutsideScope());
+        }
+
+        return districtId is not null
+            ? new HashSet<string>(StringComparer.Ordinal) { districtId }
+            : scope.WholeCity ? null : scope.Districts;
     }
 }

@@ -1,13 +1,25 @@
 namespace TetReadiness.Submissions;
 
-/// <summary>What other features may ask of submissions: the latest report of each unit of a campaign, and its answers.</summary>
+/// <summary>
+/// What other features may ask of submissions: the latest report of each unit of a campaign, with the status of each
+/// item (<see cref="UnitContribution"/>), for the whole campaign or one area, and every latest answer.
+/// </summary>
 public interface ISubmissionReports
 {
     /// <summary>
     /// The latest revision of each unit that has reported (a unit whose first revision is still pending is left out),
-    /// by unit id: one query per 1,000 units, seven columns.
+    /// by unit id: one query per 1,000 units, nine columns.
     /// </summary>
     Task<IReadOnlyDictionary<string, UnitReport>> ReadReportsAsync(string campaignId, CancellationToken cancellationToken);
+
+    /// <summary>Every reporting unit's latest report with its item statuses and gap notes: one query per 1,000 units.</summary>
+    Task<IReadOnlyList<UnitContribution>> ReadContributionsAsync(string campaignId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The same for the units whose rows are in one area's key range: one query per 1,000 units of that area, whatever
+    /// the size of the campaign. A unit that moved is found under its new area once the projection repair has run.
+    /// </summary>
+    Task<IReadOnlyList<UnitContribution>> ReadAreaContributionsAsync(string campaignId, string districtId, CancellationToken cancellationToken);
 
     /// <summary>Every unit's latest answer to every item: one query per 1,000 answers, only the columns aggregations use.</summary>
     Task<IReadOnlyList<LatestAnswer>> ReadLatestAnswersAsync(string campaignId, CancellationToken cancellationToken);

@@ -9,7 +9,9 @@ namespace TetReadiness.Submissions;
 /// Finishes projections a crash or an outage interrupted: rows of <c>Submissions</c> still flagged pending
 /// after a grace period are projected again from <c>SubmissionRevisions</c>, and a campaign whose <c>ChecklistItems</c>
 /// differ from the checklist in its row gets them rewritten. Two reads per campaign, and per flagged unit a read of
-/// its revision log, a fence and the projection.
+/// its revision log, a fence and the projection. Then, for each open campaign, rows under an area their unit has left
+/// are moved to its current area (<see cref="SubmissionAreaReconciler"/>: a page of the roster and of the campaign's rows
+/// per 1,000).
 /// </summary>
 public sealed class ProjectionRepairService(
     TableClients tables,
@@ -17,6 +19,7 @@ public sealed class ProjectionRepairService(
     IChecklistProjection checklists,
     RevisionStore revisions,
     SubmissionProjector projector,
+    SubmissionAreaReconciler areas,
     TimeProvider clock,
     ILogger<ProjectionRepairService> logger)
 {
@@ -51,11 +54,22 @@ public sealed class ProjectionRepairService(
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {campaign.CampaignId} and ProjectionPending eq true and PendingSince le {cutoff}");
             await foreach (var row in TableQueries.ReadPartitionAsync<SubmissionEntity>(tables.Get(SubmissionTables.Submissions), filter, cancellationToken))
             {
+                if (SubmissionKeys.DistrictOf(row.RowKey) is null)
+                {
+                    // Keyed as before issue 15: the data migration moves it, flag and all, and the next run repairs it.
+                    continue;
+                }
+
                 if (await RepairUnitAsync(row, now, cancellationToken) is { } revision)
                 {
                     repaired++;
                     logger.LogWarning("Repaired projection of {CampaignId}/{UnitId} to revision {Revision}", row.CampaignId, row.UnitId, revision);
                 }
+            }
+
+            if (campaign.IsOpenAt(now))
+            {
+                repaired += await areas.ReconcileAsync(campaign.CampaignId, cancellationToken);
             }
         }
 
@@ -83,7 +97,7 @@ public sealed class ProjectionRepairService(
 
             if (latest is not null && latest.Number > row.Revision)
             {
-                await projector.ProjectAsync(latest, row.ETag, cancellationToken);
+                await projector.ProjectAsync(latest, SubmissionKeys.DistrictOf(row.RowKey)!, row.ETag, cancellationToken);
             }
             else
             {

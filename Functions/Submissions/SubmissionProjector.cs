@@ -24,12 +24,14 @@ public sealed class SubmissionProjector(TableClients tables)
     /// The newest revision as the unit's <c>Submissions</c> row has it (one point read), when that row is known to be
     /// up to date: no projection pending. <c>Behind</c> when it may not be, so the revision log must be read.
     /// </summary>
-    internal async Task<(bool Behind, RevisionEntity? Latest)> ReadProjectedLatestAsync(string campaignId, string unitId, CancellationToken cancellationToken)
+    internal async Task<(bool Behind, RevisionEntity? Latest)> ReadProjectedLatestAsync(string campaignId, string districtId, string unitId, CancellationToken cancellationToken)
     {
-        var found = await Submissions.GetEntityIfExistsAsync<SubmissionEntity>(campaignId, unitId, NumberingColumns, cancellationToken);
+        var found = await Submissions.GetEntityIfExistsAsync<SubmissionEntity>(campaignId, SubmissionKeys.Row(districtId, unitId), NumberingColumns, cancellationToken);
         if (!found.HasValue)
         {
-            // No row: no submission yet, or one whose writer died before even flagging it; then its commit conflicts.
+            // No row: no submission yet, or one whose writer died before even flagging it, or a unit whose row is still
+            // under the area it left (or under its key from before issue 15); in each case a taken number conflicts
+            // at commit and the retry reads the revision log.
             return (false, null);
         }
 
@@ -38,9 +40,9 @@ public sealed class SubmissionProjector(TableClients tables)
     }
 
     /// <summary>Flags the unit's row before a commit, so a crash between commit and projection is found later.</summary>
-    public async Task<ETag> MarkPendingAsync(string campaignId, string unitId, int revision, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<ETag> MarkPendingAsync(string campaignId, string districtId, string unitId, int revision, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var marker = new TableEntity(campaignId, unitId)
+        var marker = new TableEntity(campaignId, SubmissionKeys.Row(districtId, unitId))
         {
             [nameof(SubmissionEntity.CampaignId)] = campaignId,
             [nameof(SubmissionEntity.UnitId)] = unitId,
@@ -52,12 +54,13 @@ public sealed class SubmissionProjector(TableClients tables)
         return response.Headers.ETag ?? ETag.All;
     }
 
-    public async Task ProjectAsync(Revision revision, ETag? pendingETag, CancellationToken cancellationToken)
+    /// <summary>Projects <paramref name="revision"/> into the unit's row in the key range of <paramref name="districtId"/>.</summary>
+    public async Task ProjectAsync(Revision revision, string districtId, ETag? pendingETag, CancellationToken cancellationToken)
     {
         // Answers first: the Submissions row clears the pending flag, so it is written last, or a crash between the
         // two would leave Answers behind with nothing flagged for repair.
         await ProjectAnswersAsync(revision, cancellationToken);
-        await ProjectLatestAsync(revision, pendingETag, cancellationToken);
+        await ProjectLatestAsync(revision, districtId, pendingETag, cancellationToken);
     }
 
     /// <summary>Clears a pending flag whose revision was never committed (the writer died before its commit).</summary>
@@ -82,14 +85,14 @@ public sealed class SubmissionProjector(TableClients tables)
         }
     }
 
-    private async Task ProjectLatestAsync(Revision revision, ETag? knownETag, CancellationToken cancellationToken)
+    private async Task ProjectLatestAsync(Revision revision, string districtId, ETag? knownETag, CancellationToken cancellationToken)
     {
         var etag = knownETag;
         var pendingRevision = revision.Number;
         DateTimeOffset? pendingSince = null;
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            var entity = SubmissionEntity.Latest(revision);
+            var entity = SubmissionEntity.Latest(revision, districtId);
             entity.PendingRevision = pendingRevision;
             entity.ProjectionPending = pendingRevision > revision.Number;
 
@@ -110,7 +113,7 @@ public sealed class SubmissionProjector(TableClients tables)
             }
             catch (RequestFailedException exception) when (exception.Status is 409 or 412 or 404)
             {
-                var current = await Submissions.GetEntityIfExistsAsync<SubmissionEntity>(revision.CampaignId, revision.UnitId, cancellationToken: cancellationToken);
+                var current = await Submissions.GetEntityIfExistsAsync<SubmissionEntity>(revision.CampaignId, entity.RowKey, cancellationToken: cancellationToken);
                 if (!current.HasValue)
                 {
                     etag = null;

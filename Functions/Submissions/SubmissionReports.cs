@@ -2,14 +2,22 @@ using TetReadiness.Storage;
 
 namespace TetReadiness.Submissions;
 
-/// <summary>A campaign's latest reports (<c>Submissions</c>) and answers (<c>Answers</c>), one query per page, only the columns counted.</summary>
+/// <summary>
+/// A campaign's latest reports from <c>Submissions</c> (one query per page, only the columns counted): the whole
+/// campaign (its one partition), or one area's key range. A unit whose row still sits under an area it left (until the
+/// projection repair moves it) is read once, by its newest revision.
+/// </summary>
 public sealed class SubmissionReports(TableClients tables) : ISubmissionReports
 {
     private static readonly string[] ReportColumns =
     [
-        "RowKey", nameof(SubmissionEntity.Revision), nameof(SubmissionEntity.OnTime), nameof(SubmissionEntity.Late),
-        nameof(SubmissionEntity.Readiness), nameof(SubmissionEntity.SubmittedAt), nameof(SubmissionEntity.FirstSubmittedAt),
+        "RowKey", nameof(SubmissionEntity.UnitId), nameof(SubmissionEntity.DistrictId), nameof(SubmissionEntity.Revision),
+        nameof(SubmissionEntity.OnTime), nameof(SubmissionEntity.Late), nameof(SubmissionEntity.Readiness),
+        nameof(SubmissionEntity.SubmittedAt), nameof(SubmissionEntity.FirstSubmittedAt),
     ];
+
+    private static readonly string[] ContributionColumns =
+        [.. ReportColumns, nameof(SubmissionEntity.ItemStatuses), nameof(SubmissionEntity.GapNotes)];
 
     private static readonly string[] AnswerColumns =
     [
@@ -17,20 +25,19 @@ public sealed class SubmissionReports(TableClients tables) : ISubmissionReports
         nameof(AnswerEntity.Status), nameof(AnswerEntity.Score), nameof(AnswerEntity.Note), nameof(AnswerEntity.SubmittedAt),
     ];
 
-    public async Task<IReadOnlyDictionary<string, UnitReport>> ReadReportsAsync(string campaignId, CancellationToken cancellationToken)
-    {
-        var reports = new Dictionary<string, UnitReport>(StringComparer.Ordinal);
-        var submissions = tables.Get(SubmissionTables.Submissions);
-        await foreach (var row in TableQueries.ReadPartitionAsync<SubmissionEntity>(submissions, TableQueries.Partition(campaignId), cancellationToken, ReportColumns))
-        {
-            if (row.Revision > 0)
-            {
-                reports[row.RowKey] = new UnitReport(row.RowKey, row.Revision, row.OnTime, row.Late, row.Readiness, row.SubmittedAt, row.FirstSubmittedAt);
-            }
-        }
+    public async Task<IReadOnlyDictionary<string, UnitReport>> ReadReportsAsync(string campaignId, CancellationToken cancellationToken) =>
+        Newest(await ReadRowsAsync(TableQueries.Partition(campaignId), ReportColumns, cancellationToken))
+            .ToDictionary(row => row.UnitId, row => row.ToContribution().Report, StringComparer.Ordinal);
 
-        return reports;
-    }
+    public async Task<IReadOnlyList<UnitContribution>> ReadContributionsAsync(string campaignId, CancellationToken cancellationToken) =>
+        Newest(await ReadRowsAsync(TableQueries.Partition(campaignId), ContributionColumns, cancellationToken))
+            .Select(row => row.ToContribution())
+            .ToList();
+
+    public async Task<IReadOnlyList<UnitContribution>> ReadAreaContributionsAsync(string campaignId, string districtId, CancellationToken cancellationToken) =>
+        Newest(await ReadRowsAsync(TableQueries.PartitionPrefix(campaignId, SubmissionKeys.AreaPrefix(districtId)), ContributionColumns, cancellationToken))
+            .Select(row => row.ToContribution())
+            .ToList();
 
     public async Task<IReadOnlyList<LatestAnswer>> ReadLatestAnswersAsync(string campaignId, CancellationToken cancellationToken)
     {
@@ -43,4 +50,21 @@ public sealed class SubmissionReports(TableClients tables) : ISubmissionReports
 
         return answers;
     }
+
+    private async Task<List<SubmissionEntity>> ReadRowsAsync(string filter, string[] columns, CancellationToken cancellationToken)
+    {
+        var rows = new List<SubmissionEntity>();
+        await foreach (var row in TableQueries.ReadPartitionAsync<SubmissionEntity>(tables.Get(SubmissionTables.Submissions), filter, cancellationToken, columns))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    /// <summary>Per unit, its newest row; a unit whose first revision is still pending (revision 0) is left out.</summary>
+    private static IEnumerable<SubmissionEntity> Newest(IEnumerable<SubmissionEntity> rows) =>
+        rows.Where(row => row.Revision > 0)
+            .GroupBy(row => row.UnitId, StringComparer.Ordinal)
+            .Select(unit => unit.MaxBy(row => row.Revision)!);
 }

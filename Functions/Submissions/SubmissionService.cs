@@ -78,7 +78,7 @@ public sealed class SubmissionService(
 
         for (var attempt = 1; attempt <= MaxCommitAttempts; attempt++)
         {
-            var (latest, fence) = await ReadLatestAsync(campaignId, unitId, trustProjection: attempt == 1, cancellationToken);
+            var (latest, fence) = await ReadLatestAsync(campaignId, unit.DistrictId, unitId, trustProjection: attempt == 1, cancellationToken);
             if (preconditions.Check(latest?.Revision ?? 0) is { } refusal)
             {
                 throw Refusal.PreconditionFailed(refusal);
@@ -98,7 +98,7 @@ public sealed class SubmissionService(
                 SubmittedVia: author.Via,
                 Answers: answers);
 
-            var pendingETag = await projector.MarkPendingAsync(campaignId, unitId, revision.Number, now, cancellationToken);
+            var pendingETag = await projector.MarkPendingAsync(campaignId, unit.DistrictId, unitId, revision.Number, now, cancellationToken);
             if (!await revisions.TryCommitAsync(revision, fence, cancellationToken))
             {
                 logger.LogDebug("Revision {Revision} of {CampaignId}/{UnitId} was taken; retrying (attempt {Attempt})", revision.Number, campaignId, unitId, attempt);
@@ -107,7 +107,7 @@ public sealed class SubmissionService(
             }
 
             logger.LogInformation("Submission {CampaignId}/{UnitId} revision {Revision} committed via {Via} (late: {Late})", campaignId, unitId, revision.Number, author.Via, late);
-            await ProjectOrLeavePendingAsync(revision, pendingETag, cancellationToken);
+            await ProjectOrLeavePendingAsync(revision, unit.DistrictId, pendingETag, cancellationToken);
             return (SubmissionReceipt.Of(revision), revision.Number == 1);
         }
 
@@ -147,11 +147,11 @@ public sealed class SubmissionService(
     /// of a number that was taken or fenced by the projection repair fails, and the retry reads the log and the fence
     /// it then replaces), so numbers stay gapless.
     /// </summary>
-    private async Task<(RevisionEntity? Latest, Azure.ETag? Fence)> ReadLatestAsync(string campaignId, string unitId, bool trustProjection, CancellationToken cancellationToken)
+    private async Task<(RevisionEntity? Latest, Azure.ETag? Fence)> ReadLatestAsync(string campaignId, string districtId, string unitId, bool trustProjection, CancellationToken cancellationToken)
     {
         if (trustProjection)
         {
-            var (behind, latest) = await projector.ReadProjectedLatestAsync(campaignId, unitId, cancellationToken);
+            var (behind, latest) = await projector.ReadProjectedLatestAsync(campaignId, districtId, unitId, cancellationToken);
             if (!behind)
             {
                 return (latest, null);
@@ -161,11 +161,11 @@ public sealed class SubmissionService(
         return await revisions.ReadLatestHeaderAsync(campaignId, unitId, cancellationToken);
     }
 
-    private async Task ProjectOrLeavePendingAsync(Revision revision, Azure.ETag pendingETag, CancellationToken cancellationToken)
+    private async Task ProjectOrLeavePendingAsync(Revision revision, string districtId, Azure.ETag pendingETag, CancellationToken cancellationToken)
     {
         try
         {
-            await projector.ProjectAsync(revision, pendingETag, cancellationToken);
+            await projector.ProjectAsync(revision, districtId, pendingETag, cancellationToken);
         }
         catch (Exception exception) when (StorageFaults.IsUnavailable(exception))
         {

@@ -12,7 +12,9 @@ public static class SubmissionServiceCollectionExtensions
         services.AddSingleton<RevisionStore>();
         services.AddSingleton<SubmissionProjector>();
         services.AddSingleton<SubmissionService>();
+        services.AddSingleton<SubmissionAreaReconciler>();
         services.AddSingleton<ProjectionRepairService>();
+        services.AddDataMigration<SubmissionAreaKeysMigration>();
         services.AddSingleton<ISubmissionReports, SubmissionReports>();
         return services;
     }

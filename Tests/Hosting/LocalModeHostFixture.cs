@@ -24,6 +24,7 @@ public sealed class LocalModeHostFixture : IAsyncLifetime
         {
             ["Storage:NetworkTimeoutSeconds"] = "5",
             ["ProjectionRepairSchedule"] = LocalModeApp.FarAway,
+            ["StatusRollupSchedule"] = LocalModeApp.FarAway,
             ["ReminderScanSchedule"] = LocalModeApp.FarAway,
             ["DailyDigestSchedule"] = LocalModeApp.FarAway,
             ["Auth:AllowClientPrincipalHeader"] = "true",

@@ -28,6 +28,7 @@ public sealed class LocalModeReminderTests : IAsyncLifetime
                 ["ReminderScanSchedule"] = "0 0 1 1 1 *",
                 ["DailyDigestSchedule"] = "0 0 1 1 1 *",
                 ["ProjectionRepairSchedule"] = "0 0 1 1 1 *",
+                ["StatusRollupSchedule"] = "0 0 1 1 1 *",
                 ["ExportTablesSchedule"] = "0 0 1 1 1 *",
                 ["Auth:AllowClientPrincipalHeader"] = "true",
                 ["UnitLinks:PrimaryKey"] = "local-reminder-signing-key-0123456789abcdef",

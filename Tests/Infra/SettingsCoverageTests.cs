@@ -50,6 +50,7 @@ public sealed class SettingsCoverageTests(CompiledTemplateFixture compiled)
     [InlineData("ReminderScanSchedule")]
     [InlineData("DailyDigestSchedule")]
     [InlineData("ProjectionRepairSchedule")]
+    [InlineData("StatusRollupSchedule")]
     [InlineData("ExportTablesSchedule")]
     [InlineData("RedrivePoisonSchedule")]
     [InlineData("UnitLinks__SecondaryKey")]

@@ -36,7 +36,7 @@ public sealed class LargeCampaignFixture : IAsyncLifetime
         var rows = Enumerable.Range(0, UnitCount).Select(i => new SubmissionEntity
         {
             PartitionKey = Campaign,
-            RowKey = $"don-vi-{i:D5}",
+            RowKey = $"quan-{i % 30:D2}|don-vi-{i:D5}",
             RowType = SubmissionEntity.LatestRowType,
             CampaignId = Campaign,
             UnitId = $"don-vi-{i:D5}",

@@ -49,6 +49,7 @@ public sealed class LocalModeStorageOutageTests
                 {
                     ["Storage:MaxRetries"] = maxRetries.ToString(),
                     ["ProjectionRepairSchedule"] = "*/2 * * * * *",
+                    ["StatusRollupSchedule"] = "*/2 * * * * *",
                     ["ReminderScanSchedule"] = LocalModeApp.FarAway,
                     ["DailyDigestSchedule"] = LocalModeApp.FarAway,
                     ["Auth:AllowClientPrincipalHeader"] = "true",
@@ -128,6 +129,7 @@ public sealed class LocalModeStorageOutageTests
                 new Dictionary<string, string?>
                 {
                     ["ProjectionRepairSchedule"] = LocalModeApp.FarAway,
+                    ["StatusRollupSchedule"] = LocalModeApp.FarAway,
                     ["ReminderScanSchedule"] = LocalModeApp.FarAway,
                     ["DailyDigestSchedule"] = LocalModeApp.FarAway,
                 },

@@ -42,6 +42,7 @@ public sealed class LogCaptureTests
             ["ReminderScanSchedule"] = LocalModeApp.FarAway,
             ["DailyDigestSchedule"] = LocalModeApp.FarAway,
             ["ProjectionRepairSchedule"] = LocalModeApp.FarAway,
+            ["StatusRollupSchedule"] = LocalModeApp.FarAway,
             ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.200",
         };
 

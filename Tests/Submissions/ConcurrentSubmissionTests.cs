@@ -25,7 +25,7 @@ public sealed class ConcurrentSubmissionTests
         var headers = await app.Get<RevisionStore>().ReadHeadersAsync("tet-2024", Unit, CancellationToken.None);
         Assert.Equal(Enumerable.Range(1, 20).Reverse(), headers.Select(h => h.Revision));
 
-        var latest = (await app.ReadAllAsync(TableNames.Submissions)).Single(r => r.RowKey == Unit);
+        var latest = (await app.ReadAllAsync(TableNames.Submissions)).Single(r => r.GetString("UnitId") == Unit);
         Assert.Equal(20, latest.GetInt32("Revision"));
         Assert.False(latest.GetBoolean("ProjectionPending"));
         var revision20 = await app.Get<RevisionStore>().ReadAsync("tet-2024", Unit, 20, CancellationToken.None);

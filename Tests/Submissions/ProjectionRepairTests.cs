@@ -45,7 +45,7 @@ public sealed class ProjectionRepairTests
             r => app.Create<SubmissionFunctions>().GetSubmission(r, Campaign, Unit, CancellationToken.None));
 
     private static async Task<TableEntity?> LatestRowAsync(TestApp app) =>
-        (await app.ReadAllAsync(TableNames.Submissions)).SingleOrDefault(r => r.RowKey == Unit);
+        (await app.ReadAllAsync(TableNames.Submissions)).SingleOrDefault(r => r.GetString("UnitId") == Unit);
 
     private static async Task<List<TableEntity>> LatestAnswersAsync(TestApp app) =>
         [.. (await app.ReadAllAsync(TableNames.Answers)).Where(r => r.GetString("UnitId") == Unit)];
@@ -137,13 +137,13 @@ public sealed class ProjectionRepairTests
         };
 
         // Officer A marks and commits revision 2; officer B, racing, marks and commits revision 3 and dies before projecting.
-        var markA = await projector.MarkPendingAsync(Campaign, Unit, 2, app.Clock.GetUtcNow(), CancellationToken.None);
+        var markA = await projector.MarkPendingAsync(Campaign, "ba-dinh", Unit, 2, app.Clock.GetUtcNow(), CancellationToken.None);
         Assert.True(await store.TryCommitAsync(Next(2, "partial"), CancellationToken.None));
-        await projector.MarkPendingAsync(Campaign, Unit, 3, app.Clock.GetUtcNow(), CancellationToken.None);
+        await projector.MarkPendingAsync(Campaign, "ba-dinh", Unit, 3, app.Clock.GetUtcNow(), CancellationToken.None);
         Assert.True(await store.TryCommitAsync(Next(3, "ready"), CancellationToken.None));
 
         // A's projection lands after B's marker: the row shows revision 2 and must stay flagged for revision 3.
-        await projector.ProjectAsync(Next(2, "partial"), markA, CancellationToken.None);
+        await projector.ProjectAsync(Next(2, "partial"), "ba-dinh", markA, CancellationToken.None);
         var row = await LatestRowAsync(app);
         Assert.Equal((2, true, 3), (row!.GetInt32("Revision"), row.GetBoolean("ProjectionPending"), row.GetInt32("PendingRevision")));
 

@@ -73,7 +73,7 @@ public sealed class StalledCommitRepairTests
         var committed = await app.Get<RevisionStore>().ReadLatestAsync(Campaign, Unit, CancellationToken.None);
         Assert.Equal(2, committed!.Number);
         Assert.Equal(AnswerStatus.Ready, committed.Answers.Single(a => a.ItemId == "pccc-cho").Status);
-        var row = (await app.ReadAllAsync(TableNames.Submissions)).Single(r => r.RowKey == Unit);
+        var row = (await app.ReadAllAsync(TableNames.Submissions)).Single(r => r.GetString("UnitId") == Unit);
         Assert.Equal((2, false), (row.GetInt32("Revision"), row.GetBoolean("ProjectionPending")));
         var answers = (await app.ReadAllAsync(TableNames.Answers)).Where(r => r.GetString("UnitId") == Unit).ToList();
         Assert.All(answers, a => Assert.Equal(2, a.GetInt32("Revision")));

@@ -14,6 +14,9 @@ public sealed class SubmissionNumberingTests
     private const string Campaign = "tet-2024";
     private const string Unit = "ba-dinh-ubnd";
 
+    /// <summary>The unit's row key in <c>Submissions</c>: its area, then the unit (issue 15).</summary>
+    private const string UnitRow = "ba-dinh|" + Unit;
+
     private static async Task<TestApp> SeededAsync()
     {
         var app = await TestApp.StartAsync(new DateTimeOffset(2024, 1, 20, 9, 0, 0, TimeSpan.FromHours(7)));
@@ -33,12 +36,12 @@ public sealed class SubmissionNumberingTests
         await using var app = await SeededAsync();
         Assert.Equal(1, await SubmitAsync(app));
         Assert.Equal(2, await SubmitAsync(app));
-        await app.Tables.Submissions.DeleteEntityAsync(Campaign, Unit);
+        await app.Tables.Submissions.DeleteEntityAsync(Campaign, UnitRow);
 
         Assert.Equal(3, await SubmitAsync(app));
 
         Assert.Equal([1, 2, 3], await RevisionNumbersAsync(app));
-        var row = (await app.Tables.Submissions.GetEntityAsync<TableEntity>(Campaign, Unit)).Value;
+        var row = (await app.Tables.Submissions.GetEntityAsync<TableEntity>(Campaign, UnitRow)).Value;
         Assert.Equal(3, row.GetInt32("Revision"));
     }
 
@@ -47,7 +50,7 @@ public sealed class SubmissionNumberingTests
     {
         await using var app = await SeededAsync();
         await SubmitAsync(app);
-        var afterFirst = (await app.Tables.Submissions.GetEntityAsync<TableEntity>(Campaign, Unit)).Value;
+        var afterFirst = (await app.Tables.Submissions.GetEntityAsync<TableEntity>(Campaign, UnitRow)).Value;
         await SubmitAsync(app);
         await SubmitAsync(app);
         // The row as it was after revision 1, as if two projections had been lost without a trace.
@@ -56,7 +59,7 @@ public sealed class SubmissionNumberingTests
         Assert.Equal(4, await SubmitAsync(app));
 
         Assert.Equal([1, 2, 3, 4], await RevisionNumbersAsync(app));
-        var row = (await app.Tables.Submissions.GetEntityAsync<TableEntity>(Campaign, Unit)).Value;
+        var row = (await app.Tables.Submissions.GetEntityAsync<TableEntity>(Campaign, UnitRow)).Value;
         Assert.Equal((4, false), (row.GetInt32("Revision"), row.GetBoolean("ProjectionPending")));
     }
 
@@ -66,7 +69,7 @@ public sealed class SubmissionNumberingTests
         await using var app = await SeededAsync();
         await SubmitAsync(app);
         await SubmitAsync(app);
-        var row = (await app.Tables.Submissions.GetEntityAsync<TableEntity>(Campaign, Unit)).Value;
+        var row = (await app.Tables.Submissions.GetEntityAsync<TableEntity>(Campaign, UnitRow)).Value;
         row["Revision"] = 1;
         row["ProjectionPending"] = true;
         row["PendingRevision"] = 2;

@@ -260,8 +260,10 @@ public sealed class SubmissionTests
 
         var row = Assert.Single(await RowsAsync(app, TableNames.Submissions));
 
-        Assert.Equal((Campaign, Unit), (row.PartitionKey, row.RowKey));
+        // Keyed by area then unit, so an area's units are one key range (issue 15).
+        Assert.Equal((Campaign, $"ba-dinh|{Unit}"), (row.PartitionKey, row.RowKey));
         Assert.Equal(2, row.GetInt32("Revision"));
+        Assert.Equal("pccc-cho=r;pccc-phuong-tien=p;an-sinh-qua-tet=x", row.GetString("ItemStatuses"));
         Assert.False(row.GetBoolean("ProjectionPending"));
         Assert.Equal(0.75, row.GetDouble("Readiness"));
         Assert.Equal((1, 1, 0, 1), (row.GetInt32("ReadyCount"), row.GetInt32("PartialCount"), row.GetInt32("NotReadyCount"), row.GetInt32("NotApplicableCount")));

@@ -52,6 +52,9 @@ param dailyDigestSchedule string
 @description('NCRONTAB (UTC) schedule of the status projection repair.')
 param projectionRepairSchedule string
 
+@description('NCRONTAB (UTC) schedule of the per-area status summaries.')
+param statusRollupSchedule string
+
 @description('NCRONTAB (UTC) schedule of the nightly table export to the backups container.')
 param exportTablesSchedule string
 
@@ -177,6 +180,7 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     ReminderScanSchedule: reminderScanSchedule
     DailyDigestSchedule: dailyDigestSchedule
     ProjectionRepairSchedule: projectionRepairSchedule
+    StatusRollupSchedule: statusRollupSchedule
     ExportTablesSchedule: exportTablesSchedule
     RedrivePoisonSchedule: redrivePoisonSchedule
     // Re-driving poison messages is an operator's decision, run on demand (POST /admin/functions/RedrivePoison).

@@ -1,0 +1,25 @@
+using TetReadiness.Reminders;
+
+namespace TetReadiness.Status;
+
+/// <summary>
+/// One area's figures for a campaign, as the <c>StatusRollup</c> timer stores them in <c>AreaSummaries</c>: the active
+/// units it counts, how many reported (on time, late), the sum and count of their readiness, per-item tallies with the
+/// latest notes, and what the reminders have done for each unit that has not reported.
+/// </summary>
+public sealed record AreaSummary(
+    string DistrictId,
+    string DistrictName,
+    int Units,
+    int Reported,
+    int OnTime,
+    int Late,
+    double ReadinessTotal,
+    int ReadinessCount,
+    IReadOnlyList<ItemTally> Items,
+    IReadOnlyDictionary<string, ReminderHistory> Reminders)
+{
+    public int Missing => Units - Reported;
+
+    public double? Readiness => ReadinessCount == 0 ? null : ReadinessTotal / ReadinessCount;
+}

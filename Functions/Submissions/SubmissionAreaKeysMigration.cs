@@ -1,0 +1,100 @@
+using Azure;
+using Azure.Data.Tables;
+using TetReadiness.Campaigns;
+using TetReadiness.Storage;
+
+namespace TetReadiness.Submissions;
+
+/// <summary>
+/// Re-keys the <c>Submissions</c> rows written before issue 15 (row key = unit id) to <c>{DistrictId}|{UnitId}</c> and
+/// fills their <c>ItemStatuses</c> and <c>GapNotes</c> from the unit's <c>Answers</c>. Per campaign: one read of its rows
+/// and, when any is in the old shape, one of its answers; then per unit one batch that adds the new row and deletes the
+/// old one, conditional on the old row's ETag. A unit whose new row exists already (a submission since the upgrade)
+/// only loses its old row. Safe to run twice, or on two instances at once: the loser's batch fails and changes nothing.
+/// </summary>
+public sealed class SubmissionAreaKeysMigration(TableClients tables, ICampaignDirectory campaigns) : IDataMigration
+{
+    private const int Parallelism = 8;
+
+    public string Id => "2026-12-submissions-area-keys";
+
+    public string Description => "Submissions: row key {DistrictId}|{UnitId}, ItemStatuses and GapNotes from Answers";
+
+    private TableClient Submissions => tables.Get(SubmissionTables.Submissions);
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var changes = 0;
+        foreach (var campaign in await campaigns.ListAsync(cancellationToken))
+        {
+            changes += await MigrateCampaignAsync(campaign.CampaignId, cancellationToken);
+        }
+
+        return changes;
+    }
+
+    private async Task<int> MigrateCampaignAsync(string campaignId, CancellationToken cancellationToken)
+    {
+        var rows = new List<TableEntity>();
+        await foreach (var row in TableQueries.ReadPartitionAsync<TableEntity>(Submissions, TableQueries.Partition(campaignId), cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        var legacy = rows.Where(row => SubmissionKeys.DistrictOf(row.RowKey) is null).ToList();
+        if (legacy.Count == 0)
+        {
+            return 0;
+        }
+
+        var existing = rows.Select(row => row.RowKey).ToHashSet(StringComparer.Ordinal);
+        var answers = new Dictionary<string, List<Answer>>(StringComparer.Ordinal);
+        await foreach (var row in TableQueries.ReadPartitionAsync<AnswerEntity>(tables.Get(SubmissionTables.Answers), TableQueries.Partition(campaignId), cancellationToken))
+        {
+            var latest = row.ToLatestAnswer();
+            (answers.TryGetValue(latest.UnitId, out var list) ? list : answers[latest.UnitId] = []).Add(new Answer(latest.ItemId, latest.SectionId, latest.Status, latest.Note));
+        }
+
+        var changes = 0;
+        await Parallel.ForEachAsync(legacy, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (row, token) =>
+        {
+            var unitId = row.GetString(nameof(SubmissionEntity.UnitId)) ?? row.RowKey;
+            var districtId = row.GetString(nameof(SubmissionEntity.DistrictId)) ?? string.Empty;
+            var targetKey = SubmissionKeys.Row(districtId, unitId);
+            var actions = new List<TableTransactionAction>();
+            if (!existing.Contains(targetKey))
+            {
+                var unitAnswers = answers.GetValueOrDefault(unitId) ?? [];
+                var copy = SubmissionRowCopy.At(row, targetKey);
+                copy[nameof(SubmissionEntity.ItemStatuses)] = ItemStatusCodes.Encode(unitAnswers);
+                copy[nameof(SubmissionEntity.GapNotes)] = GapNotes.Encode(unitAnswers);
+                actions.Add(new TableTransactionAction(TableTransactionActionType.Add, copy));
+            }
+
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(campaignId, row.RowKey), row.ETag));
+            try
+            {
+                await Submissions.SubmitTransactionAsync(actions, token);
+                Interlocked.Add(ref changes, actions.Count);
+            }
+            catch (RequestFailedException exception) when (exception.Status is 404 or 409 or 412)
+            {
+                // Another instance migrated it, or a submission since the upgrade wrote the new row: only the old row is
+                // left to delete (the new code never writes a key of the old shape, so its ETag still holds unless it is gone).
+                await DeleteOldRowAsync(row, token);
+            }
+        });
+        return changes;
+    }
+
+    private async Task DeleteOldRowAsync(TableEntity row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Submissions.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken);
+        }
+        catch (RequestFailedException exception) when (exception.Status is 404 or 412)
+        {
+        }
+    }
+}
