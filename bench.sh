@@ -69,5 +69,6 @@ dotnet Benchmarks/bin/Release/net10.0/TetReadiness.Benchmarks.dll \
   --out "$root/docs/benchmarks.md" \
   --work "$work" \
   --command "./bench.sh $*" \
+  --revision "$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- Functions LocalHost Benchmarks 2>/dev/null || echo ' with uncommitted changes')" \
   "${run_sh_args[@]}" \
   "$@"

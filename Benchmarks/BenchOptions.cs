@@ -17,7 +17,8 @@ public sealed record BenchOptions(
     string? Only,
     IReadOnlyList<int> PageSizes,
     int PageLoads,
-    int? PageMaxSubmissions)
+    int? PageMaxSubmissions,
+    string? Revision)
 {
     /// <summary>The sections <c>--only</c> accepts.</summary>
     public const string PageLoadSection = "page-load";
@@ -51,6 +52,7 @@ public sealed record BenchOptions(
             only,
             args.Contains("--skip-page-load") ? [] : pageSizes,
             int.Parse(Get("page-loads", "5")),
-            int.TryParse(Get("page-max-submissions", "-"), out var cap) ? cap : null);
+            int.TryParse(Get("page-max-submissions", "-"), out var cap) ? cap : null,
+            Get("revision", "-") is var revision && revision != "-" ? revision : null);
     }
 }

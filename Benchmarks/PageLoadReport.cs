@@ -63,7 +63,7 @@ public static class PageLoadReport
             return md.ToString();
         }
 
-        Line($"Run: `{options.Command.Trim()}` at {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC on {results.Machine}.");
+        Line($"Run: `{options.Command.Trim()}`{(options.Revision is { } revision ? $" at commit {revision}" : string.Empty)}, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, on {results.Machine}.");
         Line();
         var measured = sizes.Where(s => s.Import.Refusal is null).ToList();
         Line($"| page load: table requests, warm, counted as Azure would | {string.Join(" | ", measured.Select(s => $"{N(s.Units)} units"))} | budget | |");
@@ -103,7 +103,8 @@ public static class PageLoadReport
         {
             var import = size.Import;
             var share = size.Stride == 10 ? "every 10th unit" : $"reduced: 2 of the fixed area + every {size.Stride}th other unit";
-            Line($"| {N(size.Units)} units | {N(size.Areas)} | {N(size.Submissions)} ({share}) | {F(size.SeedTime.TotalSeconds, "F1")} s | {(size.Import.Refusal is not null ? "–" : size.RollupRan ? "ran (`POST /admin/functions/StatusRollup`)" : "not in this app (404)")} | {(import.Refusal is null ? $"{F(import.CsvBytes / 1048576.0, "F1")} MB, {import.Requests.Raw} requests" : $"**refused**: {Escape(import.Refusal)}")} | {F(import.Time.TotalMilliseconds)} ms | {F(import.BeforeMiB)} | {F(import.PeakMiB)} | {F(import.PeakMiB - import.BeforeMiB)} |");
+            var submissions = import.Refusal is null ? $"{N(size.Submissions)} ({share})" : "none (no roster)";
+            Line($"| {N(size.Units)} units | {N(size.Areas)} | {submissions} | {(import.Refusal is null ? $"{F(size.SeedTime.TotalSeconds, "F1")} s" : "–")} | {(size.Import.Refusal is not null ? "–" : size.RollupRan ? "ran (`POST /admin/functions/StatusRollup`)" : "not in this app (404)")} | {(import.Refusal is null ? $"{F(import.CsvBytes / 1048576.0, "F1")} MB, {import.Requests.Raw} requests" : $"**refused**: {Escape(import.Refusal)}")} | {F(import.Time.TotalMilliseconds)} ms | {F(import.BeforeMiB)} | {F(import.PeakMiB)} | {F(import.PeakMiB - import.BeforeMiB)} |");
         }
 
         Line();

@@ -26,7 +26,7 @@ public static class Report
         Line("so compare ratios, not absolute numbers. Storage request counts do not depend on the machine.");
         Line();
         Line($"- Machine: {results.Machine}");
-        Line($"- Command: `{options.Command.Trim()}`");
+        Line($"- Command: `{options.Command.Trim()}`{(options.Revision is { } revision ? $" at commit {revision}" : string.Empty)}");
         Line($"- Run at: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
         Line(options.SplitAzurite
             ? "- Set-up: Azurite (pinned npm package, in memory, loopback; `azurite-table` and `azurite-queue` as two processes) behind a counting HTTP proxy in the benchmark process; the app in local mode"
