@@ -2,7 +2,8 @@
 # Measures TetReadiness against raw storage on this machine and writes docs/benchmarks.md (not part of ./test.sh).
 # Installs the pinned Azurite if missing, builds Release, then Benchmarks/ starts its own in-memory Azurite on free
 # loopback ports (a raw baseline, 600 and 6,000 units), a counting proxy and a SendGrid capture, and the app in local mode.
-#   ./bench.sh                      600 and 6,000 units, then the page loads at 600, 6,000 and 60,000 (see docs/benchmarks.md for the time it took)
+#   ./bench.sh                      600 and 6,000 units (about 6 minutes on 2 cores, plus ./run.sh timed in a fresh clone), then the
+#                                   page loads at 600, 6,000 and 60,000 units (the time each size took is in its table)
 #   ./bench.sh --only page-load     only the page-load section: rewrites that section of docs/benchmarks.md, keeps the rest
 #   ./bench.sh --only page-load --page-sizes 600,6000   page loads at these roster sizes (default 600,6000,60000)
 #       --page-loads 5              warm loads per page for the median latency;  --page-max-submissions N  fewer submissions

@@ -97,14 +97,14 @@ public static class PageLoadReport
         Line();
         Line("What ran, per roster size (each on a fresh in-memory Azurite and a fresh app, every timer switched off):");
         Line();
-        Line("| roster | areas | submissions (units reporting) | seeded in | status rollup | roster import | import time | app VmRSS before MiB | VmHWM during MiB | peak − before MiB |");
-        Line("|---|---:|---:|---:|---|---|---:|---:|---:|---:|");
+        Line("| roster | areas | submissions (units reporting) | seeded in | status rollup | roster import | import time | app VmRSS before MiB | VmHWM during MiB | peak − before MiB | whole size took |");
+        Line("|---|---:|---:|---:|---|---|---:|---:|---:|---:|---:|");
         foreach (var size in sizes)
         {
             var import = size.Import;
             var share = size.Stride == 10 ? "every 10th unit" : $"reduced: 2 of the fixed area + every {size.Stride}th other unit";
             var submissions = import.Refusal is null ? $"{N(size.Submissions)} ({share})" : "none (no roster)";
-            Line($"| {N(size.Units)} units | {N(size.Areas)} | {submissions} | {(import.Refusal is null ? $"{F(size.SeedTime.TotalSeconds, "F1")} s" : "–")} | {(size.Import.Refusal is not null ? "–" : size.RollupRan ? "ran (`POST /admin/functions/StatusRollup`)" : "not in this app (404)")} | {(import.Refusal is null ? $"{F(import.CsvBytes / 1048576.0, "F1")} MB, {import.Requests.Raw} requests" : $"**refused**: {Escape(import.Refusal)}")} | {F(import.Time.TotalMilliseconds)} ms | {F(import.BeforeMiB)} | {F(import.PeakMiB)} | {F(import.PeakMiB - import.BeforeMiB)} |");
+            Line($"| {N(size.Units)} units | {N(size.Areas)} | {submissions} | {(import.Refusal is null ? $"{F(size.SeedTime.TotalSeconds, "F1")} s" : "–")} | {(size.Import.Refusal is not null ? "–" : size.RollupRan ? "ran (`POST /admin/functions/StatusRollup`)" : "not in this app (404)")} | {(import.Refusal is null ? $"{F(import.CsvBytes / 1048576.0, "F1")} MB, {import.Requests.Raw} requests" : $"**refused**: {Escape(import.Refusal)}")} | {F(import.Time.TotalMilliseconds)} ms | {F(import.BeforeMiB)} | {F(import.PeakMiB)} | {F(import.PeakMiB - import.BeforeMiB)} | {F(size.Elapsed.TotalMinutes, "F1")} min |");
         }
 
         Line();
