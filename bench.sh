@@ -2,7 +2,13 @@
 # Measures TetReadiness against raw storage on this machine and writes docs/benchmarks.md (not part of ./test.sh).
 # Installs the pinned Azurite if missing, builds Release, then Benchmarks/ starts its own in-memory Azurite on free
 # loopback ports (a raw baseline, 600 and 6,000 units), a counting proxy and a SendGrid capture, and the app in local mode.
-#   ./bench.sh                      600 and 6,000 units (about 6 minutes on 2 cores, plus ./run.sh timed in a fresh clone)
+#   ./bench.sh                      600 and 6,000 units (about 6 minutes on 2 cores, plus ./run.sh timed in a fresh clone), then the
+#                                   page loads at 600, 6,000 and 60,000 units (the time each size took is in its table)
+#   ./bench.sh --only page-load     only the page-load section: rewrites that section of docs/benchmarks.md, keeps the rest
+#   ./bench.sh --only page-load --page-sizes 600,6000   page loads at these roster sizes (default 600,6000,60000)
+#       --page-loads 5              warm loads per page for the median latency;  --page-max-submissions N  fewer submissions
+#       (every 10th unit reports by default; with N, 2 units of the fixed area and every k-th other unit, about N in all)
+#   ./bench.sh --skip-page-load     everything but the page loads
 #   ./bench.sh --small 100 --large 1000   a quicker run (figures still written to docs/benchmarks.md)
 #   ./bench.sh --skip-ingest              without the ingest cells;  --skip-run-sh  without timing ./run.sh
 #   ./bench.sh --split-azurite            azurite-table and azurite-queue as two processes (default: one, as the tests)
@@ -43,7 +49,7 @@ time_run_sh() {
   for _ in $(seq 1 100); do port_open 7071 || port_open 10002 || break; sleep 0.1; done
 }
 run_sh_args=()
-if [[ " $* " != *" --skip-run-sh "* ]]; then
+if [[ " $* " != *" --skip-run-sh "* && " $* " != *" --only "* ]]; then
   if port_open 7071 || port_open 10000 || port_open 10001 || port_open 10002; then
     echo "== ./run.sh start-up not timed: ports 7071 or 10000-10002 are in use"
   else
@@ -64,5 +70,6 @@ dotnet Benchmarks/bin/Release/net10.0/TetReadiness.Benchmarks.dll \
   --out "$root/docs/benchmarks.md" \
   --work "$work" \
   --command "./bench.sh $*" \
+  --revision "$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- Functions LocalHost Benchmarks 2>/dev/null || echo ' with uncommitted changes')" \
   "${run_sh_args[@]}" \
   "$@"

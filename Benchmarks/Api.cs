@@ -44,6 +44,31 @@ public sealed class Api(HttpClient http)
         return clock.Elapsed;
     }
 
+    /// <summary>A GET as a page makes it: 200 expected.</summary>
+    public Task<TimeSpan> GetAsync(string path, string principal) => SendAsync(HttpMethod.Get, path, principal, null, 200);
+
+    /// <summary>Runs a timer function now through local mode's admin API; false when the app has no such function (404).</summary>
+    public async Task<bool> TryRunFunctionAsync(string name)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"admin/functions/{name}") { Content = new StringContent("{}", Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-MS-CLIENT-PRINCIPAL", Principal(CityCoordinator, true));
+        using var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        return response.StatusCode switch
+        {
+            System.Net.HttpStatusCode.Accepted => true,
+            System.Net.HttpStatusCode.NotFound => false,
+            _ => throw new InvalidOperationException($"POST admin/functions/{name} answered {(int)response.StatusCode}: {body[..Math.Min(body.Length, 500)]}"),
+        };
+    }
+
+    /// <summary>The timer functions the app has (local mode's admin API), to switch them off for a quiet measurement.</summary>
+    public async Task<IReadOnlyList<string>> TimerFunctionsAsync()
+    {
+        var list = JsonNode.Parse(await http.GetStringAsync("admin/functions"))!.AsArray();
+        return list.Where(f => (string?)f!["trigger"] == "Timer").Select(f => (string)f!["name"]!).ToList();
+    }
+
     public Task<TimeSpan> ImportRosterAsync(string csv) =>
         SendAsync(HttpMethod.Put, "api/roster", Principal(CityCoordinator, true), new StringContent(csv, Encoding.UTF8, "text/csv"), 200);
 

@@ -39,6 +39,8 @@ public sealed class BenchResults
 
     public List<SizeFigures> Sizes { get; } = [];
 
+    public List<PageSizeFigures> PageLoads { get; } = [];
+
     public List<IngestFigure> Ingest { get; } = [];
 
     public double RawQueueSendsPerSecond { get; set; }
@@ -76,6 +78,12 @@ public sealed class BenchRun(BenchOptions options)
             }
         };
 
+        if (!options.RunsEverything)
+        {
+            results.PageLoads.AddRange(await new PageLoadRun(options, proxy, workload).RunAsync());
+            return results;
+        }
+
         // The raw baseline gets a fresh Azurite of its own, so neither side inherits the other's queued messages.
         await using (var azurite = await Azurite.StartAsync(options.Azurite, options.SplitAzurite))
         {
@@ -92,6 +100,7 @@ public sealed class BenchRun(BenchOptions options)
             }
         });
         results.WarmStart = await WithAppAsync(proxy, "large", (api, app, azurite) => MeasureSizeAsync(api, app, azurite, proxy, options.LargeRoster));
+        results.PageLoads.AddRange(await new PageLoadRun(options, proxy, workload).RunAsync());
         return results;
     }
 
@@ -109,13 +118,13 @@ public sealed class BenchRun(BenchOptions options)
 
     private string Log(string phase) => Path.Combine(options.WorkDirectory, $"app-{phase}.log");
 
-    private static HttpClient Client(AppProcess app) => new(new SocketsHttpHandler { UseProxy = false, MaxConnectionsPerServer = 256 })
+    internal static HttpClient Client(AppProcess app) => new(new SocketsHttpHandler { UseProxy = false, MaxConnectionsPerServer = 256 })
     {
         BaseAddress = app.BaseAddress,
         Timeout = TimeSpan.FromMinutes(5),
     };
 
-    private static Dictionary<string, string> Settings(StorageProxy proxy, Azurite azurite) => new()
+    internal static Dictionary<string, string> Settings(StorageProxy proxy, Azurite azurite) => new()
     {
         // Blobs straight to Azurite: only the nightly export writes them, and the proxy counts table and queue requests.
         ["Storage"] = proxy.ConnectionString + $"BlobEndpoint={azurite.BlobEndpoint};",
@@ -271,7 +280,7 @@ public sealed class BenchRun(BenchOptions options)
         }
     }
 
-    private static IReadOnlyDictionary<string, long> TableOnly(Dictionary<string, long> counts) =>
+    internal static IReadOnlyDictionary<string, long> TableOnly(Dictionary<string, long> counts) =>
         counts.Where(kv => kv.Key.StartsWith("table ", StringComparison.Ordinal)).ToDictionary(kv => kv.Key, kv => kv.Value);
 
     private static async Task<TimeSpan> MedianAsync(Func<Task<TimeSpan>> call)
@@ -430,7 +439,7 @@ public sealed class BenchRun(BenchOptions options)
         Console.WriteLine($"   {results.RawQueueSendsPerSecond:F0} messages/s");
     }
 
-    private static Task ForEachAsync(IEnumerable<int> indexes, int parallelism, Func<int, Task<TimeSpan>> body) =>
+    internal static Task ForEachAsync(IEnumerable<int> indexes, int parallelism, Func<int, Task<TimeSpan>> body) =>
         Parallel.ForEachAsync(indexes, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (i, _) => await body(i));
 }
 

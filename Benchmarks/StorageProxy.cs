@@ -20,6 +20,7 @@ public sealed partial class StorageProxy : IAsyncDisposable
     private readonly ConcurrentDictionary<string, long> counts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> elapsedTicks = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<long> emailTicks = new();
+    private readonly ConcurrentQueue<TableQueryRecord> queries = new();
     private readonly HttpClient forward = new(new SocketsHttpHandler
     {
         UseProxy = false,
@@ -82,6 +83,15 @@ public sealed partial class StorageProxy : IAsyncDisposable
         AzuriteTablePort = azurite.TablePort;
         AzuriteQueuePort = azurite.QueuePort;
     }
+
+    /// <summary>When set, every table query (not point reads) is kept with its filter and paging, for <see cref="AzureRequestModel"/>.</summary>
+    public bool RecordQueries { get; set; }
+
+    /// <summary>How many table queries have been recorded so far: a mark for <see cref="QueriesSince"/>.</summary>
+    public int QueryMark => queries.Count;
+
+    /// <summary>The table queries recorded since <paramref name="mark"/>, in arrival order.</summary>
+    public IReadOnlyList<TableQueryRecord> QueriesSince(int mark) => [.. queries.Skip(mark)];
 
     public IReadOnlyDictionary<string, long> Snapshot() => new Dictionary<string, long>(counts, StringComparer.Ordinal);
 
@@ -166,6 +176,16 @@ public sealed partial class StorageProxy : IAsyncDisposable
         }
 
         await response.Content.CopyToAsync(context.Response.Body, context.RequestAborted);
+        if (RecordQueries && table && kind.StartsWith("table query ", StringComparison.Ordinal))
+        {
+            var parameters = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(context.Request.QueryString.Value);
+            queries.Enqueue(new TableQueryRecord(
+                kind["table query ".Length..],
+                parameters.TryGetValue("$filter", out var filter) ? filter.ToString() : string.Empty,
+                parameters.TryGetValue("NextPartitionKey", out var from) ? from.ToString() : null,
+                response.Headers.TryGetValues("x-ms-continuation-NextPartitionKey", out var next) ? next.FirstOrDefault() : null));
+        }
+
         var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).Ticks;
         elapsedTicks.AddOrUpdate(kind, elapsed, (_, n) => n + elapsed);
         Trace?.Invoke($"{DateTime.UtcNow:HH:mm:ss.fff}\t{kind}\t{(int)response.StatusCode}\t{TimeSpan.FromTicks(elapsed).TotalMilliseconds:F1}");
