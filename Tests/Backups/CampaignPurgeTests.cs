@@ -96,10 +96,10 @@ public sealed class CampaignPurgeTests
             $"SubmissionRevisions tet-2024|ba-vi-ubnd/{RevisionKeys.Header(1)} SubmitterName: String=Nguyễn Văn An → (none)",
             $"SubmissionRevisions tet-2024|ba-vi-ubnd/{RevisionKeys.Header(1)} SubmitterPhone: String=0912 345 678 → (none)",
             $"SubmissionRevisions tet-2024|ba-vi-ubnd/{RevisionKeys.Header(1)} SubmitterTitle: String=Chánh Văn phòng → (none)",
-            "Submissions tet-2024/ba-dinh-ubnd SubmittedBy: String=vanphong@ba-dinh.invalid → (none)",
-            "Submissions tet-2024/ba-vi-ubnd SubmitterName: String=Nguyễn Văn An → (none)",
-            "Submissions tet-2024/ba-vi-ubnd SubmitterPhone: String=0912 345 678 → (none)",
-            "Submissions tet-2024/ba-vi-ubnd SubmitterTitle: String=Chánh Văn phòng → (none)",
+            "Submissions tet-2024/ba-dinh|ba-dinh-ubnd SubmittedBy: String=vanphong@ba-dinh.invalid → (none)",
+            "Submissions tet-2024/ba-vi|ba-vi-ubnd SubmitterName: String=Nguyễn Văn An → (none)",
+            "Submissions tet-2024/ba-vi|ba-vi-ubnd SubmitterPhone: String=0912 345 678 → (none)",
+            "Submissions tet-2024/ba-vi|ba-vi-ubnd SubmitterTitle: String=Chánh Văn phòng → (none)",
         ];
         Assert.Equal(expected.Order(StringComparer.Ordinal), TableSnapshot.Differences(before, after).Order(StringComparer.Ordinal));
 

@@ -153,7 +153,7 @@ public sealed class LocalModeContractTests(LocalModeHostFixture host) : IClassFi
         await SeedAsync("local-admin");
 
         // A pending marker whose revision never committed, older than the repair's grace period.
-        var marker = new TableEntity("local-admin", "ba-vi-ubnd")
+        var marker = new TableEntity("local-admin", "ba-vi|ba-vi-ubnd")
         {
             ["CampaignId"] = "local-admin",
             ["UnitId"] = "ba-vi-ubnd",
@@ -166,7 +166,7 @@ public sealed class LocalModeContractTests(LocalModeHostFixture host) : IClassFi
         var run = await http.PostAsync("/admin/functions/ProjectionRepair", null);
 
         Assert.Equal(HttpStatusCode.Accepted, run.StatusCode);
-        Assert.False((await host.Tables.Submissions.GetEntityIfExistsAsync<TableEntity>("local-admin", "ba-vi-ubnd")).HasValue);
+        Assert.False((await host.Tables.Submissions.GetEntityIfExistsAsync<TableEntity>("local-admin", "ba-vi|ba-vi-ubnd")).HasValue);
     }
 
     [Fact]
