@@ -1,18 +1,21 @@
 using Azure;
 using Azure.Data.Tables;
 using TetReadiness.Campaigns;
+using TetReadiness.Roster;
 using TetReadiness.Storage;
 
 namespace TetReadiness.Submissions;
 
 /// <summary>
 /// Re-keys the <c>Submissions</c> rows written before issue 15 (row key = unit id) to <c>{DistrictId}|{UnitId}</c> and
-/// fills their <c>ItemStatuses</c> and <c>GapNotes</c> from the unit's <c>Answers</c>. Per campaign: one read of its rows
-/// and, when any is in the old shape, one of its answers; then per unit one batch that adds the new row and deletes the
-/// old one, conditional on the old row's ETag. A unit whose new row exists already (a submission since the upgrade)
+/// fills their <c>ItemStatuses</c> and <c>GapNotes</c> from the unit's <c>Answers</c>. The area is the one the campaign's
+/// roster gives the unit (its frozen roster once it has one, else the current one), so a unit that moved before the
+/// upgrade lands where the area reads look for it; a unit no longer in that roster keeps the area its row names. Per
+/// campaign: one read of its rows and, when any is in the old shape, one of its roster and one of its answers; then per
+/// unit one batch that adds the new row and deletes the old one, conditional on the old row's ETag. A unit whose new row exists already (a submission since the upgrade)
 /// only loses its old row. Safe to run twice, or on two instances at once: the loser's batch fails and changes nothing.
 /// </summary>
-public sealed class SubmissionAreaKeysMigration(TableClients tables, ICampaignDirectory campaigns) : IDataMigration
+public sealed class SubmissionAreaKeysMigration(TableClients tables, ICampaignDirectory campaigns, IUnitDirectory roster) : IDataMigration
 {
     private const int Parallelism = 8;
 
@@ -27,14 +30,15 @@ public sealed class SubmissionAreaKeysMigration(TableClients tables, ICampaignDi
         var changes = 0;
         foreach (var campaign in await campaigns.ListAsync(cancellationToken))
         {
-            changes += await MigrateCampaignAsync(campaign.CampaignId, cancellationToken);
+            changes += await MigrateCampaignAsync(campaign, cancellationToken);
         }
 
         return changes;
     }
 
-    private async Task<int> MigrateCampaignAsync(string campaignId, CancellationToken cancellationToken)
+    private async Task<int> MigrateCampaignAsync(Campaign campaign, CancellationToken cancellationToken)
     {
+        var campaignId = campaign.CampaignId;
         var rows = new List<TableEntity>();
         await foreach (var row in TableQueries.ReadPartitionAsync<TableEntity>(Submissions, TableQueries.Partition(campaignId), cancellationToken))
         {
@@ -48,6 +52,12 @@ public sealed class SubmissionAreaKeysMigration(TableClients tables, ICampaignDi
         }
 
         var existing = rows.Select(row => row.RowKey).ToHashSet(StringComparer.Ordinal);
+        var areas = new Dictionary<string, RosterUnit>(StringComparer.Ordinal);
+        await foreach (var unit in roster.ReadUnitsForCampaignAsync(campaignId, await campaigns.IsRosterFrozenAsync(campaign, cancellationToken), cancellationToken))
+        {
+            areas[unit.UnitId] = unit;
+        }
+
         var answers = new Dictionary<string, List<Answer>>(StringComparer.Ordinal);
         await foreach (var row in TableQueries.ReadPartitionAsync<AnswerEntity>(tables.Get(SubmissionTables.Answers), TableQueries.Partition(campaignId), cancellationToken))
         {
@@ -59,7 +69,8 @@ public sealed class SubmissionAreaKeysMigration(TableClients tables, ICampaignDi
         await Parallel.ForEachAsync(legacy, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (row, token) =>
         {
             var unitId = row.GetString(nameof(SubmissionEntity.UnitId)) ?? row.RowKey;
-            var districtId = row.GetString(nameof(SubmissionEntity.DistrictId)) ?? string.Empty;
+            var unit = areas.GetValueOrDefault(unitId);
+            var districtId = unit?.DistrictId ?? row.GetString(nameof(SubmissionEntity.DistrictId)) ?? string.Empty;
             var targetKey = SubmissionKeys.Row(districtId, unitId);
             var actions = new List<TableTransactionAction>();
             if (!existing.Contains(targetKey))
@@ -68,6 +79,12 @@ public sealed class SubmissionAreaKeysMigration(TableClients tables, ICampaignDi
                 var copy = SubmissionRowCopy.At(row, targetKey);
                 copy[nameof(SubmissionEntity.ItemStatuses)] = ItemStatusCodes.Encode(unitAnswers);
                 copy[nameof(SubmissionEntity.GapNotes)] = GapNotes.Encode(unitAnswers);
+                if (unit is not null)
+                {
+                    copy[nameof(SubmissionEntity.DistrictId)] = unit.DistrictId;
+                    copy[nameof(SubmissionEntity.DistrictName)] = unit.DistrictName;
+                }
+
                 actions.Add(new TableTransactionAction(TableTransactionActionType.Add, copy));
             }
 

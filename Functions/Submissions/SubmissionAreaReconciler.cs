@@ -39,9 +39,10 @@ public sealed class SubmissionAreaReconciler(TableClients tables, IUnitDirectory
         var moved = 0;
         foreach (var unitRows in rows.GroupBy(row => row.UnitId, StringComparer.Ordinal))
         {
-            // Rows before issue 15 (unit id keys) are the migration's; a pending row is the repair's first.
+            // A pending row is the repair's first. A row keyed as before issue 15 is one an instance of the old version
+            // wrote during a rolling upgrade, after the migration had run: moved like any other, its item columns filled.
             if (!areas.TryGetValue(unitRows.Key, out var unit)
-                || unitRows.Any(row => row.ProjectionPending || SubmissionKeys.DistrictOf(row.RowKey) is null)
+                || unitRows.Any(row => row.ProjectionPending)
                 || unitRows.All(row => row.RowKey == SubmissionKeys.Row(unit.DistrictId, unit.UnitId)))
             {
                 continue;
@@ -71,6 +72,20 @@ public sealed class SubmissionAreaReconciler(TableClients tables, IUnitDirectory
         var copy = SubmissionRowCopy.At(source.Value!, targetKey);
         copy[nameof(SubmissionEntity.DistrictId)] = unit.DistrictId;
         copy[nameof(SubmissionEntity.DistrictName)] = unit.DistrictName;
+        if (SubmissionKeys.DistrictOf(newest.RowKey) is null)
+        {
+            var answers = new List<Answer>();
+            var filter = TableQueries.PartitionPrefix(campaignId, unit.UnitId + "|");
+            await foreach (var row in TableQueries.ReadPartitionAsync<AnswerEntity>(tables.Get(SubmissionTables.Answers), filter, cancellationToken))
+            {
+                var answer = row.ToLatestAnswer();
+                answers.Add(new Answer(answer.ItemId, answer.SectionId, answer.Status, answer.Note));
+            }
+
+            copy[nameof(SubmissionEntity.ItemStatuses)] = ItemStatusCodes.Encode(answers);
+            copy[nameof(SubmissionEntity.GapNotes)] = GapNotes.Encode(answers);
+        }
+
         var actions = new List<TableTransactionAction>
         {
             target is null
