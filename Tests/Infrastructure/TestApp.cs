@@ -48,10 +48,10 @@ public sealed class TestApp : IAsyncDisposable
 
     /// <summary>
     /// Another instance of the app over this one's tables and clock, with caches of its own: what a second Functions
-    /// instance sees. It leaves the tables to this one to delete.
+    /// instance sees. It leaves the tables to this one to delete, and the data migrations to this one's start.
     /// </summary>
     public async Task<TestApp> StartPeerAsync(IDictionary<string, string?>? settings = null) =>
-        await StartAsync(Clock, TablePrefix, new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["Storage"] = ConnectionString }, null, null, ownsTables: false, migrate: true);
+        await StartAsync(Clock, TablePrefix, new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["Storage"] = ConnectionString }, null, null, ownsTables: false, migrate: false);
 
     private static async Task<TestApp> StartAsync(
         TestClock clock, string prefix, IDictionary<string, string?>? settings, AzuriteServer? azurite, Action<IServiceCollection>? configure, bool ownsTables, bool migrate)
