@@ -4,29 +4,28 @@ using TetReadiness.Time;
 
 namespace TetReadiness.Profile;
 
-/// <summary>Answers <c>GET /api/me</c>. Finding an officer's units reads the roster once (one request per 1,000 units).</summary>
-public sealed class CallerProfileService(IUnitDirectory roster, CoordinatorDirectory coordinators)
+/// <summary>
+/// Answers <c>GET /api/me</c>: one query on the roster's people index for a signed-in caller (their units and the
+/// areas they coordinate, whatever the size of the roster); a link holder's unit from the (cached) roster.
+/// </summary>
+public sealed class CallerProfileService(IUnitDirectory roster)
 {
     public async Task<CallerProfile> DescribeAsync(Caller caller, CancellationToken cancellationToken)
     {
         AccessPolicy.RequireIdentity(caller);
         var units = new List<CallerProfile.UnitRef>();
+        IReadOnlyList<string> districts = [];
         if (caller.Email is { } email)
         {
-            await foreach (var unit in roster.ReadCurrentUnitsAsync(cancellationToken))
-            {
-                if (unit.Active && AccessPolicy.IsOfficer(caller, unit))
-                {
-                    units.Add(new CallerProfile.UnitRef(unit.UnitId, unit.UnitName, unit.DistrictId, unit.DistrictName));
-                }
-            }
+            var person = await roster.FindPersonAsync(email, cancellationToken);
+            units.AddRange(person.Units.Select(u => new CallerProfile.UnitRef(u.UnitId, u.UnitName, u.DistrictId, u.DistrictName)));
+            districts = person.DistrictIds.Order(StringComparer.Ordinal).ToList();
         }
         else if (caller.Link is { } link && await roster.GetUnitAsync(link.UnitId, cancellationToken) is { } linked && AccessPolicy.HoldsLink(caller, link.CampaignId, linked))
         {
             units.Add(new CallerProfile.UnitRef(linked.UnitId, linked.UnitName, linked.DistrictId, linked.DistrictName));
         }
 
-        var districts = await coordinators.DistrictsOfAsync(caller.Email, cancellationToken);
         return new CallerProfile(
             true,
             caller.Principal is not null ? "entra" : "link",
@@ -34,7 +33,7 @@ public sealed class CallerProfileService(IUnitDirectory roster, CoordinatorDirec
             caller.Principal?.Name,
             caller.Principal?.Roles ?? [],
             caller.IsCityCoordinator,
-            districts.Order(StringComparer.Ordinal).ToList(),
+            districts,
             units,
             caller.Link is { } l ? new CallerProfile.LinkRef(l.CampaignId, l.UnitId, VietnamTime.ToVietnam(l.ExpiresAt)) : null);
     }

@@ -3,7 +3,10 @@ using TetReadiness.Common;
 
 namespace TetReadiness.Roster;
 
-/// <summary>Which areas each coordinator email covers, from the roster's <c>coordinator_emails</c>; cached briefly.</summary>
+/// <summary>
+/// Which active areas a coordinator email covers, from the roster's <c>coordinator_emails</c>: one query on the people
+/// index per email, cached briefly on the instance (the import drops what it changed).
+/// </summary>
 public sealed class CoordinatorDirectory(IUnitDirectory roster, IMemoryCache cache)
 {
     public static readonly TimeSpan CacheDuration = TimeSpan.FromSeconds(30);
@@ -15,19 +18,11 @@ public sealed class CoordinatorDirectory(IUnitDirectory roster, IMemoryCache cac
             return new HashSet<string>();
         }
 
-        var map = await cache.GetOrLoadAsync("coordinators", CacheDuration, async token =>
-        {
-            var byEmail = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
-            foreach (var district in await roster.ReadDistrictsAsync(token))
-            {
-                foreach (var coordinator in district.Active ? district.CoordinatorEmails : [])
-                {
-                    (byEmail.TryGetValue(coordinator, out var set) ? set : byEmail[coordinator] = new HashSet<string>(StringComparer.Ordinal)).Add(district.DistrictId);
-                }
-            }
-
-            return byEmail;
-        }, cancellationToken);
-        return map.TryGetValue(email, out var districts) ? districts : new HashSet<string>();
+        var person = await FindAsync(roster, cache, email, cancellationToken);
+        return person.DistrictIds.ToHashSet(StringComparer.Ordinal);
     }
+
+    /// <summary>The people index's answer for <paramref name="email"/>, shared with <see cref="ReporterDirectory"/>.</summary>
+    internal static Task<RosterPerson> FindAsync(IUnitDirectory roster, IMemoryCache cache, string email, CancellationToken cancellationToken) =>
+        cache.GetOrLoadAsync(RosterCacheKeys.Person(email), CacheDuration, token => roster.FindPersonAsync(email, token), cancellationToken);
 }

@@ -5,6 +5,7 @@ namespace TetReadiness.Roster;
 /// <summary>
 /// RFC 4180 records: quoted fields may hold the delimiter, quotes ("") and line breaks.
 /// The delimiter is ',' or ';' (Excel in a Vietnamese locale writes ';'), chosen from the header line.
+/// Records are read one at a time from a <see cref="TextReader"/>, so a large file is never held whole.
 /// </summary>
 public static class CsvReader
 {
@@ -16,7 +17,32 @@ public static class CsvReader
     }
 
     /// <summary>Yields each record with the 1-based line on which it starts.</summary>
-    public static IEnumerable<(int Line, IReadOnlyList<string> Fields)> Read(string text, char delimiter)
+    public static IEnumerable<(int Line, IReadOnlyList<string> Fields)> Read(string text, char delimiter) =>
+        Read(new Source(string.Empty, new StringReader(text)), delimiter);
+
+    /// <summary>
+    /// Yields each record with the 1-based line on which it starts; the delimiter is detected from the first line and a
+    /// leading byte order mark is skipped.
+    /// </summary>
+    public static IEnumerable<(int Line, IReadOnlyList<string> Fields)> Read(TextReader reader)
+    {
+        var source = new Source(string.Empty, reader);
+        if (source.Peek() == '\uFEFF')
+        {
+            source.Read();
+        }
+
+        var header = new StringBuilder();
+        while (source.Peek() is var next && next >= 0 && next != '\r' && next != '\n')
+        {
+            header.Append((char)source.Read());
+        }
+
+        var headerText = header.ToString();
+        return Read(new Source(headerText, source), DetectDelimiter(headerText));
+    }
+
+    private static IEnumerable<(int Line, IReadOnlyList<string> Fields)> Read(Source source, char delimiter)
     {
         var fields = new List<string>();
         var field = new StringBuilder();
@@ -24,17 +50,18 @@ public static class CsvReader
         var recordLine = 1;
         var inQuotes = false;
         var fieldStarted = false;
-        for (var i = 0; i < text.Length; i++)
+        int next;
+        while ((next = source.Read()) >= 0)
         {
-            var c = text[i];
+            var c = (char)next;
             if (inQuotes)
             {
                 if (c == '"')
                 {
-                    if (i + 1 < text.Length && text[i + 1] == '"')
+                    if (source.Peek() == '"')
                     {
                         field.Append('"');
-                        i++;
+                        source.Read();
                     }
                     else
                     {
@@ -67,9 +94,9 @@ public static class CsvReader
             }
             else if (c is '\r' or '\n')
             {
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                if (c == '\r' && source.Peek() == '\n')
                 {
-                    i++;
+                    source.Read();
                 }
 
                 if (fieldStarted || field.Length > 0 || fields.Count > 0)
@@ -95,6 +122,43 @@ public static class CsvReader
         {
             fields.Add(field.ToString());
             yield return (recordLine, fields.ToArray());
+        }
+    }
+
+    /// <summary>Characters with one of lookahead: first <c>prefix</c>, then the reader, read a buffer at a time.</summary>
+    private sealed class Source(string prefix, TextReader reader) : TextReader
+    {
+        private readonly char[] buffer = new char[16 * 1024];
+        private int prefixPosition;
+        private int position;
+        private int length;
+
+        public override int Peek()
+        {
+            if (prefixPosition < prefix.Length)
+            {
+                return prefix[prefixPosition];
+            }
+
+            return position < length || Fill() ? buffer[position] : -1;
+        }
+
+        public override int Read()
+        {
+            if (prefixPosition < prefix.Length)
+            {
+                return prefix[prefixPosition++];
+            }
+
+            return position < length || Fill() ? buffer[position++] : -1;
+        }
+
+        private bool Fill()
+        {
+            // TextReader.Read(char[]) returns 0 only at the end, unlike StreamReader.Peek, which may report -1 early.
+            length = reader.Read(buffer, 0, buffer.Length);
+            position = 0;
+            return length > 0;
         }
     }
 }

@@ -11,6 +11,12 @@ public sealed record RosterChanges(
     IReadOnlyList<RosterDistrict> DistrictsToDeactivate,
     IReadOnlySet<string> ReactivatedDistrictIds)
 {
+    /// <summary>The current roster's version of each unit the import changes (updated, reactivated or deactivated).</summary>
+    public IReadOnlyDictionary<string, RosterUnit> PreviousUnits { get; init; } = new Dictionary<string, RosterUnit>();
+
+    /// <summary>The current roster's version of each area the import writes or deactivates, where it has one.</summary>
+    public IReadOnlyDictionary<string, RosterDistrict> PreviousDistricts { get; init; } = new Dictionary<string, RosterDistrict>();
+
     /// <summary>
     /// Compares the imported roster with the current one. A unit missing from the import is deactivated,
     /// never deleted; a unit that comes back is reactivated.
@@ -61,7 +67,13 @@ public sealed record RosterChanges(
             .Select(d => d.DistrictId)
             .ToHashSet(StringComparer.Ordinal);
 
-        return new RosterChanges(added, updated, reactivated, deactivated, unchanged, districtsToWrite, districtsToDeactivate, reactivatedDistrictIds);
+        return new RosterChanges(added, updated, reactivated, deactivated, unchanged, districtsToWrite, districtsToDeactivate, reactivatedDistrictIds)
+        {
+            PreviousUnits = updated.Concat(reactivated).Concat(deactivated).ToDictionary(u => u.UnitId, u => currentById[u.UnitId], StringComparer.Ordinal),
+            PreviousDistricts = districtsToWrite.Concat(districtsToDeactivate)
+                .Where(d => currentDistrictsById.ContainsKey(d.DistrictId))
+                .ToDictionary(d => d.DistrictId, d => currentDistrictsById[d.DistrictId], StringComparer.Ordinal),
+        };
     }
 
     private static bool SameUnit(RosterUnit a, RosterUnit b) =>

@@ -7,11 +7,12 @@ namespace TetReadiness.Roster;
 /// Turns the roster CSV a coordinator exports from Excel into districts and units, or into a list of the rows
 /// that are wrong. Header: <c>district_id,district_name,unit_id,unit_name,officer_emails[,coordinator_emails]</c>.
 /// A district's coordinators may be written on any of its rows (blank cells are fine); rows that state
-/// different names or coordinators for one district are rejected.
+/// different names or coordinators for one district are rejected. Rows are read one at a time: what is kept is one
+/// compact record per unit, never the text.
 /// </summary>
 public static class RosterCsvParser
 {
-    public const int MaxRows = 20_000;
+    public const int MaxRows = 100_000;
     public const int MaxColumns = 20;
     public const int MaxNameLength = 200;
 
@@ -19,7 +20,10 @@ public static class RosterCsvParser
     private const string CoordinatorColumn = "coordinator_emails";
     private static readonly string ExpectedColumns = $"{string.Join(',', RequiredColumns)}[,{CoordinatorColumn}]";
 
-    public static RosterCsv Parse(string text, string areaLevel = RosterDistrict.DefaultAreaLevel)
+    public static RosterCsv Parse(string text, string areaLevel = RosterDistrict.DefaultAreaLevel) =>
+        Parse(new StringReader(text), areaLevel);
+
+    public static RosterCsv Parse(TextReader text, string areaLevel = RosterDistrict.DefaultAreaLevel)
     {
         var errors = new SortedDictionary<string, List<Message>>(StringComparer.Ordinal);
         void Fail(string where, Message message)
@@ -32,8 +36,7 @@ public static class RosterCsvParser
             list.Add(message);
         }
 
-        text = text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
-        var records = CsvReader.Read(text, CsvReader.DetectDelimiter(text)).GetEnumerator();
+        using var records = CsvReader.Read(text).GetEnumerator();
         if (!records.MoveNext())
         {
             Fail("header", c => c.RosterEmpty());
@@ -162,7 +165,7 @@ public static class RosterCsvParser
             }
             else
             {
-                districts[districtId] = new DistrictDraft(districtName, line)
+                districts[districtId] = new DistrictDraft(districtId, districtName, line)
                 {
                     Coordinators = coordinators.Count > 0 ? coordinators : null,
                     CoordinatorLine = line,
@@ -170,7 +173,10 @@ public static class RosterCsvParser
             }
 
             unitRows[unitId] = line;
-            units.Add(new RosterUnit(unitId, unitName, districtId, districtName, officers));
+
+            // The area's strings once for all its units, and the emails as an array: a national roster is 100,000 of these.
+            var area = districts[districtId];
+            units.Add(new RosterUnit(unitId, unitName, area.Id, area.Name, officers.Count == 0 ? [] : [.. officers]));
         }
 
         if (errors.Count == 0 && units.Count == 0)
@@ -208,8 +214,10 @@ public static class RosterCsvParser
     private static RosterCsv Result(IReadOnlyList<RosterDistrict> districts, IReadOnlyList<RosterUnit> units, SortedDictionary<string, List<Message>> errors) =>
         new(districts, units, errors.ToDictionary(e => e.Key, e => (IReadOnlyList<Message>)e.Value));
 
-    private sealed class DistrictDraft(string name, int line)
+    private sealed class DistrictDraft(string id, string name, int line)
     {
+        public string Id { get; } = id;
+
         public string Name { get; } = name;
 
         public int Line { get; } = line;

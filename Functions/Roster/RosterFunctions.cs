@@ -15,7 +15,7 @@ public sealed class RosterFunctions(RosterImporter importer, CallerResolver call
         CancellationToken cancellationToken)
     {
         var result = await importer.ImportAsync(
-            token => RequestBody.ReadTextAsync(request, "text/csv", RosterImporter.MaxBytes, token),
+            token => RequestBody.SpoolTextAsync(request, "text/csv", RosterImporter.MaxBytes, token),
             request.Query["areaLevel"],
             IsTrue(request.Query["dryRun"]),
             callers.Identify(request),

@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Extensions.Logging;
 using TetReadiness.Audit;
 using TetReadiness.Common;
@@ -7,22 +8,30 @@ using TetReadiness.Messages;
 namespace TetReadiness.Roster;
 
 /// <summary>
-/// Replaces the roster from a CSV. Every row is checked before anything is written. Before the first change,
-/// each campaign that has closed gets a frozen copy of the roster it closed with, so no import rewrites its history.
+/// Replaces the roster from a CSV of up to <see cref="RosterCsvParser.MaxRows"/> rows and <see cref="MaxBytes"/>: the
+/// body is spooled to a temporary file and read a row at a time. Every row is checked before anything is written.
+/// Before the first change, each campaign that has closed gets a frozen copy of the roster it closed with, so no
+/// import rewrites its history. Only what changed is written, in batches.
 /// </summary>
 public sealed class RosterImporter(RosterStore roster, IClosedCampaigns closedCampaigns, CoordinatorDirectory coordinators, IAuditLog audit, TimeProvider clock, ILogger<RosterImporter> logger)
 {
-    public const int MaxBytes = 5 * 1024 * 1024;
+    /// <summary>A national roster: 100,000 rows of about 200 bytes each.</summary>
+    public const int MaxBytes = 20 * 1024 * 1024;
     public const int MaxAreaLevelLength = 60;
 
     /// <summary>City coordinators only; the caller is checked before the body is read.</summary>
-    public async Task<RosterImportResult> ImportAsync(Func<CancellationToken, Task<string>> readCsv, string? areaLevel, bool dryRun, Caller caller, CancellationToken cancellationToken)
+    public async Task<RosterImportResult> ImportAsync(Func<CancellationToken, Task<Stream>> openCsv, string? areaLevel, bool dryRun, Caller caller, CancellationToken cancellationToken)
     {
         AccessPolicy.RequireCityCoordinator(caller);
-        return await ImportAsync(await readCsv(cancellationToken), areaLevel, dryRun, caller, cancellationToken);
+        await using var body = await openCsv(cancellationToken);
+        using var csv = new StreamReader(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024);
+        return await ImportAsync(csv, areaLevel, dryRun, caller, cancellationToken);
     }
 
-    public async Task<RosterImportResult> ImportAsync(string csv, string? areaLevel, bool dryRun, Caller caller, CancellationToken cancellationToken)
+    public Task<RosterImportResult> ImportAsync(string csv, string? areaLevel, bool dryRun, Caller caller, CancellationToken cancellationToken) =>
+        ImportAsync(new StringReader(csv), areaLevel, dryRun, caller, cancellationToken);
+
+    public async Task<RosterImportResult> ImportAsync(TextReader csv, string? areaLevel, bool dryRun, Caller caller, CancellationToken cancellationToken)
     {
         AccessPolicy.RequireCityCoordinator(caller);
         var level = TextRules.Normalize(string.IsNullOrWhiteSpace(areaLevel) ? RosterDistrict.DefaultAreaLevel : areaLevel);
@@ -94,12 +103,16 @@ public sealed class RosterImporter(RosterStore roster, IClosedCampaigns closedCa
         return result;
     }
 
-    /// <summary>The roster in the coordinator's scope.</summary>
+    /// <summary>The roster in the coordinator's scope: an area's coordinator reads only their areas' units.</summary>
     public async Task<RosterView> ReadAsync(Caller caller, CancellationToken cancellationToken)
     {
         var scope = AccessPolicy.RequireCoordinator(caller, await coordinators.DistrictsOfAsync(caller.Email, cancellationToken));
+        var districts = (await roster.ReadDistrictsAsync(cancellationToken)).Where(d => scope.Covers(d.DistrictId)).ToList();
         var units = new List<RosterUnit>();
-        await foreach (var unit in roster.ReadCurrentUnitsAsync(cancellationToken))
+        var all = scope.WholeCity
+            ? roster.ReadCurrentUnitsAsync(cancellationToken)
+            : AreasAsync(districts.Where(d => d.Active).Select(d => d.DistrictId), cancellationToken);
+        await foreach (var unit in all)
         {
             if (scope.Covers(unit.DistrictId))
             {
@@ -107,7 +120,17 @@ public sealed class RosterImporter(RosterStore roster, IClosedCampaigns closedCa
             }
         }
 
-        var districts = (await roster.ReadDistrictsAsync(cancellationToken)).Where(d => scope.Covers(d.DistrictId)).ToList();
         return RosterView.Of(districts, units);
+    }
+
+    private async IAsyncEnumerable<RosterUnit> AreasAsync(IEnumerable<string> districtIds, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var districtId in districtIds)
+        {
+            await foreach (var unit in roster.ReadAreaUnitsAsync(string.Empty, frozen: false, districtId, cancellationToken))
+            {
+                yield return unit;
+            }
+        }
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using TetReadiness.Storage;
 
@@ -5,7 +6,7 @@ namespace TetReadiness.Roster;
 
 public static class RosterServiceCollectionExtensions
 {
-    /// <summary>The roster: its tables, its store, the import, and who coordinates or reports for what.</summary>
+    /// <summary>The roster: its tables, its store, the import, who coordinates or reports for what, and its data migrations.</summary>
     public static IServiceCollection AddRoster(this IServiceCollection services)
     {
         services.AddOwnedTables("Roster", RosterTables.All);
@@ -16,6 +17,12 @@ public static class RosterServiceCollectionExtensions
         services.AddSingleton<RosterImporter>();
         services.AddSingleton<CoordinatorDirectory>();
         services.AddSingleton<ReporterDirectory>();
+
+        // Lazy: a migration of another feature may ask the roster for units, and the roster asks which migrations completed.
+        services.AddSingleton(sp => new RosterMigrationState(new Lazy<DataMigrations>(sp.GetRequiredService<DataMigrations>), sp.GetRequiredService<IMemoryCache>()));
+        services.AddDataMigration<AreaUnitsMigration>();
+        services.AddDataMigration<RosterPeopleMigration>();
+        services.AddDataMigration<CampaignUnitsKeysMigration>();
         return services;
     }
 }

@@ -8,5 +8,11 @@ public static class RosterTables
     public const string CampaignUnits = "CampaignUnits";
     public const string RosterImports = "RosterImports";
 
-    public static IReadOnlyList<string> All { get; } = [Units, Districts, CampaignUnits, RosterImports];
+    /// <summary>The current roster again, one partition per area: what an area's coordinator reads.</summary>
+    public const string AreaUnits = "AreaUnits";
+
+    /// <summary>From an email to the active units it reports for and the active areas it coordinates.</summary>
+    public const string RosterPeople = "RosterPeople";
+
+    public static IReadOnlyList<string> All { get; } = [Units, Districts, CampaignUnits, RosterImports, AreaUnits, RosterPeople];
 }

@@ -5,8 +5,9 @@ using TetReadiness.Common;
 namespace TetReadiness.Roster;
 
 /// <summary>
-/// A row of <c>Units</c> (partition <c>roster</c>: the current roster) or of <c>CampaignUnits</c>
-/// (partition = campaign id: the roster a closed campaign closed with). Row key = unit id.
+/// A row of <c>Units</c> (partition <c>roster</c>: the current roster; row key = unit id), of <c>AreaUnits</c> (the
+/// same rows, partition = the unit's area id) or of <c>CampaignUnits</c> (partition = campaign id: the roster a closed
+/// campaign closed with; row key <c>{DistrictId}|{UnitId}</c>, so one area is one key range).
 /// </summary>
 internal sealed class UnitEntity : ITableEntity
 {
@@ -42,10 +43,16 @@ internal sealed class UnitEntity : ITableEntity
     /// <summary>Raised to revoke every link of the unit. Null on import rows, so an import (a merge) never resets it.</summary>
     public int? LinkGeneration { get; set; }
 
-    public static UnitEntity From(RosterUnit unit, DateTimeOffset importedAt, string partitionKey = CurrentPartition) => new()
+    /// <summary>Row keys of <c>CampaignUnits</c> before issue 15 were the unit id alone (see <see cref="CampaignUnitsKeysMigration"/>).</summary>
+    public static string FrozenRowKey(string districtId, string unitId) => districtId + "|" + unitId;
+
+    /// <summary>The first row key of an area's range in <c>CampaignUnits</c>.</summary>
+    public static string FrozenAreaPrefix(string districtId) => districtId + "|";
+
+    public static UnitEntity From(RosterUnit unit, DateTimeOffset importedAt, string partitionKey = CurrentPartition, string? rowKey = null) => new()
     {
         PartitionKey = partitionKey,
-        RowKey = unit.UnitId,
+        RowKey = rowKey ?? unit.UnitId,
         UnitId = unit.UnitId,
         UnitName = unit.UnitName,
         DistrictId = unit.DistrictId,

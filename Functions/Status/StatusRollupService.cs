@@ -33,6 +33,12 @@ public sealed class StatusRollupService(
     {
         var now = clock.GetUtcNow();
         var changed = 0;
+        if (!await submissions.AreaKeysReadyAsync(cancellationToken))
+        {
+            // Item statuses are filled by the Submissions migration: figures stored before it completes would be wrong.
+            return 0;
+        }
+
         foreach (var campaign in await campaigns.ListAsync(cancellationToken))
         {
             if (now < campaign.OpensAt)
@@ -74,7 +80,9 @@ public sealed class StatusRollupService(
         var contributions = await submissions.ReadContributionsAsync(campaign.CampaignId, cancellationToken);
         var history = await reminders.ReadAsync(campaign.CampaignId, cancellationToken);
         var areas = AreaSummaryCalculator.Summarize(campaign, units, contributions, history);
-        var written = await store.WriteAsync(campaign.CampaignId, areas, final: campaign.IsClosedAt(now), now, cancellationToken);
+        var written = await submissions.AreaKeysReadyAsync(cancellationToken)
+            ? await store.WriteAsync(campaign.CampaignId, areas, final: campaign.IsClosedAt(now), now, cancellationToken)
+            : 0;
         if (written > 0)
         {
             logger.LogInformation("Area summaries of {CampaignId}: {Written} of {Areas} areas written", campaign.CampaignId, written, areas.Count);

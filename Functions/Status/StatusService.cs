@@ -72,7 +72,14 @@ public sealed class StatusService(
         var areas = await AreasAsync(caller, districtId, cancellationToken);
         var campaign = await campaigns.RequireAsync(campaignId, cancellationToken);
         IReadOnlyList<ItemTally> tallies;
-        if (campaign.IsClosedAt(clock.GetUtcNow()))
+        if (!await submissions.AreaKeysReadyAsync(cancellationToken))
+        {
+            // Right after an upgrade, until the Submissions migration completes: from the campaign's answers, as before.
+            var (units, reports) = await LoadAsync(campaign, areas, cancellationToken);
+            var reporting = units.Where(u => reports.ContainsKey(u.UnitId)).ToDictionary(u => u.UnitId, StringComparer.Ordinal);
+            tallies = ItemTallies.FromAnswers(await submissions.ReadLatestAnswersAsync(campaignId, cancellationToken), reporting, AreaSummaryCalculator.NotesPerItem);
+        }
+        else if (campaign.IsClosedAt(clock.GetUtcNow()))
         {
             tallies = ItemTallies.Merge((await FinalFiguresAsync(campaign, areas, cancellationToken)).Areas.Select(a => a.Items), AreaSummaryCalculator.NotesPerItem);
         }
@@ -117,9 +124,10 @@ public sealed class StatusService(
     private async Task<(IReadOnlyList<RosterUnit> Units, IReadOnlyDictionary<string, UnitReport> Reports)> LoadAsync(
         Campaign campaign, IReadOnlySet<string>? areas, CancellationToken cancellationToken)
     {
-        if (areas is null)
+        if (areas is null || !await submissions.AreaKeysReadyAsync(cancellationToken))
         {
-            var units = await LoadUnitsAsync(campaign, null, cancellationToken);
+            // The whole city; also for an area right after an upgrade, until the Submissions rows are keyed by area.
+            var units = (await LoadUnitsAsync(campaign, null, cancellationToken)).Where(u => areas is null || areas.Contains(u.DistrictId)).ToList();
             return (units, await submissions.ReadReportsAsync(campaign.CampaignId, cancellationToken));
         }
 

@@ -22,6 +22,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<TableClients>();
         services.AddOwnedTables("Storage", MigrationTables.All);
         services.TryAddSingleton<DataMigrations>();
+        services.AddSingleton(sp => new DataMigrationState(new Lazy<DataMigrations>(sp.GetRequiredService<DataMigrations>), sp.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>()));
         services.AddHostedService<StorageInitializer>();
         return services;
     }

@@ -21,6 +21,12 @@ public interface ISubmissionReports
     /// </summary>
     Task<IReadOnlyList<UnitContribution>> ReadAreaContributionsAsync(string campaignId, string districtId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// False while rows keyed as before issue 15 may remain (until the <c>Submissions</c> migration completes after an
+    /// upgrade): area reads and item statuses are incomplete then, and callers read the whole campaign and its answers.
+    /// </summary>
+    Task<bool> AreaKeysReadyAsync(CancellationToken cancellationToken);
+
     /// <summary>Every unit's latest answer to every item: one query per 1,000 answers, only the columns aggregations use.</summary>
     Task<IReadOnlyList<LatestAnswer>> ReadLatestAnswersAsync(string campaignId, CancellationToken cancellationToken);
 }

@@ -19,7 +19,9 @@ public sealed class SubmissionAreaKeysMigration(TableClients tables, ICampaignDi
 {
     private const int Parallelism = 8;
 
-    public string Id => "2026-12-submissions-area-keys";
+    public const string MigrationId = "2026-12-submissions-area-keys";
+
+    public string Id => MigrationId;
 
     public string Description => "Submissions: row key {DistrictId}|{UnitId}, ItemStatuses and GapNotes from Answers";
 

@@ -7,7 +7,7 @@ namespace TetReadiness.Submissions;
 /// campaign (its one partition), or one area's key range. A unit whose row still sits under an area it left (until the
 /// projection repair moves it) is read once, by its newest revision.
 /// </summary>
-public sealed class SubmissionReports(TableClients tables) : ISubmissionReports
+public sealed class SubmissionReports(TableClients tables, DataMigrationState migrations) : ISubmissionReports
 {
     private static readonly string[] ReportColumns =
     [
@@ -38,6 +38,9 @@ public sealed class SubmissionReports(TableClients tables) : ISubmissionReports
         Newest(await ReadRowsAsync(TableQueries.PartitionPrefix(campaignId, SubmissionKeys.AreaPrefix(districtId)), ContributionColumns, cancellationToken))
             .Select(row => row.ToContribution())
             .ToList();
+
+    public Task<bool> AreaKeysReadyAsync(CancellationToken cancellationToken) =>
+        migrations.HasCompletedAsync(SubmissionAreaKeysMigration.MigrationId, cancellationToken);
 
     public async Task<IReadOnlyList<LatestAnswer>> ReadLatestAnswersAsync(string campaignId, CancellationToken cancellationToken)
     {

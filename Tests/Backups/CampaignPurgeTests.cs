@@ -88,7 +88,7 @@ public sealed class CampaignPurgeTests
         [
             .. AuditAddress(before, "campaign.put", "tet-2024"),
             .. AuditAddress(before, "link.mint", "tet-2024/ba-vi-ubnd"),
-            "CampaignUnits tet-2024/hoan-kiem-ubnd OfficerEmails: String=vanphong@hoan-kiem.invalid;lanhdao@hoan-kiem.invalid → String=vanphong@hoan-kiem.invalid;(removed)",
+            "CampaignUnits tet-2024/hoan-kiem|hoan-kiem-ubnd OfficerEmails: String=vanphong@hoan-kiem.invalid;lanhdao@hoan-kiem.invalid → String=vanphong@hoan-kiem.invalid;(removed)",
             "Campaigns campaigns/tet-2024 DigestRecipients: String=sonoivu@hanoi.invalid;nguoicu@hanoi.invalid → String=sonoivu@hanoi.invalid",
             "Reminders tet-2024/ba-dinh-ttyt|deadline Cc: String=dieuphoi-cu@ba-dinh.invalid → String=(removed)",
             $"SubmissionRevisions tet-2024|ba-dinh-ubnd/{RevisionKeys.Header(2)} SubmittedBy: String=vanphong@ba-dinh.invalid → (none)",

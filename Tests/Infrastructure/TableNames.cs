@@ -10,6 +10,8 @@ public static class TableNames
     public const string Districts = "Districts";
     public const string CampaignUnits = "CampaignUnits";
     public const string RosterImports = "RosterImports";
+    public const string AreaUnits = "AreaUnits";
+    public const string RosterPeople = "RosterPeople";
     public const string Campaigns = "Campaigns";
     public const string ChecklistVersions = "ChecklistVersions";
     public const string ChecklistItems = "ChecklistItems";
@@ -25,5 +27,5 @@ public static class TableNames
 
     /// <summary>In the order the features register them (start-up, backups and restores follow it).</summary>
     public static IReadOnlyList<string> All { get; } =
-        [Migrations, Units, Districts, CampaignUnits, RosterImports, Campaigns, ChecklistVersions, ChecklistItems, Submissions, SubmissionRevisions, Answers, AreaSummaries, Reminders, Digests, StatusSnapshots, AuditLog];
+        [Migrations, Units, Districts, CampaignUnits, RosterImports, AreaUnits, RosterPeople, Campaigns, ChecklistVersions, ChecklistItems, Submissions, SubmissionRevisions, Answers, AreaSummaries, Reminders, Digests, StatusSnapshots, AuditLog];
 }

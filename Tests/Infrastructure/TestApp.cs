@@ -42,18 +42,19 @@ public sealed class TestApp : IAsyncDisposable
         DateTimeOffset? now = null,
         IDictionary<string, string?>? settings = null,
         AzuriteServer? azurite = null,
-        Action<IServiceCollection>? configure = null) =>
-        await StartAsync(new TestClock(now ?? new DateTimeOffset(2024, 1, 20, 9, 0, 0, TimeSpan.FromHours(7))), NewPrefix(), settings, azurite, configure, ownsTables: true);
+        Action<IServiceCollection>? configure = null,
+        bool migrate = true) =>
+        await StartAsync(new TestClock(now ?? new DateTimeOffset(2024, 1, 20, 9, 0, 0, TimeSpan.FromHours(7))), NewPrefix(), settings, azurite, configure, ownsTables: true, migrate);
 
     /// <summary>
     /// Another instance of the app over this one's tables and clock, with caches of its own: what a second Functions
-    /// instance sees. It leaves the tables to this one to delete.
+    /// instance sees. It leaves the tables to this one to delete, and the data migrations to this one's start.
     /// </summary>
     public async Task<TestApp> StartPeerAsync(IDictionary<string, string?>? settings = null) =>
-        await StartAsync(Clock, TablePrefix, new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["Storage"] = ConnectionString }, null, null, ownsTables: false);
+        await StartAsync(Clock, TablePrefix, new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["Storage"] = ConnectionString }, null, null, ownsTables: false, migrate: false);
 
     private static async Task<TestApp> StartAsync(
-        TestClock clock, string prefix, IDictionary<string, string?>? settings, AzuriteServer? azurite, Action<IServiceCollection>? configure, bool ownsTables)
+        TestClock clock, string prefix, IDictionary<string, string?>? settings, AzuriteServer? azurite, Action<IServiceCollection>? configure, bool ownsTables, bool migrate)
     {
         azurite ??= await AzuriteServer.Shared;
         var values = new Dictionary<string, string?>
@@ -80,6 +81,12 @@ public sealed class TestApp : IAsyncDisposable
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider();
         await new AppTables(provider.GetRequiredService<TableClients>()).CreateAllAsync(TableNames.All, CancellationToken.None);
+        if (migrate)
+        {
+            // As the host's start-up does once the tables exist (StorageInitializer): a store with nothing to migrate.
+            await provider.GetRequiredService<DataMigrations>().RunPendingAsync(CancellationToken.None);
+        }
+
         return new TestApp(provider, clock, prefix, azurite.ConnectionString, ownsTables);
     }
 

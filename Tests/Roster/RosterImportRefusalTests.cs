@@ -96,12 +96,12 @@ public sealed class RosterImportRefusalTests(SeededAppFixture fixture) : IClassF
     }
 
     [Fact]
-    public async Task A_roster_over_5_MiB_is_too_large()
+    public async Task A_roster_over_20_MiB_is_too_large()
     {
         var huge = new byte[RosterImporter.MaxBytes + 1];
         Array.Fill(huge, (byte)'a');
 
-        await ProblemAssert.RefusedAsync(app, 413, "5120 KiB", () => ImportAsync(huge));
+        await ProblemAssert.RefusedAsync(app, 413, "20480 KiB", () => ImportAsync(huge));
     }
 
     [Fact]
