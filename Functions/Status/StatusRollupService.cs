@@ -39,6 +39,7 @@ public sealed class StatusRollupService(
             return 0;
         }
 
+        Exception? failed = null;
         foreach (var campaign in await campaigns.ListAsync(cancellationToken))
         {
             if (now < campaign.OpensAt)
@@ -56,11 +57,22 @@ public sealed class StatusRollupService(
                 closedCheckedAt[campaign.CampaignId] = now;
             }
 
-            var (_, written) = await RollUpCampaignAsync(campaign, cancellationToken);
-            changed += written;
+            try
+            {
+                var (_, written) = await RollUpCampaignAsync(campaign, cancellationToken);
+                changed += written;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // One campaign's failure (an outage, a bad row) must not keep the others' figures from moving.
+                closedCheckedAt.TryRemove(campaign.CampaignId, out _);
+                failed = exception;
+                logger.LogWarning(exception, "Area summaries of {CampaignId} could not be rolled up; the next run tries again", campaign.CampaignId);
+            }
         }
 
-        return changed;
+        // The run still fails as a whole, so the host's failure count and the missed-run alert see it.
+        return failed is null ? changed : throw new InvalidOperationException("Some campaigns' area summaries could not be rolled up.", failed);
     }
 
     /// <summary>Computes one campaign's area figures now and stores those that changed.</summary>

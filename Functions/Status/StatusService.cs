@@ -58,9 +58,10 @@ public sealed class StatusService(
         // What the reminders have done, as of the last rollup (a minute at most): the reminder log itself is read by
         // the rollup, never by a page.
         var stored = await SummariesAsync(campaign, areas ?? nonReporters.Select(n => n.DistrictId).ToHashSet(StringComparer.Ordinal), areas is null, cancellationToken);
-        var history = stored.Areas.SelectMany(a => a.Reminders).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        // Each unit's tallies from its own area's summary: a unit that moved may sit in two areas' rows for a moment.
+        var history = stored.Areas.ToDictionary(a => a.DistrictId, a => a.Reminders, StringComparer.Ordinal);
         return nonReporters
-            .Select(n => history.TryGetValue(n.UnitId, out var h)
+            .Select(n => history.GetValueOrDefault(n.DistrictId) is { } area && area.TryGetValue(n.UnitId, out var h)
                 ? n with { RemindersSent = h.Sent, LastRemindedAt = h.LastSentAt is { } at ? VietnamTime.ToVietnam(at) : null, NoOfficerEmail = h.NoEmail }
                 : n)
             .ToList();
@@ -133,9 +134,13 @@ public sealed class StatusService(
 
         var frozen = await campaignDirectory.IsRosterFrozenAsync(campaign, cancellationToken);
         var perArea = await Task.WhenAll(areas.Order(StringComparer.Ordinal).Select(area => LoadAreaAsync(campaign.CampaignId, frozen, area, cancellationToken)));
+
+        // Right after an import moved a unit, two areas read at different moments (or cached on different instances)
+        // may both hold it: counted once, in the area read last, with its newest report.
         return (
-            perArea.SelectMany(a => a.Units).ToList(),
-            perArea.SelectMany(a => a.Contributions.Values).ToDictionary(c => c.Report.UnitId, c => c.Report, StringComparer.Ordinal));
+            perArea.SelectMany(a => a.Units).GroupBy(u => u.UnitId, StringComparer.Ordinal).Select(g => g.Last()).ToList(),
+            perArea.SelectMany(a => a.Contributions.Values).GroupBy(c => c.Report.UnitId, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.MaxBy(c => c.Report.Revision)!.Report, StringComparer.Ordinal));
     }
 
     /// <summary>An area's active units and the contributions of those of them that reported (rows in its key range).</summary>
@@ -179,19 +184,21 @@ public sealed class StatusService(
         return new StoredAreaSummaries(computed.Where(a => wholeCampaign || areas.Contains(a.DistrictId)).ToList(), clock.GetUtcNow(), false);
     }
 
-    /// <summary>A closed campaign's final figures for the scope; computed and stored now if the timer has not yet.</summary>
+    /// <summary>
+    /// A closed campaign's final figures for the scope; computed and stored now if the timer has not yet. Read for the
+    /// whole campaign (a query per 1,000 rows), so an area with no figures (added after the close, or with no active
+    /// unit) is known to have none rather than looking not yet computed.
+    /// </summary>
     private async Task<StoredAreaSummaries> FinalFiguresAsync(Campaign campaign, IReadOnlySet<string>? areas, CancellationToken cancellationToken)
     {
-        var stored = areas is null
-            ? await summaries.ReadAsync(campaign.CampaignId, cancellationToken)
-            : await summaries.ReadAreasAsync(campaign.CampaignId, areas, cancellationToken);
-        if (stored.Exists && stored.Final)
+        var stored = await summaries.ReadAsync(campaign.CampaignId, cancellationToken);
+        if (!stored.Exists || !stored.Final)
         {
-            return stored;
+            var (computed, _) = await rollup.RollUpCampaignAsync(campaign, cancellationToken);
+            stored = new StoredAreaSummaries(computed, clock.GetUtcNow(), true);
         }
 
-        var (computed, _) = await rollup.RollUpCampaignAsync(campaign, cancellationToken);
-        return new StoredAreaSummaries(computed.Where(a => areas is null || areas.Contains(a.DistrictId)).ToList(), clock.GetUtcNow(), true);
+        return stored with { Areas = stored.Areas.Where(a => areas is null || areas.Contains(a.DistrictId)).ToList() };
     }
 
     private static async Task<IReadOnlyList<RosterUnit>> ActiveAsync(IAsyncEnumerable<RosterUnit> units)
