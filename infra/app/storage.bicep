@@ -80,6 +80,8 @@ var tableNames = [
   'StatusSnapshots'
   'AuditLog'
   'RosterImports'
+  'AreaUnits'
+  'RosterPeople'
 ]
 
 var firewallOpen = publicNetworkAccess || !empty(allowedIpRanges)
