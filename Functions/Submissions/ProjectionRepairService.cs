@@ -31,6 +31,9 @@ public sealed class ProjectionRepairService(
     /// </summary>
     public static readonly TimeSpan Grace = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long after its close a campaign's rows are still moved to their units' areas.</summary>
+    public static readonly TimeSpan ReconcileAfterClose = TimeSpan.FromDays(1);
+
     public async Task<int> RepairAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -67,9 +70,11 @@ public sealed class ProjectionRepairService(
                 }
             }
 
-            if (campaign.IsOpenAt(now))
+            // Until a day after the close: a unit moved minutes before it, or a row written with a roster cached from
+            // before a move, still reaches the area the campaign's final roster gives it.
+            if (now < campaign.ClosesAt + ReconcileAfterClose)
             {
-                repaired += await areas.ReconcileAsync(campaign.CampaignId, cancellationToken);
+                repaired += await areas.ReconcileAsync(campaign.CampaignId, await campaigns.IsRosterFrozenAsync(campaign, cancellationToken), cancellationToken);
             }
         }
 

@@ -74,22 +74,26 @@ public sealed class SubmissionAreaKeysMigration(TableClients tables, ICampaignDi
             var unit = areas.GetValueOrDefault(unitId);
             var districtId = unit?.DistrictId ?? row.GetString(nameof(SubmissionEntity.DistrictId)) ?? string.Empty;
             var targetKey = SubmissionKeys.Row(districtId, unitId);
-            var actions = new List<TableTransactionAction>();
-            if (!existing.Contains(targetKey))
+            if (districtId.Length == 0 || existing.Contains(targetKey))
             {
-                var unitAnswers = answers.GetValueOrDefault(unitId) ?? [];
-                var copy = SubmissionRowCopy.At(row, targetKey);
-                copy[nameof(SubmissionEntity.ItemStatuses)] = ItemStatusCodes.Encode(unitAnswers);
-                copy[nameof(SubmissionEntity.GapNotes)] = GapNotes.Encode(unitAnswers);
-                if (unit is not null)
-                {
-                    copy[nameof(SubmissionEntity.DistrictId)] = unit.DistrictId;
-                    copy[nameof(SubmissionEntity.DistrictName)] = unit.DistrictName;
-                }
-
-                actions.Add(new TableTransactionAction(TableTransactionActionType.Add, copy));
+                // No area to put it in, or a row of the new version is there already (a submission since the upgrade):
+                // which is newer, and whether either is pending, is the projection repair's to settle, which moves
+                // old-key rows of open campaigns with their flags.
+                return;
             }
 
+            var unitAnswers = answers.GetValueOrDefault(unitId) ?? [];
+            var copy = SubmissionRowCopy.At(row, targetKey);
+            copy[nameof(SubmissionEntity.ItemStatuses)] = ItemStatusCodes.Encode(unitAnswers);
+            copy[nameof(SubmissionEntity.GapNotes)] = GapNotes.Encode(unitAnswers);
+            if (unit is not null)
+            {
+                copy[nameof(SubmissionEntity.DistrictId)] = unit.DistrictId;
+                copy[nameof(SubmissionEntity.DistrictName)] = unit.DistrictName;
+            }
+
+            // The old row goes in the same batch, conditional on what was read: moved whole (a pending flag with it) or not at all.
+            var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, copy) };
             actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(campaignId, row.RowKey), row.ETag));
             try
             {
@@ -98,22 +102,11 @@ public sealed class SubmissionAreaKeysMigration(TableClients tables, ICampaignDi
             }
             catch (RequestFailedException exception) when (exception.Status is 404 or 409 or 412)
             {
-                // Another instance migrated it, or a submission since the upgrade wrote the new row: only the old row is
-                // left to delete (the new code never writes a key of the old shape, so its ETag still holds unless it is gone).
-                await DeleteOldRowAsync(row, token);
+                // Another instance migrated it first (the old row is gone), or a submission since the upgrade wrote the
+                // new row, or an old instance rewrote the old one: left to the projection repair, as above.
             }
         });
         return changes;
     }
 
-    private async Task DeleteOldRowAsync(TableEntity row, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Submissions.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken);
-        }
-        catch (RequestFailedException exception) when (exception.Status is 404 or 412)
-        {
-        }
-    }
 }

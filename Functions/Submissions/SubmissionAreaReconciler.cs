@@ -17,15 +17,21 @@ namespace TetReadiness.Submissions;
 public sealed class SubmissionAreaReconciler(TableClients tables, IUnitDirectory roster, ILogger<SubmissionAreaReconciler> logger)
 {
     private static readonly string[] KeyColumns =
-        ["RowKey", nameof(SubmissionEntity.UnitId), nameof(SubmissionEntity.Revision), nameof(SubmissionEntity.ProjectionPending)];
+    [
+        "RowKey", nameof(SubmissionEntity.UnitId), nameof(SubmissionEntity.Revision), nameof(SubmissionEntity.ProjectionPending),
+        nameof(SubmissionEntity.PendingRevision), nameof(SubmissionEntity.PendingSince),
+    ];
 
     private TableClient Submissions => tables.Get(SubmissionTables.Submissions);
 
-    /// <summary>Moves the misplaced rows of one campaign; returns how many units were moved.</summary>
-    public async Task<int> ReconcileAsync(string campaignId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Moves the misplaced rows of one campaign to the areas its roster gives the units (its frozen roster once it has
+    /// one, as the area reads use); returns how many units were moved.
+    /// </summary>
+    public async Task<int> ReconcileAsync(string campaignId, bool frozen, CancellationToken cancellationToken)
     {
         var areas = new Dictionary<string, RosterUnit>(StringComparer.Ordinal);
-        await foreach (var unit in roster.ReadCurrentUnitsAsync(cancellationToken))
+        await foreach (var unit in roster.ReadUnitsForCampaignAsync(campaignId, frozen, cancellationToken))
         {
             areas[unit.UnitId] = unit;
         }
@@ -39,10 +45,12 @@ public sealed class SubmissionAreaReconciler(TableClients tables, IUnitDirectory
         var moved = 0;
         foreach (var unitRows in rows.GroupBy(row => row.UnitId, StringComparer.Ordinal))
         {
-            // A pending row is the repair's first. A row keyed as before issue 15 is one an instance of the old version
-            // wrote during a rolling upgrade, after the migration had run: moved like any other, its item columns filled.
+            // A pending row keyed by area is the repair's first. A row keyed as before issue 15 is one an instance of the
+            // old version wrote during a rolling upgrade (or one the migration left because a newer row was there):
+            // moved like any other, its item columns filled, and a pending flag it carries moves with it, so the repair
+            // then projects the unit's newest revision from the log.
             if (!areas.TryGetValue(unitRows.Key, out var unit)
-                || unitRows.Any(row => row.ProjectionPending)
+                || unitRows.Any(row => row.ProjectionPending && SubmissionKeys.DistrictOf(row.RowKey) is not null)
                 || unitRows.All(row => row.RowKey == SubmissionKeys.Row(unit.DistrictId, unit.UnitId)))
             {
                 continue;
@@ -72,6 +80,13 @@ public sealed class SubmissionAreaReconciler(TableClients tables, IUnitDirectory
         var copy = SubmissionRowCopy.At(source.Value!, targetKey);
         copy[nameof(SubmissionEntity.DistrictId)] = unit.DistrictId;
         copy[nameof(SubmissionEntity.DistrictName)] = unit.DistrictName;
+        if (keys.Where(row => row.ProjectionPending).ToList() is { Count: > 0 } pending)
+        {
+            copy[nameof(SubmissionEntity.ProjectionPending)] = true;
+            copy[nameof(SubmissionEntity.PendingRevision)] = keys.Max(row => row.PendingRevision);
+            copy[nameof(SubmissionEntity.PendingSince)] = pending.Min(row => row.PendingSince) ?? DateTimeOffset.MinValue;
+        }
+
         if (SubmissionKeys.DistrictOf(newest.RowKey) is null)
         {
             var answers = new List<Answer>();

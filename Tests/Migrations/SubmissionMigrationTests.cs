@@ -13,7 +13,7 @@ namespace TetReadiness.Tests.Migrations;
 public sealed class SubmissionMigrationTests
 {
     private static readonly string[] Tables =
-        [TableNames.Units, TableNames.Districts, TableNames.CampaignUnits, TableNames.Campaigns, TableNames.Submissions, TableNames.Answers];
+        [TableNames.Units, TableNames.Districts, TableNames.CampaignUnits, TableNames.Campaigns, TableNames.Submissions, TableNames.SubmissionRevisions, TableNames.Answers];
 
     private static async Task<TestApp> LegacyAppAsync()
     {
@@ -115,5 +115,33 @@ public sealed class SubmissionMigrationTests
         var row = Assert.Single(rows);
         Assert.Equal(("dong-da|ba-dinh-bql-cho", 7), (row.RowKey, row.GetInt32("Revision")));
         Assert.Equal(Expected().Single(e => e.StartsWith("demo-ra-soat/dong-da|ba-dinh-bql-cho ", StringComparison.Ordinal)).Split(" items ")[1], row.GetString("ItemStatuses"));
+    }
+
+    [Fact]
+    public async Task A_pending_row_an_old_instance_leaves_after_the_migration_is_moved_with_its_flag_and_repaired()
+    {
+        await using var app = await LegacyAppAsync();
+        Assert.True(await app.Get<DataMigrations>().RunPendingAsync(CancellationToken.None));
+
+        // An old instance flags ba-dinh-ubnd's old-key row for revision 4, commits it, and is stopped before projecting.
+        var store = app.Get<RevisionStore>();
+        var third = (await store.ReadLatestAsync("demo-ra-soat", "ba-dinh-ubnd", CancellationToken.None))!;
+        Assert.Equal(3, third.Number);
+        var legacy = LegacyStoreLoader.ReadRows(TableNames.Submissions).Single(r => r.PartitionKey == "demo-ra-soat" && r.RowKey == "ba-dinh-ubnd");
+        legacy["ProjectionPending"] = true;
+        legacy["PendingRevision"] = 4;
+        legacy["PendingSince"] = app.Clock.GetUtcNow();
+        await app.Tables.Submissions.UpsertEntityAsync(new TableEntity(legacy), TableUpdateMode.Replace);
+        var fourth = third with { Number = 4, SubmittedAt = app.Clock.GetUtcNow(), Answers = [.. third.Answers.Select(a => a with { Status = AnswerStatus.Ready, Note = null })] };
+        Assert.True(await store.TryCommitAsync(fourth, CancellationToken.None));
+
+        // The repair moves the row, flag and all, to the unit's area; past the grace it projects revision 4 there.
+        await app.Get<ProjectionRepairService>().RepairAsync(CancellationToken.None);
+        app.Clock.Advance(ProjectionRepairService.Grace + TimeSpan.FromSeconds(1));
+        await app.Get<ProjectionRepairService>().RepairAsync(CancellationToken.None);
+
+        var row = Assert.Single(await app.ReadAllAsync(TableNames.Submissions), r => r.PartitionKey == "demo-ra-soat" && r.GetString("UnitId") == "ba-dinh-ubnd");
+        Assert.Equal(("ba-dinh|ba-dinh-ubnd", 4, false), (row.RowKey, row.GetInt32("Revision"), row.GetBoolean("ProjectionPending")));
+        Assert.All(ItemStatusCodes.Decode(row.GetString("ItemStatuses")).Values, status => Assert.Equal(AnswerStatus.Ready, status));
     }
 }
