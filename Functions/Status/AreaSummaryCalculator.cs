@@ -27,6 +27,34 @@ public static class AreaSummaryCalculator
             .ToList();
     }
 
+    /// <summary>Id of the whole campaign's row in <c>AreaSummaries</c>; no area id can take it (ids are <c>[a-z0-9-]</c>).</summary>
+    public const string CityId = "~city";
+
+    /// <summary>
+    /// The areas summed into one row for the whole campaign, so a city-wide page reads one key range instead of a row per
+    /// area: counts added, item tallies merged (newest notes kept), every area's reminder tallies together.
+    /// </summary>
+    public static AreaSummary City(IReadOnlyList<AreaSummary> areas)
+    {
+        var reminders = new Dictionary<string, ReminderHistory>(StringComparer.Ordinal);
+        foreach (var (unitId, history) in areas.SelectMany(a => a.Reminders))
+        {
+            reminders[unitId] = history;
+        }
+
+        return new AreaSummary(
+            CityId,
+            string.Empty,
+            areas.Sum(a => a.Units),
+            areas.Sum(a => a.Reported),
+            areas.Sum(a => a.OnTime),
+            areas.Sum(a => a.Late),
+            areas.Sum(a => a.ReadinessTotal),
+            areas.Sum(a => a.ReadinessCount),
+            ItemTallies.Merge(areas.Select(a => a.Items), NotesPerItem),
+            reminders);
+    }
+
     public static AreaSummary Summarize(
         IReadOnlyList<RosterUnit> areaUnits,
         IReadOnlyDictionary<string, UnitContribution> contributions,

@@ -4,12 +4,17 @@ using TetReadiness.Storage;
 namespace TetReadiness.Status;
 
 /// <summary>
-/// <c>AreaSummaries</c>: one partition per campaign, so the city's figures are one query per 1,000 rows and an area's
-/// one query of its key range. Writes only the areas whose figures changed, each in one batch.
+/// <c>AreaSummaries</c>: one partition per campaign; an area's rows are one query of its key range, and so are the
+/// whole campaign's (the <c>~city</c> rows the rollup writes next to the areas'). Writes only the areas whose figures
+/// changed, each in one batch.
 /// </summary>
 public sealed class AreaSummaryStore(TableClients tables)
 {
     private TableClient Table => tables.Get(StatusTables.AreaSummaries);
+
+    /// <summary>The whole campaign's row (<see cref="AreaSummaryCalculator.City"/>): one query, whatever the number of areas.</summary>
+    public async Task<StoredAreaSummaries> ReadCityAsync(string campaignId, CancellationToken cancellationToken) =>
+        Assemble(await ReadRowsAsync(TableQueries.PartitionPrefix(campaignId, AreaSummaryRows.Prefix(AreaSummaryCalculator.CityId)), cancellationToken), city: true);
 
     /// <summary>Every area of the campaign.</summary>
     public async Task<StoredAreaSummaries> ReadAsync(string campaignId, CancellationToken cancellationToken) =>
@@ -30,7 +35,7 @@ public sealed class AreaSummaryStore(TableClients tables)
             .GroupBy(row => AreaSummaryRows.DistrictOf(row.RowKey), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<TableEntity>)g.ToList(), StringComparer.Ordinal);
         var changed = 0;
-        foreach (var area in areas)
+        foreach (var area in areas.Append(AreaSummaryCalculator.City(areas)))
         {
             var rows = AreaSummaryRows.ToRows(campaignId, area, final, now);
             var old = stored.GetValueOrDefault(area.DistrictId) ?? [];
@@ -47,7 +52,7 @@ public sealed class AreaSummaryStore(TableClients tables)
             changed++;
         }
 
-        var counted = areas.Select(a => a.DistrictId).ToHashSet(StringComparer.Ordinal);
+        var counted = areas.Select(a => a.DistrictId).Append(AreaSummaryCalculator.CityId).ToHashSet(StringComparer.Ordinal);
         foreach (var (_, rows) in stored.Where(pair => !counted.Contains(pair.Key)))
         {
             await SubmitAsync(rows.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r)).ToList(), cancellationToken);
@@ -84,9 +89,10 @@ public sealed class AreaSummaryStore(TableClients tables)
         return rows;
     }
 
-    private static StoredAreaSummaries Assemble(List<TableEntity> rows)
+    private static StoredAreaSummaries Assemble(List<TableEntity> rows, bool city = false)
     {
         var areas = rows.GroupBy(row => AreaSummaryRows.DistrictOf(row.RowKey), StringComparer.Ordinal)
+            .Where(g => (g.Key == AreaSummaryCalculator.CityId) == city)
             .Select(g => AreaSummaryRows.FromRows(g.ToList()))
             .OfType<(AreaSummary Summary, bool Final, DateTimeOffset ChangedAt)>()
             .OrderBy(a => a.Summary.DistrictId, StringComparer.Ordinal)

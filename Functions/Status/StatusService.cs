@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Caching.Memory;
 using TetReadiness.Campaigns;
 using TetReadiness.Common;
 using TetReadiness.Identity;
@@ -26,8 +27,12 @@ public sealed class StatusService(
     CoordinatorDirectory coordinators,
     AreaSummaryStore summaries,
     StatusRollupService rollup,
+    IMemoryCache cache,
     TimeProvider clock)
 {
+    /// <summary>How long the area list the units page names areas from is kept.</summary>
+    public static readonly TimeSpan DistrictsCacheDuration = TimeSpan.FromSeconds(30);
+
     /// <summary>Coordinators only, over their scope: a district coordinator's totals cover their districts.</summary>
     public async Task<CampaignStatus> GetStatusAsync(Caller caller, string campaignId, string? districtId, CancellationToken cancellationToken)
     {
@@ -57,11 +62,12 @@ public sealed class StatusService(
 
         // What the reminders have done, as of the last rollup (a minute at most): the reminder log itself is read by
         // the rollup, never by a page.
-        var stored = await SummariesAsync(campaign, areas ?? nonReporters.Select(n => n.DistrictId).ToHashSet(StringComparer.Ordinal), areas is null, cancellationToken);
-        // Each unit's tallies from its own area's summary: a unit that moved may sit in two areas' rows for a moment.
+        var stored = await SummariesAsync(campaign, areas, cancellationToken);
+        // Each unit's tallies from its own area's summary (a unit that moved may sit in two areas' rows for a moment),
+        // or from the whole campaign's row for the city.
         var history = stored.Areas.ToDictionary(a => a.DistrictId, a => a.Reminders, StringComparer.Ordinal);
         return nonReporters
-            .Select(n => history.GetValueOrDefault(n.DistrictId) is { } area && area.TryGetValue(n.UnitId, out var h)
+            .Select(n => (history.GetValueOrDefault(n.DistrictId) ?? history.GetValueOrDefault(AreaSummaryCalculator.CityId)) is { } area && area.TryGetValue(n.UnitId, out var h)
                 ? n with { RemindersSent = h.Sent, LastRemindedAt = h.LastSentAt is { } at ? VietnamTime.ToVietnam(at) : null, NoOfficerEmail = h.NoEmail }
                 : n)
             .ToList();
@@ -86,7 +92,7 @@ public sealed class StatusService(
         }
         else if (areas is null)
         {
-            tallies = ItemTallies.Merge((await SummariesAsync(campaign, new HashSet<string>(), wholeCampaign: true, cancellationToken)).Areas.Select(a => a.Items), AreaSummaryCalculator.NotesPerItem);
+            tallies = ItemTallies.Merge((await SummariesAsync(campaign, null, cancellationToken)).Areas.Select(a => a.Items), AreaSummaryCalculator.NotesPerItem);
         }
         else
         {
@@ -109,7 +115,10 @@ public sealed class StatusService(
         var areas = await AreasAsync(caller, null, cancellationToken);
         var campaign = await campaigns.RequireAsync(campaignId, cancellationToken);
         var units = await LoadUnitsAsync(campaign, areas, cancellationToken);
-        return RosterView.OfUnits(await roster.ReadDistrictsAsync(cancellationToken), units);
+
+        // Area levels and coordinators: the whole area list (a page per 1,000 areas), cached like the roster's other reads.
+        var districts = await cache.GetOrLoadAsync("status-districts", DistrictsCacheDuration, roster.ReadDistrictsAsync, cancellationToken);
+        return RosterView.OfUnits(districts, units);
     }
 
     /// <summary>The whole campaign, for the digests: the campaign, the active units it counts and their latest reports.</summary>
@@ -167,13 +176,13 @@ public sealed class StatusService(
     }
 
     /// <summary>
-    /// The stored summaries of the whole campaign or of some areas; rolled up now when the campaign has none yet (the
-    /// first read after it opens, before the timer's first run).
+    /// The stored summaries of some areas, or the whole campaign's row (<paramref name="areas"/> null); rolled up now when
+    /// the campaign has none yet (the first read after it opens, before the timer's first run).
     /// </summary>
-    private async Task<StoredAreaSummaries> SummariesAsync(Campaign campaign, IReadOnlySet<string> areas, bool wholeCampaign, CancellationToken cancellationToken)
+    private async Task<StoredAreaSummaries> SummariesAsync(Campaign campaign, IReadOnlySet<string>? areas, CancellationToken cancellationToken)
     {
-        var stored = wholeCampaign
-            ? await summaries.ReadAsync(campaign.CampaignId, cancellationToken)
+        var stored = areas is null
+            ? await summaries.ReadCityAsync(campaign.CampaignId, cancellationToken)
             : await summaries.ReadAreasAsync(campaign.CampaignId, areas, cancellationToken);
         if (stored.Exists)
         {
@@ -181,7 +190,8 @@ public sealed class StatusService(
         }
 
         var (computed, _) = await rollup.RollUpCampaignAsync(campaign, cancellationToken);
-        return new StoredAreaSummaries(computed.Where(a => wholeCampaign || areas.Contains(a.DistrictId)).ToList(), clock.GetUtcNow(), false);
+        var wanted = areas is null ? [AreaSummaryCalculator.City(computed)] : computed.Where(a => areas.Contains(a.DistrictId)).ToList();
+        return new StoredAreaSummaries(wanted, clock.GetUtcNow(), false);
     }
 
     /// <summary>
