@@ -31,7 +31,7 @@ public sealed class RosterPeopleMigration(TableClients tables) : IDataMigration
 
         return await RosterBatches.WriteAsync(
             tables.Get(RosterTables.RosterPeople),
-            RosterBatches.ByPartition(RosterPeopleChanges.Of(units, districts), c => RosterPeopleKeys.ForEmail(c.Email)),
+            RosterBatches.ByPartition(RosterPeopleChanges.Of(units, districts), c => RosterPeopleKeys.Bucket(RosterPeopleKeys.ForEmail(c.Email))),
             change => new TableTransactionAction(TableTransactionActionType.Add, RosterStore.PersonAction(change).Entity),
             cancellationToken);
     }

@@ -4,9 +4,9 @@ using Azure.Data.Tables;
 namespace TetReadiness.Roster;
 
 /// <summary>
-/// A row of <c>RosterPeople</c>: partition = <see cref="RosterPeopleKeys.ForEmail"/>, row key
-/// <c>officer|{UnitId}</c> (an active unit the email reports for) or <c>coordinator|{DistrictId}</c> (an active area
-/// it coordinates). Written only by the roster import and its migration; the units and areas are the truth.
+/// A row of <c>RosterPeople</c>: partition = <see cref="RosterPeopleKeys.Bucket"/> of the email's key, row key
+/// <c>{key}|officer|{UnitId}</c> (an active unit the email reports for) or <c>{key}|coordinator|{DistrictId}</c> (an
+/// active area it coordinates). Written only by the roster import and its migration; the units and areas are the truth.
 /// </summary>
 internal sealed class RosterPersonEntity : ITableEntity
 {
@@ -35,25 +35,33 @@ internal sealed class RosterPersonEntity : ITableEntity
 
     public string DistrictName { get; set; } = string.Empty;
 
-    public static RosterPersonEntity Officer(string email, RosterUnit unit) => new()
+    public static RosterPersonEntity Officer(string email, RosterUnit unit)
     {
-        PartitionKey = RosterPeopleKeys.ForEmail(email),
-        RowKey = RosterPeopleKeys.Officer(unit.UnitId),
-        Email = email,
-        Role = OfficerRole,
-        UnitId = unit.UnitId,
-        UnitName = unit.UnitName,
-        DistrictId = unit.DistrictId,
-        DistrictName = unit.DistrictName,
-    };
+        var key = RosterPeopleKeys.ForEmail(email);
+        return new()
+        {
+            PartitionKey = RosterPeopleKeys.Bucket(key),
+            RowKey = RosterPeopleKeys.Officer(key, unit.UnitId),
+            Email = email,
+            Role = OfficerRole,
+            UnitId = unit.UnitId,
+            UnitName = unit.UnitName,
+            DistrictId = unit.DistrictId,
+            DistrictName = unit.DistrictName,
+        };
+    }
 
-    public static RosterPersonEntity Coordinator(string email, RosterDistrict district) => new()
+    public static RosterPersonEntity Coordinator(string email, RosterDistrict district)
     {
-        PartitionKey = RosterPeopleKeys.ForEmail(email),
-        RowKey = RosterPeopleKeys.Coordinator(district.DistrictId),
-        Email = email,
-        Role = CoordinatorRole,
-        DistrictId = district.DistrictId,
-        DistrictName = district.DistrictName,
-    };
+        var key = RosterPeopleKeys.ForEmail(email);
+        return new()
+        {
+            PartitionKey = RosterPeopleKeys.Bucket(key),
+            RowKey = RosterPeopleKeys.Coordinator(key, district.DistrictId),
+            Email = email,
+            Role = CoordinatorRole,
+            DistrictId = district.DistrictId,
+            DistrictName = district.DistrictName,
+        };
+    }
 }

@@ -114,7 +114,8 @@ public sealed class RosterStore(TableClients tables, IMemoryCache cache, RosterM
 
         var units = new List<RosterPersonUnit>();
         var districtIds = new List<string>();
-        await foreach (var row in TableQueries.ReadPartitionAsync<RosterPersonEntity>(RosterPeople, TableQueries.Partition(RosterPeopleKeys.ForEmail(email)), cancellationToken))
+        var key = RosterPeopleKeys.ForEmail(email);
+        await foreach (var row in TableQueries.ReadPartitionAsync<RosterPersonEntity>(RosterPeople, TableQueries.PartitionPrefix(RosterPeopleKeys.Bucket(key), RosterPeopleKeys.Prefix(key)), cancellationToken))
         {
             // A hashed key could in theory be shared; the row's own email decides, compared as the roster always has.
             if (!string.Equals(row.Email, email, StringComparison.OrdinalIgnoreCase))
@@ -287,12 +288,15 @@ public sealed class RosterStore(TableClients tables, IMemoryCache cache, RosterM
         return partitions.Keys;
     }
 
-    /// <summary>Writes and removes the people index's rows; returns the emails whose rows changed.</summary>
+    /// <summary>
+    /// Writes and removes the people index's rows, grouped by bucket partition so each request carries up to 100 of
+    /// them; returns the emails whose rows changed.
+    /// </summary>
     private async Task<IReadOnlyCollection<string>> WritePeopleAsync(IEnumerable<RosterPersonChange> changes, CancellationToken cancellationToken)
     {
-        var partitions = RosterBatches.ByPartition(changes, c => RosterPeopleKeys.ForEmail(c.Email));
+        var partitions = RosterBatches.ByPartition(changes, c => RosterPeopleKeys.Bucket(RosterPeopleKeys.ForEmail(c.Email)));
         await RosterBatches.WriteAsync(RosterPeople, partitions, PersonAction, cancellationToken);
-        return partitions.Values.Select(p => p[0].Email).ToList();
+        return partitions.Values.SelectMany(p => p).Select(c => c.Email).Distinct(StringComparer.Ordinal).ToList();
     }
 
     internal static TableTransactionAction PersonAction(RosterPersonChange change)

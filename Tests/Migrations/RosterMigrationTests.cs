@@ -172,12 +172,16 @@ public sealed class RosterMigrationTests
     private static IReadOnlyList<string> ExpectedPeople(IEnumerable<TableEntity> units, IEnumerable<TableEntity> districts) =>
         units.Where(u => u.GetBoolean("Active") == true)
             .SelectMany(u => u.GetString("OfficerEmails").Split(';', StringSplitOptions.RemoveEmptyEntries)
-                .Select(email => $"{email}/officer|{u.RowKey} officer {u.RowKey} {u.GetString("UnitName")} {u.GetString("DistrictId")} {u.GetString("DistrictName")}"))
+                .Select(email => $"{PeopleKey(email)}officer|{u.RowKey} officer {u.RowKey} {u.GetString("UnitName")} {u.GetString("DistrictId")} {u.GetString("DistrictName")}"))
             .Concat(districts.Where(d => d.GetBoolean("Active") == true)
                 .SelectMany(d => (d.GetString("CoordinatorEmails") ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries)
-                    .Select(email => $"{email}/coordinator|{d.RowKey} coordinator   {d.RowKey} {d.GetString("DistrictName")}")))
+                    .Select(email => $"{PeopleKey(email)}coordinator|{d.RowKey} coordinator   {d.RowKey} {d.GetString("DistrictName")}")))
             .Order(StringComparer.Ordinal)
             .ToList();
+
+    /// <summary>An email's partition and row key prefix in the bucketed index.</summary>
+    private static string PeopleKey(string email) =>
+        $"{RosterPeopleKeys.Bucket(RosterPeopleKeys.ForEmail(email))}/{RosterPeopleKeys.Prefix(RosterPeopleKeys.ForEmail(email))}";
 
     private static async Task<IReadOnlyList<string>> PeopleRowsAsync(TestApp app) =>
         (await app.ReadAllAsync(TableNames.RosterPeople))

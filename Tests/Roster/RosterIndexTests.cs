@@ -86,7 +86,7 @@ public sealed class RosterIndexTests
         await ImportAsync(app, Seed.RosterCsv.Replace("truc@ba-dinh-ttyt.invalid", "moi@ba-dinh-ttyt.invalid", StringComparison.Ordinal));
 
         var after = await EtagsAsync(app, TableNames.RosterPeople);
-        Assert.Equal(["+moi@ba-dinh-ttyt.invalid/officer|ba-dinh-ttyt", "-truc@ba-dinh-ttyt.invalid/officer|ba-dinh-ttyt"], Differences(people, after));
+        Assert.Equal([$"+{PeopleKey("moi@ba-dinh-ttyt.invalid")}officer|ba-dinh-ttyt", $"-{PeopleKey("truc@ba-dinh-ttyt.invalid")}officer|ba-dinh-ttyt"], Differences(people, after));
         Assert.Equal(["~ba-dinh/ba-dinh-ttyt"], Differences(areas, await EtagsAsync(app, TableNames.AreaUnits)));
     }
 
@@ -227,11 +227,16 @@ public sealed class RosterIndexTests
     private static async Task<IReadOnlyList<string>> PeopleRowsAsync(TestApp app)
     {
         var rows = await app.ReadAllAsync(TableNames.RosterPeople);
-        Assert.All(rows, r => Assert.Equal(RosterPeopleKeys.ForEmail(r.GetString("Email")), r.PartitionKey));
-        return rows.Select(r => $"{r.GetString("Email")}/{r.RowKey} {r.GetString("UnitName")} {r.GetString("DistrictId")} {r.GetString("DistrictName")}")
+        Assert.All(rows, r => Assert.Equal(RosterPeopleKeys.Bucket(RosterPeopleKeys.ForEmail(r.GetString("Email"))), r.PartitionKey));
+        Assert.All(rows, r => Assert.StartsWith(RosterPeopleKeys.Prefix(RosterPeopleKeys.ForEmail(r.GetString("Email"))), r.RowKey, StringComparison.Ordinal));
+        return rows.Select(r => $"{r.GetString("Email")}/{r.RowKey[RosterPeopleKeys.Prefix(RosterPeopleKeys.ForEmail(r.GetString("Email"))).Length..]} {r.GetString("UnitName")} {r.GetString("DistrictId")} {r.GetString("DistrictName")}")
             .Order(StringComparer.Ordinal)
             .ToList();
     }
+
+    /// <summary>An email's partition and row key prefix in the bucketed index.</summary>
+    private static string PeopleKey(string email) =>
+        $"{RosterPeopleKeys.Bucket(RosterPeopleKeys.ForEmail(email))}/{RosterPeopleKeys.Prefix(RosterPeopleKeys.ForEmail(email))}";
 
     private static async Task<Dictionary<string, string>> EtagsAsync(TestApp app, string table) =>
         (await app.ReadAllAsync(table)).ToDictionary(r => $"{r.PartitionKey}/{r.RowKey}", r => r.ETag.ToString());
