@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using TetReadiness.Storage;
 
@@ -19,7 +18,6 @@ public static class RosterServiceCollectionExtensions
         services.AddSingleton<ReporterDirectory>();
 
         // Lazy: a migration of another feature may ask the roster for units, and the roster asks which migrations completed.
-        services.AddSingleton(sp => new RosterMigrationState(new Lazy<DataMigrations>(sp.GetRequiredService<DataMigrations>), sp.GetRequiredService<IMemoryCache>()));
         services.AddDataMigration<AreaUnitsMigration>();
         services.AddDataMigration<RosterPeopleMigration>();
         services.AddDataMigration<CampaignUnitsKeysMigration>();

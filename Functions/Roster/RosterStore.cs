@@ -12,7 +12,7 @@ namespace TetReadiness.Roster;
 /// copies closed campaigns keep in <c>CampaignUnits</c>, and the log of imports in <c>RosterImports</c>: the only code
 /// that names these tables. Single units and areas are cached briefly.
 /// </summary>
-public sealed class RosterStore(TableClients tables, IMemoryCache cache, RosterMigrationState migrations) : IUnitDirectory, ILinkGenerations, ICampaignRosters
+public sealed class RosterStore(TableClients tables, IMemoryCache cache, DataMigrationState migrations) : IUnitDirectory, ILinkGenerations, ICampaignRosters
 {
     /// <summary>How long a unit read stays cached: a removed officer can still submit for this long.</summary>
     public static readonly TimeSpan UnitCacheDuration = TimeSpan.FromSeconds(30);
