@@ -7,7 +7,7 @@ namespace TetReadiness.Digests;
 
 /// <summary>
 /// Everything a digest knows about one campaign, read once per email however many sections use it.
-/// <see cref="DifficultiesAndProposals"/> holds the units of the scopes the email covers that wrote any.
+/// <see cref="DifficultiesAndProposals"/> holds the units of the scopes the email covers that wrote any (null: none).
 /// </summary>
 public sealed record DigestCampaignData(
     Campaign Campaign,
@@ -16,4 +16,4 @@ public sealed record DigestCampaignData(
     IReadOnlyDictionary<string, ReminderHistory> Reminders,
     IReadOnlyList<LatestAnswer> Answers,
     IReadOnlyList<StatusSnapshotEntity> PreviousSnapshots,
-    IReadOnlyList<DifficultiesAndProposals> DifficultiesAndProposals);
+    IReadOnlyList<DifficultiesAndProposals>? DifficultiesAndProposals = null);

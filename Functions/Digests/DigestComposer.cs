@@ -48,6 +48,6 @@ public sealed class DigestComposer(
             campaignId, scopes.Any(s => s.IsCity) ? null : [.. scopes.Select(s => s.DistrictId!).Distinct(StringComparer.Ordinal)], cancellationToken);
         await Task.WhenAll(current, reminders, answers, previous, remarks);
         var (campaign, units, reports) = await current;
-        return new DigestCampaignData(campaign, units, reports, await reminders, await answers, await previous, await remarks);
+        return new DigestCampaignData(campaign, units, reports, await reminders, await answers, await previous, DifficultiesAndProposals: await remarks);
     }
 }

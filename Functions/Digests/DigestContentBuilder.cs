@@ -127,7 +127,7 @@ public static class DigestContentBuilder
     private static DigestRemarks Remarks(DigestCampaignData data, IReadOnlyList<RosterUnit> units)
     {
         var byId = units.ToDictionary(u => u.UnitId, StringComparer.Ordinal);
-        var written = data.DifficultiesAndProposals.Where(r => byId.ContainsKey(r.UnitId)).ToList();
+        var written = (data.DifficultiesAndProposals ?? []).Where(r => byId.ContainsKey(r.UnitId)).ToList();
         IReadOnlyList<DigestRemark> Newest(Func<DifficultiesAndProposals, string?> text) =>
         [
             .. written

@@ -116,7 +116,7 @@ public static class DigestSamples
             ReminderHistory.ByUnit(Reminders()),
             answers ?? Answers(),
             previous ?? PreviousSnapshots(campaign, units),
-            remarks ?? []);
+            DifficultiesAndProposals: remarks);
     }
 
     public static DateTimeOffset At(int day, int hour) => new(2026, 11, day, hour, 0, 0, TimeSpan.FromHours(7));
