@@ -242,6 +242,38 @@ public sealed class EnglishMessages : IMessageCatalog
 
     public string ReportTextHasControlCharacters() => "Text has control characters.";
 
+    // Issue 16 (reviews).
+    public string ReportLocked(string acceptedAt, string acceptedBy) =>
+        $"The report is 'accepted' (at {acceptedAt}, by {acceptedBy}) and so locked; to change it, ask your coordinator to reopen it.";
+
+    public string NothingToReview() => "The unit has not submitted a report to review.";
+
+    public string ReviewRevisionStale(int sent, int current) =>
+        $"The unit submitted again: the report is now revision {current}, not {sent}. Reload and review the newest revision.";
+
+    public string ReportAlreadyAccepted() => "The report is already accepted and locked; to return it, reopen it.";
+
+    public string ReportAlreadyReturned(int revision) => $"Revision {revision} was already returned; wait for the unit to submit again.";
+
+    public string ReportBeingReviewed() => "Another coordinator has just reviewed this report; reload and try again.";
+
+    public string ReportNotAccepted(string state) => $"Only an accepted report can be reopened; this one is '{state}'.";
+
+    public string ReopenAlreadyRequested(string requestedAt) =>
+        $"The unit asked to reopen it at {requestedAt}; the request is waiting for a coordinator.";
+
+    public string ReviewDecisionInvalid() => "'decision' must be 'accepted' or 'returned'.";
+
+    public string ReviewRevisionRequired() => "'revision' is required: the revision you reviewed (1 or more).";
+
+    public string ReviewTextTooLong(int maxLength) => $"The text is longer than {maxLength} characters.";
+
+    public string ReviewTextHasControlCharacters() => "The text has control characters; only line breaks are allowed.";
+
+    public string ReviewStateInvalid() => "'state' must be 'submitted', 'returned' or 'accepted'.";
+
+    public string MayNotReviewUnit() => "Only a coordinator of the unit's area may review, return or reopen this report.";
+
     private static string Noun(IdKind kind) => kind switch
     {
         IdKind.Campaign => "campaign",

@@ -218,4 +218,33 @@ public interface IMessageCatalog
     string ProposalsTooLong(int maxLength);
 
     string ReportTextHasControlCharacters();
+
+    // Issue 16 (reviews).
+    string ReportLocked(string acceptedAt, string acceptedBy);
+
+    string NothingToReview();
+
+    string ReviewRevisionStale(int sent, int current);
+
+    string ReportAlreadyAccepted();
+
+    string ReportAlreadyReturned(int revision);
+
+    string ReportBeingReviewed();
+
+    string ReportNotAccepted(string state);
+
+    string ReopenAlreadyRequested(string requestedAt);
+
+    string ReviewDecisionInvalid();
+
+    string ReviewRevisionRequired();
+
+    string ReviewTextTooLong(int maxLength);
+
+    string ReviewTextHasControlCharacters();
+
+    string ReviewStateInvalid();
+
+    string MayNotReviewUnit();
 }

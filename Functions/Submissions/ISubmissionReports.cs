@@ -22,6 +22,12 @@ public interface ISubmissionReports
     Task<IReadOnlyList<UnitContribution>> ReadAreaContributionsAsync(string campaignId, string districtId, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The latest report of each unit of the campaign, or of one area's key range, with the area its row is filed under
+    /// and when it was last reviewed (the copy on the row): the review queue. One query per 1,000 units of the scope.
+    /// </summary>
+    Task<IReadOnlyList<ReviewedReport>> ReadReviewedReportsAsync(string campaignId, string? districtId, CancellationToken cancellationToken);
+
+    /// <summary>
     /// False while rows keyed as before issue 15 may remain (until the <c>Submissions</c> migration completes after an
     /// upgrade): area reads and item statuses are incomplete then, and callers read the whole campaign and its answers.
     /// </summary>

@@ -15,7 +15,10 @@ public sealed class SubmissionReports(TableClients tables, DataMigrationState mi
         "RowKey", nameof(SubmissionEntity.UnitId), nameof(SubmissionEntity.DistrictId), nameof(SubmissionEntity.Revision),
         nameof(SubmissionEntity.OnTime), nameof(SubmissionEntity.Late), nameof(SubmissionEntity.Readiness),
         nameof(SubmissionEntity.SubmittedAt), nameof(SubmissionEntity.FirstSubmittedAt),
+        nameof(SubmissionEntity.ReviewState), nameof(SubmissionEntity.ReviewedRevision), nameof(SubmissionEntity.ReopenRequestedAt),
     ];
+
+    private static readonly string[] ReviewQueueColumns = [.. ReportColumns, nameof(SubmissionEntity.ReviewedAt)];
 
     private static readonly string[] ContributionColumns =
         [.. ReportColumns, nameof(SubmissionEntity.ItemStatuses), nameof(SubmissionEntity.GapNotes)];
@@ -44,6 +47,11 @@ public sealed class SubmissionReports(TableClients tables, DataMigrationState mi
     public async Task<IReadOnlyList<UnitContribution>> ReadAreaContributionsAsync(string campaignId, string districtId, CancellationToken cancellationToken) =>
         Newest(await ReadRowsAsync(TableQueries.PartitionPrefix(campaignId, SubmissionKeys.AreaPrefix(districtId)), ContributionColumns, cancellationToken))
             .Select(row => row.ToContribution())
+            .ToList();
+
+    public async Task<IReadOnlyList<ReviewedReport>> ReadReviewedReportsAsync(string campaignId, string? districtId, CancellationToken cancellationToken) =>
+        Newest(await ReadRowsAsync(districtId is null ? TableQueries.Partition(campaignId) : TableQueries.PartitionPrefix(campaignId, SubmissionKeys.AreaPrefix(districtId)), ReviewQueueColumns, cancellationToken))
+            .Select(row => new ReviewedReport(row.ToContribution().Report, SubmissionKeys.DistrictOf(row.RowKey) ?? row.DistrictId, row.ReviewedAt))
             .ToList();
 
     public Task<bool> AreaKeysReadyAsync(CancellationToken cancellationToken) =>

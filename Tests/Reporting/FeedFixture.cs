@@ -52,6 +52,10 @@ public sealed class FeedFixture : IAsyncLifetime
             Proposals = FormulaNote,
         });
 
+        // A return, so the reviews feed has a row with every column.
+        await App.Get<TetReadiness.Reviews.ReviewService>().ReviewAsync(TetReadiness.Identity.Caller.System, Campaign, "hoan-kiem-ubnd",
+            _ => Task.FromResult(new TetReadiness.Reviews.ReviewRequest { Decision = "returned", Revision = 1, Comment = "Bổ sung số liệu" }), CancellationToken.None);
+
         var now = App.Clock.GetUtcNow();
         await App.Tables.Reminders.UpsertEntityAsync(new ReminderEntity
         {

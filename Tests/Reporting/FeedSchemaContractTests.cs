@@ -87,6 +87,7 @@ public sealed class FeedSchemaContractTests(FeedFixture fixture) : IClassFixture
             ["submissions"] = await Count(TableNames.Submissions, r => r.GetInt32("Revision") > 0),
             ["revisions"] = await Count(TableNames.SubmissionRevisions, r => r.GetString("RowType") == "revision"),
             ["answers"] = await Count(TableNames.Answers),
+            ["reviews"] = await Count(TableNames.Reviews),
             ["reminders"] = await Count(TableNames.Reminders),
             ["status-snapshots"] = await Count(TableNames.StatusSnapshots),
         };
@@ -99,6 +100,7 @@ public sealed class FeedSchemaContractTests(FeedFixture fixture) : IClassFixture
             ["submissions"] = 2,
             ["revisions"] = 3,
             ["answers"] = 6,
+            ["reviews"] = 1,
             ["reminders"] = 1,
             ["status-snapshots"] = 4,
         }, expected);
