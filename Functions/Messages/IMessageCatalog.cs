@@ -211,4 +211,21 @@ public interface IMessageCatalog
     string FeedFormatInvalid();
 
     string FeedModifiedSinceInvalid();
+
+    // Issue 16 (unitactions).
+    string UnitCoordinatorsOnly();
+
+    string NothingToRemind(string reviewState);
+
+    string RemindedRecently(string lastRemindedAt, string nextAllowedAt);
+
+    string NobodyToRemind();
+
+    string UnitDeadlineBeforeCampaignDeadline(string campaignDeadline);
+
+    string UnitDeadlineAfterClosing(string closesAt);
+
+    string ReasonInvalid(int maxLength);
+
+    string NoUnitDeadline();
 }
