@@ -29,4 +29,11 @@ public interface ISubmissionReports
 
     /// <summary>Every unit's latest answer to every item: one query per 1,000 answers, only the columns aggregations use.</summary>
     Task<IReadOnlyList<LatestAnswer>> ReadLatestAnswersAsync(string campaignId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One unit's latest report, or null when it has not reported (or its first revision is still pending): one point
+    /// read of its row under <paramref name="districtId"/> (and, until the <c>Submissions</c> migration completes, of its
+    /// row keyed as before issue 15). A unit that moved area is found once the projection repair has moved its row.
+    /// </summary>
+    Task<UnitReport?> ReadUnitReportAsync(string campaignId, string districtId, string unitId, CancellationToken cancellationToken);
 }
