@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using TetReadiness.Campaigns;
+using TetReadiness.Deadlines;
 using TetReadiness.Platform;
 using TetReadiness.Status;
 
@@ -16,6 +17,7 @@ public sealed class DigestComposer(
     StatusService status,
     CampaignActivityStore activity,
     StatusSnapshotStore snapshots,
+    IUnitDeadlines deadlines,
     IOptions<AppOptions> app,
     TimeProvider clock)
 {
@@ -44,6 +46,6 @@ public sealed class DigestComposer(
         var previous = snapshots.ReadPreviousAsync(campaignId, date, cancellationToken);
         await Task.WhenAll(current, reminders, answers, previous);
         var (campaign, units, reports) = await current;
-        return new DigestCampaignData(campaign, units, reports, await reminders, await answers, await previous);
+        return new DigestCampaignData(campaign, units, reports, await reminders, await answers, await previous, await deadlines.ReadAsync(campaign, cancellationToken));
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using TetReadiness.Campaigns;
 using TetReadiness.Common;
+using TetReadiness.Deadlines;
 using TetReadiness.Http;
 using TetReadiness.Identity;
 using TetReadiness.Messages;
@@ -20,6 +21,7 @@ public sealed class SubmissionService(
     RevisionStore revisions,
     SubmissionProjector projector,
     CoordinatorDirectory coordinators,
+    IUnitDeadlines deadlines,
     TimeProvider clock,
     ILogger<SubmissionService> logger)
 {
@@ -76,6 +78,8 @@ public sealed class SubmissionService(
             throw Refusal.Conflict(c => c.CampaignClosed(closedAt));
         }
 
+        // A unit's own deadline is never earlier than the campaign's: it is read (fresh) only once the campaign's has passed.
+        var deadline = now > campaign.Deadline ? await deadlines.ReadDeadlineAsync(campaign, unitId, cancellationToken) : campaign.Deadline;
         for (var attempt = 1; attempt <= MaxCommitAttempts; attempt++)
         {
             var (latest, fence) = await ReadLatestAsync(campaignId, unit.DistrictId, unitId, trustProjection: attempt == 1, cancellationToken);
@@ -84,7 +88,7 @@ public sealed class SubmissionService(
                 throw Refusal.PreconditionFailed(refusal);
             }
 
-            var late = now > campaign.Deadline;
+            var late = now > deadline;
             var revision = new Revision(
                 campaignId, unitId, unit.UnitName, unit.DistrictId, unit.DistrictName,
                 Number: (latest?.Revision ?? 0) + 1,
