@@ -10,7 +10,7 @@ namespace TetReadiness.Deadlines;
 /// </summary>
 public static class DeadlineFeed
 {
-    public static FeedTable UnitDeadlines { get; } = new("unitDeadlines", DeadlineTables.UnitDeadlines,
+    public static FeedTable UnitDeadlines { get; } = new("unit-deadlines", DeadlineTables.UnitDeadlines,
     [
         CampaignUnitKey(),
         Text("campaignId", nameof(UnitDeadlineEntity.CampaignId)),
