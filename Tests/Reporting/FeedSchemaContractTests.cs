@@ -89,6 +89,7 @@ public sealed class FeedSchemaContractTests(FeedFixture fixture) : IClassFixture
             ["answers"] = await Count(TableNames.Answers),
             ["reminders"] = await Count(TableNames.Reminders),
             ["status-snapshots"] = await Count(TableNames.StatusSnapshots),
+            ["unit-deadlines"] = await Count(TableNames.UnitDeadlines),
         };
         Assert.Equal(new Dictionary<string, int>
         {
@@ -101,6 +102,7 @@ public sealed class FeedSchemaContractTests(FeedFixture fixture) : IClassFixture
             ["answers"] = 6,
             ["reminders"] = 1,
             ["status-snapshots"] = 4,
+            ["unit-deadlines"] = 1,
         }, expected);
 
         foreach (var (table, count) in expected)
