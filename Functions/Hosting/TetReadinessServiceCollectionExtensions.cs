@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using TetReadiness.Audit;
 using TetReadiness.Backups;
 using TetReadiness.Campaigns;
+using TetReadiness.Deadlines;
 using TetReadiness.Digests;
 using TetReadiness.Email;
 using TetReadiness.Health;
@@ -12,6 +13,7 @@ using TetReadiness.Http;
 using TetReadiness.Identity;
 using TetReadiness.Links;
 using TetReadiness.Monitoring;
+using TetReadiness.Notes;
 using TetReadiness.Outbox;
 using TetReadiness.Platform;
 using TetReadiness.Profile;
@@ -43,7 +45,7 @@ public static class TetReadinessServiceCollectionExtensions
         services.AddHttpEdge(sp => sp.GetRequiredService<IOptions<AppOptions>>().Value.PublicBaseUrl);
 
         // Each feature registers its services and the tables it owns. Start-up, backups and restores go through the
-        // owned tables in this order: Roster, Campaigns, Submissions, Reviews, Reminders, Digests, Audit.
+        // owned tables in this order: Roster, Campaigns, Submissions, Reviews, Reminders, Digests, Deadlines, Notes, Audit.
         services.AddIdentity(configuration);
         services.AddRoster();
         services.AddCampaigns();
@@ -55,6 +57,8 @@ public static class TetReadinessServiceCollectionExtensions
         services.AddEmail(configuration);
         services.AddReminders(configuration);
         services.AddDigests();
+        services.AddDeadlines();
+        services.AddNotes();
         services.AddAudit();
         services.AddOutbox();
         services.AddReporting(configuration);

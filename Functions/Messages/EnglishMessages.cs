@@ -283,4 +283,25 @@ public sealed class EnglishMessages : IMessageCatalog
         IdKind.Item => "item",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
+
+    // Issue 16 (unitactions).
+    public string UnitCoordinatorsOnly() => "Only the coordinators of the unit's area may do this.";
+
+    public string NothingToRemind(string reviewState) =>
+        $"The unit has reported (state '{reviewState}'): there is nothing to remind it of; only a unit that has not reported, or whose report was returned, is reminded.";
+
+    public string RemindedRecently(string lastRemindedAt, string nextAllowedAt) =>
+        $"The unit was reminded at {lastRemindedAt}; it can be reminded again from {nextAllowedAt}.";
+
+    public string NobodyToRemind() =>
+        "The unit has no officer email in the roster, so no reminder can be sent; add one with the next roster import, or call the unit.";
+
+    public string UnitDeadlineBeforeCampaignDeadline(string campaignDeadline) =>
+        $"The unit's own deadline cannot be earlier than the campaign's ({campaignDeadline}).";
+
+    public string UnitDeadlineAfterClosing(string closesAt) => $"The unit's own deadline cannot be after the campaign closes ({closesAt}).";
+
+    public string ReasonInvalid(int maxLength) => $"The reason must be at most {maxLength} characters, without control characters.";
+
+    public string NoUnitDeadline() => "The unit has no deadline of its own; its deadline is the campaign's.";
 }

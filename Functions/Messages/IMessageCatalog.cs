@@ -247,4 +247,21 @@ public interface IMessageCatalog
     string ReviewStateInvalid();
 
     string MayNotReviewUnit();
+
+    // Issue 16 (unitactions).
+    string UnitCoordinatorsOnly();
+
+    string NothingToRemind(string reviewState);
+
+    string RemindedRecently(string lastRemindedAt, string nextAllowedAt);
+
+    string NobodyToRemind();
+
+    string UnitDeadlineBeforeCampaignDeadline(string campaignDeadline);
+
+    string UnitDeadlineAfterClosing(string closesAt);
+
+    string ReasonInvalid(int maxLength);
+
+    string NoUnitDeadline();
 }

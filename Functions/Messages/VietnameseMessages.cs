@@ -284,4 +284,25 @@ public sealed class VietnameseMessages : IMessageCatalog
         IdKind.Item => "mục",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
+
+    // Issue 16 (unitactions).
+    public string UnitCoordinatorsOnly() => "Chỉ điều phối viên phụ trách địa bàn của đơn vị được làm việc này.";
+
+    public string NothingToRemind(string reviewState) =>
+        $"Đơn vị đã gửi báo cáo (trạng thái '{reviewState}'), không có gì để nhắc; chỉ nhắc đơn vị chưa báo cáo hoặc có báo cáo bị trả lại.";
+
+    public string RemindedRecently(string lastRemindedAt, string nextAllowedAt) =>
+        $"Đơn vị vừa được nhắc lúc {lastRemindedAt}; có thể nhắc lại từ {nextAllowedAt}.";
+
+    public string NobodyToRemind() =>
+        "Đơn vị chưa có email cán bộ trong danh sách nên không gửi được lời nhắc; hãy bổ sung email khi nhập danh sách đơn vị, hoặc gọi điện cho đơn vị.";
+
+    public string UnitDeadlineBeforeCampaignDeadline(string campaignDeadline) =>
+        $"Hạn chót riêng của đơn vị không được sớm hơn hạn chót của chiến dịch ({campaignDeadline}).";
+
+    public string UnitDeadlineAfterClosing(string closesAt) => $"Hạn chót riêng của đơn vị không được sau thời điểm đóng chiến dịch ({closesAt}).";
+
+    public string ReasonInvalid(int maxLength) => $"Lý do tối đa {maxLength} ký tự, không có ký tự điều khiển.";
+
+    public string NoUnitDeadline() => "Đơn vị không có hạn chót riêng; hạn chót của đơn vị là hạn chót của chiến dịch.";
 }

@@ -1,4 +1,5 @@
 using TetReadiness.Campaigns;
+using TetReadiness.Deadlines;
 using TetReadiness.Digests;
 using TetReadiness.FeedSchema;
 using TetReadiness.Reminders;
@@ -11,7 +12,7 @@ namespace TetReadiness.Reporting;
 /// <summary>
 /// The star schema as the feed serves it, in order. Each table is declared by the feature that owns its stored table
 /// (<see cref="RosterFeed"/>, <see cref="CampaignFeed"/>, <see cref="SubmissionFeed"/>, <see cref="ReviewFeed"/>, <see cref="ReminderFeed"/>,
-/// <see cref="DigestFeed"/>). docs/power-bi-schema.json documents the same tables and columns, and a test fails when
+/// <see cref="DigestFeed"/>, <see cref="DeadlineFeed"/>). docs/power-bi-schema.json documents the same tables and columns, and a test fails when
 /// they disagree. Contact details (emails, phone numbers) stay out of the feed: only their counts are published.
 /// </summary>
 public static class FeedTables
@@ -20,6 +21,7 @@ public static class FeedTables
     [
         RosterFeed.Districts, RosterFeed.Units, CampaignFeed.Campaigns, CampaignFeed.ChecklistItems,
         SubmissionFeed.Submissions, SubmissionFeed.Revisions, SubmissionFeed.Answers, ReviewFeed.Reviews, ReminderFeed.Reminders, DigestFeed.StatusSnapshots,
+        DeadlineFeed.UnitDeadlines,
     ];
 
     public static FeedTable? Find(string? name) => All.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -42,4 +42,11 @@ public interface ISubmissionReports
     /// of units that wrote neither are not read at all.
     /// </summary>
     Task<IReadOnlyList<DifficultiesAndProposals>> ReadDifficultiesAndProposalsAsync(string campaignId, string? districtId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One unit's latest report, or null when it has not reported (or its first revision is still pending): one point
+    /// read of its row under <paramref name="districtId"/> (and, until the <c>Submissions</c> migration completes, of its
+    /// row keyed as before issue 15). A unit that moved area is found once the projection repair has moved its row.
+    /// </summary>
+    Task<UnitReport?> ReadUnitReportAsync(string campaignId, string districtId, string unitId, CancellationToken cancellationToken);
 }

@@ -54,6 +54,18 @@ public sealed class SubmissionReports(TableClients tables, DataMigrationState mi
             .Select(row => new ReviewedReport(row.ToContribution().Report, SubmissionKeys.DistrictOf(row.RowKey) ?? row.DistrictId, row.ReviewedAt))
             .ToList();
 
+    public async Task<UnitReport?> ReadUnitReportAsync(string campaignId, string districtId, string unitId, CancellationToken cancellationToken)
+    {
+        var table = tables.Get(SubmissionTables.Submissions);
+        var found = await table.GetEntityIfExistsAsync<SubmissionEntity>(campaignId, SubmissionKeys.Row(districtId, unitId), ReportColumns, cancellationToken);
+        if (!found.HasValue && !await AreaKeysReadyAsync(cancellationToken))
+        {
+            found = await table.GetEntityIfExistsAsync<SubmissionEntity>(campaignId, unitId, ReportColumns, cancellationToken);
+        }
+
+        return found.HasValue && found.Value!.Revision > 0 ? found.Value.ToContribution().Report : null;
+    }
+
     public Task<bool> AreaKeysReadyAsync(CancellationToken cancellationToken) =>
         migrations.HasCompletedAsync(SubmissionAreaKeysMigration.MigrationId, cancellationToken);
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using TetReadiness.Campaigns;
 using TetReadiness.Common;
+using TetReadiness.Deadlines;
 using TetReadiness.Http;
 using TetReadiness.Identity;
 using TetReadiness.Messages;
@@ -21,6 +22,7 @@ public sealed class SubmissionService(
     SubmissionProjector projector,
     CoordinatorDirectory coordinators,
     IReviewLedger reviews,
+    IUnitDeadlines deadlines,
     TimeProvider clock,
     ILogger<SubmissionService> logger)
 {
@@ -78,6 +80,9 @@ public sealed class SubmissionService(
             throw Refusal.Conflict(c => c.CampaignClosed(closedAt));
         }
 
+        // A unit's own deadline is never earlier than the campaign's: it is read (fresh) only once the campaign's has passed.
+        var deadline = now > campaign.Deadline ? await deadlines.ReadDeadlineAsync(campaign, unitId, cancellationToken) : campaign.Deadline;
+
         // The row as it was before this submission flagged it, and the ETag of its latest flag: a refusal after the
         // flag (the report turned out to be locked) puts the row back as it was.
         SubmissionEntity? before = null;
@@ -123,7 +128,7 @@ public sealed class SubmissionService(
                 throw Refusal.PreconditionFailed(refusal);
             }
 
-            var late = now > campaign.Deadline;
+            var late = now > deadline;
             var revision = new Revision(
                 campaignId, unitId, unit.UnitName, unit.DistrictId, unit.DistrictName,
                 Number: (latest?.Revision ?? 0) + 1,

@@ -90,6 +90,7 @@ public sealed class FeedSchemaContractTests(FeedFixture fixture) : IClassFixture
             ["reviews"] = await Count(TableNames.Reviews),
             ["reminders"] = await Count(TableNames.Reminders),
             ["status-snapshots"] = await Count(TableNames.StatusSnapshots),
+            ["unit-deadlines"] = await Count(TableNames.UnitDeadlines),
         };
         Assert.Equal(new Dictionary<string, int>
         {
@@ -103,6 +104,7 @@ public sealed class FeedSchemaContractTests(FeedFixture fixture) : IClassFixture
             ["reviews"] = 1,
             ["reminders"] = 1,
             ["status-snapshots"] = 4,
+            ["unit-deadlines"] = 1,
         }, expected);
 
         foreach (var (table, count) in expected)
