@@ -17,6 +17,7 @@ using TetReadiness.Platform;
 using TetReadiness.Profile;
 using TetReadiness.Reminders;
 using TetReadiness.Reporting;
+using TetReadiness.Reviews;
 using TetReadiness.Roster;
 using TetReadiness.Status;
 using TetReadiness.Storage;
@@ -42,7 +43,7 @@ public static class TetReadinessServiceCollectionExtensions
         services.AddHttpEdge(sp => sp.GetRequiredService<IOptions<AppOptions>>().Value.PublicBaseUrl);
 
         // Each feature registers its services and the tables it owns. Start-up, backups and restores go through the
-        // owned tables in this order: Roster, Campaigns, Submissions, Reminders, Digests, Audit.
+        // owned tables in this order: Roster, Campaigns, Submissions, Status, Reminders, Digests, Reviews, Audit.
         services.AddIdentity(configuration);
         services.AddRoster();
         services.AddCampaigns();
@@ -53,6 +54,7 @@ public static class TetReadinessServiceCollectionExtensions
         services.AddEmail(configuration);
         services.AddReminders(configuration);
         services.AddDigests();
+        services.AddReviewNotices();
         services.AddAudit();
         services.AddOutbox();
         services.AddReporting(configuration);

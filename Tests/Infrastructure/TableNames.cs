@@ -22,10 +22,11 @@ public static class TableNames
     public const string Reminders = "Reminders";
     public const string Digests = "Digests";
     public const string StatusSnapshots = "StatusSnapshots";
+    public const string ReviewNotices = "ReviewNotices";
     public const string AuditLog = "AuditLog";
     public const string Migrations = "Migrations";
 
     /// <summary>In the order the features register them (start-up, backups and restores follow it).</summary>
     public static IReadOnlyList<string> All { get; } =
-        [Migrations, Units, Districts, CampaignUnits, RosterImports, AreaUnits, RosterPeople, Campaigns, ChecklistVersions, ChecklistItems, Submissions, SubmissionRevisions, Answers, AreaSummaries, Reminders, Digests, StatusSnapshots, AuditLog];
+        [Migrations, Units, Districts, CampaignUnits, RosterImports, AreaUnits, RosterPeople, Campaigns, ChecklistVersions, ChecklistItems, Submissions, SubmissionRevisions, Answers, AreaSummaries, Reminders, Digests, StatusSnapshots, ReviewNotices, AuditLog];
 }
