@@ -93,6 +93,7 @@ param logRetentionDays int = 90
 param watchedQueues watchedQueue[] = [
   { name: 'reminders', maxAgeMinutes: 60 }
   { name: 'digests', maxAgeMinutes: 60 }
+  { name: 'review-notices', maxAgeMinutes: 60 }
 ]
 
 @description('Timer functions that must run, and the longest gap between two successful runs before an alert.')

@@ -45,7 +45,7 @@ public static class TetReadinessServiceCollectionExtensions
         services.AddHttpEdge(sp => sp.GetRequiredService<IOptions<AppOptions>>().Value.PublicBaseUrl);
 
         // Each feature registers its services and the tables it owns. Start-up, backups and restores go through the
-        // owned tables in this order: Roster, Campaigns, Submissions, Reviews, Reminders, Digests, Deadlines, Notes, Audit.
+        // owned tables in this order: Roster, Campaigns, Submissions, Reviews, Status, Reminders, Digests, review notices, Deadlines, Notes, Audit.
         services.AddIdentity(configuration);
         services.AddRoster();
         services.AddCampaigns();
@@ -57,6 +57,7 @@ public static class TetReadinessServiceCollectionExtensions
         services.AddEmail(configuration);
         services.AddReminders(configuration);
         services.AddDigests();
+        services.AddReviewNotices();
         services.AddDeadlines();
         services.AddNotes();
         services.AddAudit();

@@ -5,7 +5,8 @@ namespace TetReadiness.Status;
 /// <summary>
 /// One area's figures for a campaign, as the <c>StatusRollup</c> timer stores them in <c>AreaSummaries</c>: the active
 /// units it counts, how many reported (on time, late), the sum and count of their readiness, per-item tallies with the
-/// latest notes, and what the reminders have done for each unit that has not reported.
+/// latest notes, what the reminders have done for each unit that has not reported, and where its reported units stand
+/// in review.
 /// </summary>
 public sealed record AreaSummary(
     string DistrictId,
@@ -17,7 +18,8 @@ public sealed record AreaSummary(
     double ReadinessTotal,
     int ReadinessCount,
     IReadOnlyList<ItemTally> Items,
-    IReadOnlyDictionary<string, ReminderHistory> Reminders)
+    IReadOnlyDictionary<string, ReminderHistory> Reminders,
+    ReviewFigures Review)
 {
     public int Missing => Units - Reported;
 

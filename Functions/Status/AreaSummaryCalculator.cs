@@ -7,7 +7,8 @@ namespace TetReadiness.Status;
 
 /// <summary>
 /// Per-area figures of a campaign from its roster (the active units it counts), the units' contributions and the
-/// reminder history: exactly what the status API computes for one area, so summing areas gives the city. No I/O.
+/// reminder history: exactly what the status API computes for one area (review states included), so summing areas gives
+/// the city. No I/O.
 /// </summary>
 public static class AreaSummaryCalculator
 {
@@ -52,7 +53,8 @@ public static class AreaSummaryCalculator
             areas.Sum(a => a.ReadinessTotal),
             areas.Sum(a => a.ReadinessCount),
             ItemTallies.Merge(areas.Select(a => a.Items), NotesPerItem),
-            reminders);
+            reminders,
+            ReviewFigures.Sum(areas.Select(a => a.Review)));
     }
 
     public static AreaSummary Summarize(
@@ -76,6 +78,7 @@ public static class AreaSummaryCalculator
             ItemTallies.FromContributions(reporting.Keys.Select(id => contributions[id]), reporting, NotesPerItem),
             areaUnits
                 .Where(u => !reporting.ContainsKey(u.UnitId) && reminders.ContainsKey(u.UnitId))
-                .ToDictionary(u => u.UnitId, u => reminders[u.UnitId], StringComparer.Ordinal));
+                .ToDictionary(u => u.UnitId, u => reminders[u.UnitId], StringComparer.Ordinal),
+            ReviewFigures.Of(reports));
     }
 }

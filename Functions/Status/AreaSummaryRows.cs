@@ -49,6 +49,10 @@ internal static class AreaSummaryRows
                 ["Readiness"] = summary.Readiness,
                 ["ReadinessTotal"] = summary.ReadinessTotal,
                 ["ReadinessCount"] = summary.ReadinessCount,
+                ["Accepted"] = summary.Review.Accepted,
+                ["Returned"] = summary.Review.Returned,
+                ["AwaitingReview"] = summary.Review.AwaitingReview,
+                ["ReopenRequests"] = summary.Review.ReopenRequests,
                 ["ItemTallies"] = string.Join(';', summary.Items.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.ItemId}={t.Ready},{t.Partial},{t.NotReady},{t.NotApplicable}"))),
                 ["DataRows"] = pieces.Count,
                 ["Final"] = final,
@@ -109,7 +113,9 @@ internal static class AreaSummaryRows
             area.GetDouble("ReadinessTotal") ?? 0,
             area.GetInt32("ReadinessCount") ?? 0,
             items,
-            data.Reminders.ToDictionary(r => r.UnitId, r => new ReminderHistory(r.Sent, r.LastSentAt, r.NoEmail), StringComparer.Ordinal));
+            data.Reminders.ToDictionary(r => r.UnitId, r => new ReminderHistory(r.Sent, r.LastSentAt, r.NoEmail), StringComparer.Ordinal),
+            // Rows stored before reviews existed have no review columns: 0 each, until the rollup rewrites them.
+            new ReviewFigures(area.GetInt32("Accepted") ?? 0, area.GetInt32("Returned") ?? 0, area.GetInt32("AwaitingReview") ?? 0, area.GetInt32("ReopenRequests") ?? 0));
         return (summary, area.GetBoolean("Final") ?? false, area.GetDateTimeOffset("ChangedAt") ?? DateTimeOffset.MinValue);
     }
 

@@ -1,5 +1,6 @@
 namespace TetReadiness.Status;
 
+/// <summary>One area's figures in <see cref="CampaignStatus"/>, counted the same way.</summary>
 public sealed record DistrictStatus(
     string DistrictId,
     string DistrictName,
@@ -8,4 +9,8 @@ public sealed record DistrictStatus(
     int OnTime,
     int Late,
     int Missing,
-    double? Readiness);
+    double? Readiness,
+    int Accepted,
+    int Returned,
+    int AwaitingReview,
+    int ReopenRequests);

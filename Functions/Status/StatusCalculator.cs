@@ -5,7 +5,7 @@ using TetReadiness.Time;
 
 namespace TetReadiness.Status;
 
-/// <summary>Reporting rate, timeliness and readiness from a roster and the latest submissions. No I/O.</summary>
+/// <summary>Reporting rate, timeliness, readiness and review states from a roster and the latest submissions. No I/O.</summary>
 public static class StatusCalculator
 {
     public static CampaignStatus Calculate(
@@ -17,17 +17,20 @@ public static class StatusCalculator
         var districts = units
             .GroupBy(u => u.DistrictId)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(group => Summarize(group.ToList(), reports, (total, reported, onTime, late, readiness) =>
-                new DistrictStatus(group.Key, group.First().DistrictName, total, reported, onTime, late, total - reported, readiness)))
+            .Select(group => Summarize(group.ToList(), reports, (total, reported, onTime, late, readiness, review) =>
+                new DistrictStatus(group.Key, group.First().DistrictName, total, reported, onTime, late, total - reported, readiness,
+                    review.Accepted, review.Returned, review.AwaitingReview, review.ReopenRequests)))
             .ToList();
-        return Summarize(units, reports, (total, reported, onTime, late, readiness) =>
-            new CampaignStatus(campaign.CampaignId, VietnamTime.ToVietnam(asOf), total, reported, onTime, late, total - reported, readiness, districts));
+        return Summarize(units, reports, (total, reported, onTime, late, readiness, review) =>
+            new CampaignStatus(campaign.CampaignId, VietnamTime.ToVietnam(asOf), total, reported, onTime, late, total - reported, readiness,
+                review.Accepted, review.Returned, review.AwaitingReview, review.ReopenRequests, districts));
     }
 
     /// <summary>The same figures from stored per-area summaries (a closed campaign's final figures).</summary>
     public static CampaignStatus FromSummaries(Campaign campaign, IReadOnlyList<AreaSummary> areas, DateTimeOffset asOf)
     {
         var readinessCount = areas.Sum(a => a.ReadinessCount);
+        var review = ReviewFigures.Sum(areas.Select(a => a.Review));
         return new CampaignStatus(
             campaign.CampaignId,
             VietnamTime.ToVietnam(asOf),
@@ -37,8 +40,13 @@ public static class StatusCalculator
             areas.Sum(a => a.Late),
             areas.Sum(a => a.Missing),
             readinessCount == 0 ? null : areas.Sum(a => a.ReadinessTotal) / readinessCount,
+            review.Accepted,
+            review.Returned,
+            review.AwaitingReview,
+            review.ReopenRequests,
             areas.OrderBy(a => a.DistrictId, StringComparer.Ordinal)
-                .Select(a => new DistrictStatus(a.DistrictId, a.DistrictName, a.Units, a.Reported, a.OnTime, a.Late, a.Missing, a.Readiness))
+                .Select(a => new DistrictStatus(a.DistrictId, a.DistrictName, a.Units, a.Reported, a.OnTime, a.Late, a.Missing, a.Readiness,
+                    a.Review.Accepted, a.Review.Returned, a.Review.AwaitingReview, a.Review.ReopenRequests))
                 .ToList());
     }
 
@@ -73,10 +81,11 @@ public static class StatusCalculator
     public static int DaysOverdue(DateTimeOffset deadline, DateOnly today) =>
         Math.Max(0, VietnamTime.DaysBetween(VietnamTime.DateOf(deadline), today));
 
-    private static T Summarize<T>(IReadOnlyList<RosterUnit> units, IReadOnlyDictionary<string, UnitReport> reports, Func<int, int, int, int, double?, T> create)
+    private static T Summarize<T>(
+        IReadOnlyList<RosterUnit> units, IReadOnlyDictionary<string, UnitReport> reports, Func<int, int, int, int, double?, ReviewFigures, T> create)
     {
         var reported = units.Select(u => reports.GetValueOrDefault(u.UnitId)).OfType<UnitReport>().ToList();
         var onTime = reported.Count(r => r.OnTime);
-        return create(units.Count, reported.Count, onTime, reported.Count - onTime, ReadinessScore.MeanOf(reported.Select(r => r.Readiness)));
+        return create(units.Count, reported.Count, onTime, reported.Count - onTime, ReadinessScore.MeanOf(reported.Select(r => r.Readiness)), ReviewFigures.Of(reported));
     }
 }

@@ -5,6 +5,7 @@ public static class QueueNames
 {
     public const string Reminders = "reminders";
     public const string Digests = "digests";
+    public const string ReviewNotices = "review-notices";
 
-    public static IReadOnlyList<string> All { get; } = [Reminders, Digests];
+    public static IReadOnlyList<string> All { get; } = [Reminders, Digests, ReviewNotices];
 }

@@ -1,6 +1,8 @@
 using Azure.Data.Tables;
 using TetReadiness.Digests;
+using TetReadiness.Outbox;
 using TetReadiness.Reminders;
+using TetReadiness.Reviews;
 
 namespace TetReadiness.Maintenance.Restore;
 
@@ -23,6 +25,7 @@ public static class InFlightMessages
     [
         (ReminderTables.Reminders, [ReminderState.Queued, ReminderState.Sending], ReminderState.Failed),
         (DigestTables.Digests, [DigestState.Queued, DigestState.Sending], DigestState.Failed),
+        (ReviewNoticeTables.ReviewNotices, [OutboxState.Queued, OutboxState.Sending], OutboxState.Failed),
     ];
 
     /// <summary>Marks <paramref name="row"/> failed and needing review when it was in flight; true when it changed it.</summary>

@@ -58,6 +58,7 @@ public sealed class AlertTests(CompiledTemplateFixture compiled)
     [Theory]
     [InlineData("reminders")]
     [InlineData("digests")]
+    [InlineData("review-notices")]
     public void Reminder_and_digest_queues_are_watched_by_default(string queue)
     {
         Assert.Contains(queue, WatchedQueues);

@@ -180,6 +180,8 @@ public sealed class SecurityPropertyTests(CompiledTemplateFixture compiled)
     [InlineData("reminders-poison")]
     [InlineData("digests")]
     [InlineData("digests-poison")]
+    [InlineData("review-notices")]
+    [InlineData("review-notices-poison")]
     public void Queue_is_declared(string queue)
     {
         Assert.Contains(queue, DeclaredNames("Microsoft.Storage/storageAccounts/queueServices/queues"));

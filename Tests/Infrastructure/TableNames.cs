@@ -26,10 +26,11 @@ public static class TableNames
     public const string ManualReminders = "ManualReminders";
     public const string UnitDeadlines = "UnitDeadlines";
     public const string UnitNotes = "UnitNotes";
+    public const string ReviewNotices = "ReviewNotices";
     public const string AuditLog = "AuditLog";
     public const string Migrations = "Migrations";
 
     /// <summary>In the order the features register them (start-up, backups and restores follow it).</summary>
     public static IReadOnlyList<string> All { get; } =
-        [Migrations, Units, Districts, CampaignUnits, RosterImports, AreaUnits, RosterPeople, Campaigns, ChecklistVersions, ChecklistItems, Submissions, SubmissionRevisions, Answers, Reviews, AreaSummaries, Reminders, ManualReminders, Digests, StatusSnapshots, UnitDeadlines, UnitNotes, AuditLog];
+        [Migrations, Units, Districts, CampaignUnits, RosterImports, AreaUnits, RosterPeople, Campaigns, ChecklistVersions, ChecklistItems, Submissions, SubmissionRevisions, Answers, Reviews, AreaSummaries, Reminders, ManualReminders, Digests, StatusSnapshots, ReviewNotices, UnitDeadlines, UnitNotes, AuditLog];
 }

@@ -198,12 +198,23 @@ public sealed class RosterMigrationTests
             .OrderBy(p => p.Key, StringComparer.Ordinal)
             .Select(p => $"{p.Key}={p.Value.GetType().Name}:{p.Value}"));
 
+    /// <summary>
+    /// Without <c>asOf</c>, and without the review figures status gained after these answers were recorded (issue 16:
+    /// every report is awaiting review in this store), so the comparison is about what the old code answered.
+    /// </summary>
     private static string WithoutAsOf(string json)
     {
         var node = JsonNode.Parse(json)!;
         if (node is JsonObject body)
         {
             body.Remove("asOf");
+            foreach (var figures in (body["districts"] as JsonArray ?? []).OfType<JsonObject>().Prepend(body))
+            {
+                foreach (var added in new[] { "accepted", "returned", "awaitingReview", "reopenRequests" })
+                {
+                    figures.Remove(added);
+                }
+            }
         }
 
         // Fields issue 16 added to the non-reporters after these answers were recorded.

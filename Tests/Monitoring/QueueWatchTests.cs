@@ -63,6 +63,6 @@ public sealed class QueueWatchTests
     [Fact]
     public void Watches_the_apps_queues_by_default()
     {
-        Assert.Equal(["reminders", "digests"], new QueueWatchOptions().Names);
+        Assert.Equal(["reminders", "digests", "review-notices"], new QueueWatchOptions().Names);
     }
 }

@@ -93,12 +93,15 @@ public sealed class MaintainedCountsTests
         Assert.Equal(
             (units.Count, reported.Count, reported.Count(u => truth.Reports[u.UnitId].OnTime), reported.Count(u => !truth.Reports[u.UnitId].OnTime)),
             (actual.Units, actual.Reported, actual.OnTime, actual.Late));
+        // Nobody reviews in this walk: every report is awaiting review, and the review figures add up to the reported.
+        Assert.Equal((0, 0, reported.Count, 0), (actual.Accepted, actual.Returned, actual.AwaitingReview, actual.ReopenRequests));
         AssertClose(Mean(reported.Select(u => truth.Reports[u.UnitId].Readiness)), actual.Readiness, scope);
         foreach (var area in actual.Districts)
         {
             var areaUnits = units.Where(u => u.DistrictId == area.DistrictId).ToList();
             var areaReported = areaUnits.Where(u => truth.Reports.ContainsKey(u.UnitId)).ToList();
             Assert.Equal((areaUnits.Count, areaReported.Count), (area.Units, area.Reported));
+            Assert.Equal((0, 0, areaReported.Count, 0), (area.Accepted, area.Returned, area.AwaitingReview, area.ReopenRequests));
             AssertClose(Mean(areaReported.Select(u => truth.Reports[u.UnitId].Readiness)), area.Readiness, $"{scope}/{area.DistrictId}");
         }
 

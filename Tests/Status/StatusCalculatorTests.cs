@@ -61,9 +61,9 @@ public sealed class StatusCalculatorTests
 
         Assert.Equal(
             [
-                new DistrictStatus("ba-dinh", "Quận Ba Đình", 3, 2, 1, 1, 1, 0.75),
-                new DistrictStatus("ba-vi", "Huyện Ba Vì", 1, 0, 0, 0, 1, null),
-                new DistrictStatus("hoan-kiem", "Quận Hoàn Kiếm", 1, 1, 1, 0, 0, 0.25),
+                new DistrictStatus("ba-dinh", "Quận Ba Đình", 3, 2, 1, 1, 1, 0.75, 0, 0, 2, 0),
+                new DistrictStatus("ba-vi", "Huyện Ba Vì", 1, 0, 0, 0, 1, null, 0, 0, 0, 0),
+                new DistrictStatus("hoan-kiem", "Quận Hoàn Kiếm", 1, 1, 1, 0, 0, 0.25, 0, 0, 1, 0),
             ],
             districts);
     }
@@ -148,6 +148,80 @@ public sealed class StatusCalculatorTests
             missing.Select(m => m with { Deadline = default }));
         // Issue 16: without units' own deadlines, every unit's is the campaign's.
         Assert.All(missing, m => Assert.Equal((Campaign.Deadline, false), (m.Deadline, m.Extended)));
+    }
+
+    [Fact]
+    public void Review_states_split_the_reported_units_and_a_returned_report_still_counts_as_reported()
+    {
+        var reports = new[]
+        {
+            Report("ba-dinh-ubnd", true, false, 1.0) with { ReviewState = ReviewStates.Accepted, ReopenRequested = true },
+            Report("ba-dinh-ttyt", false, true, 0.5) with { ReviewState = ReviewStates.Returned },
+            Report("ba-dinh-cho", true, false, 0.0),
+            Report("hoan-kiem-ubnd", true, false, 0.25) with { ReviewState = ReviewStates.Returned },
+        }.ToDictionary(r => r.UnitId);
+
+        var status = StatusCalculator.Calculate(Campaign, Units, reports, AsOf);
+
+        Assert.Equal((5, 4, 1), (status.Units, status.Reported, status.Missing));
+        Assert.Equal((1, 2, 1, 1), (status.Accepted, status.Returned, status.AwaitingReview, status.ReopenRequests));
+        Assert.Equal(
+            [
+                new DistrictStatus("ba-dinh", "Quận Ba Đình", 3, 3, 2, 1, 0, 0.5, 1, 1, 1, 1),
+                new DistrictStatus("ba-vi", "Huyện Ba Vì", 1, 0, 0, 0, 1, null, 0, 0, 0, 0),
+                new DistrictStatus("hoan-kiem", "Quận Hoàn Kiếm", 1, 1, 1, 0, 0, 0.25, 0, 1, 0, 0),
+            ],
+            status.Districts);
+
+        // Returned reports are reported: only the unit that never submitted is a non-reporter.
+        Assert.Equal(["ba-vi-ubnd"], StatusCalculator.NonReporters(Campaign, Units, reports, new DateOnly(2024, 2, 2)).Select(n => n.UnitId));
+    }
+
+    [Fact]
+    public void Stored_area_summaries_give_the_same_review_figures_as_the_live_count()
+    {
+        var reports = new[]
+        {
+            Report("ba-dinh-ubnd", true, false, 1.0) with { ReviewState = ReviewStates.Accepted, ReopenRequested = true },
+            Report("ba-dinh-ttyt", false, true, 0.5) with { ReviewState = ReviewStates.Returned },
+            Report("hoan-kiem-ubnd", true, false, 0.25),
+        }.ToDictionary(r => r.UnitId);
+        var contributions = reports.Values.Select(r => new UnitContribution(r, Units.Single(u => u.UnitId == r.UnitId).DistrictId,
+            new Dictionary<string, AnswerStatus>(), new Dictionary<string, string>())).ToList();
+        var areas = AreaSummaryCalculator.Summarize(Campaign, Units, contributions, new Dictionary<string, TetReadiness.Reminders.ReminderHistory>());
+
+        // Through the stored rows, as a closed campaign's final figures are read back.
+        var stored = areas.Append(AreaSummaryCalculator.City(areas))
+            .Select(a => AreaSummaryRows.FromRows(AreaSummaryRows.ToRows("tet-2024", a, final: true, AsOf))!.Value.Summary)
+            .ToList();
+
+        Assert.Equal(new ReviewFigures(1, 1, 1, 1), stored.Single(a => a.DistrictId == AreaSummaryCalculator.CityId).Review);
+        var final = StatusCalculator.FromSummaries(Campaign, stored.Where(a => a.DistrictId != AreaSummaryCalculator.CityId).ToList(), AsOf);
+        var live = StatusCalculator.Calculate(Campaign, Units, reports, AsOf);
+        Assert.Equal((1, 1, 1, 1), (final.Accepted, final.Returned, final.AwaitingReview, final.ReopenRequests));
+        Assert.Equal(
+            live.Districts.Select(d => (d.DistrictId, d.Reported, d.Accepted, d.Returned, d.AwaitingReview, d.ReopenRequests)),
+            final.Districts.Select(d => (d.DistrictId, d.Reported, d.Accepted, d.Returned, d.AwaitingReview, d.ReopenRequests)));
+    }
+
+    [Fact]
+    public void An_area_row_stored_before_reviews_reads_its_review_figures_as_zero()
+    {
+        var area = AreaSummaryCalculator.Summarize(
+            Campaign,
+            Units,
+            [new UnitContribution(Report("ba-dinh-ubnd", true, false, 1.0) with { ReviewState = ReviewStates.Returned }, "ba-dinh", new Dictionary<string, AnswerStatus>(), new Dictionary<string, string>())],
+            new Dictionary<string, TetReadiness.Reminders.ReminderHistory>())[0];
+        var rows = AreaSummaryRows.ToRows("tet-2024", area, final: true, AsOf);
+        foreach (var column in new[] { "Accepted", "Returned", "AwaitingReview", "ReopenRequests" })
+        {
+            rows[0].Remove(column);
+        }
+
+        var read = AreaSummaryRows.FromRows(rows)!.Value.Summary;
+
+        Assert.Equal(ReviewFigures.None, read.Review);
+        Assert.Equal((3, 1, 2), (read.Units, read.Reported, read.Missing));
     }
 
     [Theory]

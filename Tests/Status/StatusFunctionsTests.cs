@@ -29,9 +29,13 @@ public sealed class StatusFunctionsTests(ReportedCampaignFixture fixture) : ICla
 
         Assert.Equal(200, response.Status);
         var status = response.Json;
-        Assert.Equal(["campaignId", "asOf", "units", "reported", "onTime", "late", "missing", "readiness", "districts"], Names(status));
+        Assert.Equal(
+            ["campaignId", "asOf", "units", "reported", "onTime", "late", "missing", "readiness", "accepted", "returned", "awaitingReview", "reopenRequests", "districts"],
+            Names(status));
         Assert.All(status.GetProperty("districts").EnumerateArray(), district =>
-            Assert.Equal(["districtId", "districtName", "units", "reported", "onTime", "late", "missing", "readiness"], Names(district)));
+            Assert.Equal(
+                ["districtId", "districtName", "units", "reported", "onTime", "late", "missing", "readiness", "accepted", "returned", "awaitingReview", "reopenRequests"],
+                Names(district)));
     }
 
     [Fact]

@@ -62,6 +62,8 @@ var queueNames = [
   'reminders-poison'
   'digests'
   'digests-poison'
+  'review-notices'
+  'review-notices-poison'
 ]
 
 // Every table the app reads or writes (see Functions/Storage).
