@@ -781,8 +781,8 @@ function renderLocked() {
       deadlineNote(),
       h('div', { class: 'message success', id: 'accepted' },
         h('h3', {}, t('acceptedTitle')),
-        h('p', {}, t('acceptedText', { revision: submission.reviewedRevision ?? submission.revision, time: formatDateTime(submission.reviewedAt) })),
-        submission.reviewComment ? h('blockquote', { class: 'review-comment' }, submission.reviewComment) : null),
+        // reviewComment is the newest return's: it belongs to an earlier revision, not to this acceptance.
+        h('p', {}, t('acceptedText', { revision: submission.reviewedRevision ?? submission.revision, time: formatDateTime(submission.reviewedAt) }))),
       state.draft?.kept ? h('p', { class: 'message draft' }, t('draftKeptLocked')) : null,
       requested ? h('div', { class: 'message', id: 'reopen-pending', role: 'status' },
         h('p', {}, t('reopenPending', { time: formatDateTime(requested) })),
