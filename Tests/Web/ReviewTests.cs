@@ -95,9 +95,9 @@ public sealed partial class ReviewTests(ReviewFixture fixture, ITestOutputHelper
     {
         const string Reason = "Số liệu mục 2 nhập nhầm của năm trước, cần sửa lại.";
         const string Comment = "Đồng ý mở lại; sửa mục 2 rồi gửi lại trong hôm nay.";
-        var token = await fixture.App.MintLinkTokenAsync(CampaignId, "ba-dinh-ttyt");
-        await fixture.App.SubmitAsync(CampaignId, "ba-dinh-ttyt", WebSeed.Answers(fixture.Campaign), unitLink: token);
-        await fixture.App.PostJsonAsync($"/api/campaigns/{CampaignId}/units/ba-dinh-ttyt/review", new { decision = "accepted", revision = 1 });
+        var token = await fixture.App.MintLinkTokenAsync(CampaignId, "hoan-kiem-cong-an");
+        await fixture.App.SubmitAsync(CampaignId, "hoan-kiem-cong-an", WebSeed.Answers(fixture.Campaign), unitLink: token);
+        await fixture.App.PostJsonAsync($"/api/campaigns/{CampaignId}/units/hoan-kiem-cong-an/review", new { decision = "accepted", revision = 1 });
 
         // The unit opens its accepted report from its link and asks for it to be reopened.
         await using var officer = await fixture.NewPhoneAsync();
@@ -122,9 +122,9 @@ public sealed partial class ReviewTests(ReviewFixture fixture, ITestOutputHelper
         await Expect(dashboard.Locator("#review-queue button[data-filter=reopen]")).ToHaveAttributeAsync("aria-pressed", "true");
         var queued = dashboard.Locator("#queue li");
         await Expect(queued).ToHaveCountAsync(1);
-        await Expect(queued).ToContainTextAsync("Trung tâm Y tế Quận Ba Đình");
+        await Expect(queued).ToContainTextAsync("Công an Quận Hoàn Kiếm");
         await Expect(queued.Locator(".badge.reopen")).ToHaveTextAsync("Đề nghị mở lại");
-        await queued.GetByRole(AriaRole.Button, new() { Name = "Trung tâm Y tế Quận Ba Đình" }).ClickAsync();
+        await queued.GetByRole(AriaRole.Button, new() { Name = "Công an Quận Hoàn Kiếm" }).ClickAsync();
         var detail = dashboard.Locator(".unit-detail");
         await Expect(detail.Locator("#reopen-request")).ToContainTextAsync(Reason);
         await detail.GetByLabel("Nhận xét gửi đơn vị khi mở lại").FillAsync(Comment);
