@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -109,7 +110,7 @@ public sealed class OfficerFormTests(OfficerFormFixture fixture, ITestOutputHelp
         var difficulties = page.GetByLabel("Khó khăn, vướng mắc");
         var proposals = page.GetByLabel("Đề xuất, kiến nghị");
         await difficulties.FillAsync(Difficulties);
-        await Expect(page.Locator("#count-difficulties")).ToHaveTextAsync($"{Difficulties.Length}/4000 ký tự");
+        await Expect(page.Locator("#count-difficulties")).ToHaveTextAsync($"{new StringInfo(Difficulties).LengthInTextElements}/4000 ký tự");
         await proposals.FillAsync(new string('x', 4001));
         await Expect(page.Locator("#count-proposals")).ToHaveTextAsync("4001/4000 ký tự");
         await Expect(page.Locator("#count-proposals")).ToHaveClassAsync("counter over");

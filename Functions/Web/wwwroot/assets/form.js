@@ -4,7 +4,7 @@
 // accepted one opens read-only with its receipt and a way to ask for it to be reopened.
 import { api } from './api.js?v={{version}}';
 import { $, $$, fill, focusOn, h } from './dom.js?v={{version}}';
-import { daysUntil, formatDateTime, percent, readinessOf } from './format.js?v={{version}}';
+import { daysUntil, formatDateTime, percent, readinessOf, textLength } from './format.js?v={{version}}';
 import { onLanguageChange, t } from './i18n.js?v={{version}}';
 import { errorText, isCoordinator, start } from './page.js?v={{version}}';
 import { receipt, statusLabel } from './receipt.js?v={{version}}';
@@ -301,8 +301,9 @@ function voicesFieldset() {
     const input = h('textarea', { id, rows: 4, value: state.voices[key], 'aria-describedby': `count-${key} err-${key}` });
     const counter = h('p', { class: 'counter', id: `count-${key}` });
     const count = () => {
-      counter.textContent = t('noteCount', { n: input.value.length, max: MAX_VOICE });
-      counter.classList.toggle('over', input.value.length > MAX_VOICE);
+      const length = textLength(input.value);
+      counter.textContent = t('noteCount', { n: length, max: MAX_VOICE });
+      counter.classList.toggle('over', length > MAX_VOICE);
     };
     count();
     input.addEventListener('input', () => {
@@ -493,7 +494,7 @@ function localErrors() {
     else if (!answer?.status && (answer?.note ?? '').trim()) errors[`items.${item.id}`] = [t('noteNeedsStatus')];
   }
   for (const key of VOICES) {
-    if (state.voices[key].trim().length > MAX_VOICE) errors[key] = [t('textTooLong', { max: MAX_VOICE })];
+    if (textLength(state.voices[key].trim()) > MAX_VOICE) errors[key] = [t('textTooLong', { max: MAX_VOICE })];
   }
   if (state.me.via === 'link') {
     for (const key of ['name', 'title', 'phone']) {
