@@ -9,7 +9,8 @@ namespace TetReadiness.Digests;
 /// <summary>
 /// Reads what a digest needs, once per campaign however many sections use it (status: one query per page of units
 /// and of submissions; reminders and answers: one per page of the campaign's partition; the previous snapshot: one
-/// range read), and builds the content with <see cref="DigestContentBuilder"/>.
+/// range read; difficulties and proposals: one query for the campaign or per area of the email, reading only the rows
+/// that have them), and builds the content with <see cref="DigestContentBuilder"/>.
 /// </summary>
 public sealed class DigestComposer(
     ICampaignDirectory catalog,
@@ -29,21 +30,24 @@ public sealed class DigestComposer(
             // A campaign deleted since the digest was planned has no section.
             if (await catalog.FindAsync(campaignId, cancellationToken) is not null)
             {
-                campaigns[campaignId] = await LoadAsync(campaignId, date, cancellationToken);
+                campaigns[campaignId] = await LoadAsync(campaignId, scopes.Where(s => s.CampaignId == campaignId).ToList(), date, cancellationToken);
             }
         }
 
         return DigestContentBuilder.Build(row.Recipient, date, clock.GetUtcNow(), scopes, campaigns, app.Value.PublicBaseUrl);
     }
 
-    private async Task<DigestCampaignData> LoadAsync(string campaignId, DateOnly date, CancellationToken cancellationToken)
+    private async Task<DigestCampaignData> LoadAsync(string campaignId, IReadOnlyList<DigestScope> scopes, DateOnly date, CancellationToken cancellationToken)
     {
         var current = status.LoadAsync(campaignId, cancellationToken);
         var reminders = activity.ReadReminderHistoryAsync(campaignId, cancellationToken);
         var answers = activity.ReadLatestAnswersAsync(campaignId, cancellationToken);
         var previous = snapshots.ReadPreviousAsync(campaignId, date, cancellationToken);
-        await Task.WhenAll(current, reminders, answers, previous);
+        // An area coordinator's digest reads its areas' texts, not the city's.
+        var remarks = activity.ReadDifficultiesAndProposalsAsync(
+            campaignId, scopes.Any(s => s.IsCity) ? null : [.. scopes.Select(s => s.DistrictId!).Distinct(StringComparer.Ordinal)], cancellationToken);
+        await Task.WhenAll(current, reminders, answers, previous, remarks);
         var (campaign, units, reports) = await current;
-        return new DigestCampaignData(campaign, units, reports, await reminders, await answers, await previous);
+        return new DigestCampaignData(campaign, units, reports, await reminders, await answers, await previous, DifficultiesAndProposals: await remarks);
     }
 }

@@ -3,13 +3,15 @@ using TetReadiness.Platform;
 using TetReadiness.Reminders;
 using TetReadiness.Roster;
 using TetReadiness.Status;
+using TetReadiness.Submissions;
 using TetReadiness.Time;
 
 namespace TetReadiness.Digests;
 
 /// <summary>
 /// What a digest says, from what was read: numbers from <see cref="StatusCalculator"/> (the same as the status API),
-/// missing units with their reminders, the least-ready items and the change since the previous snapshot. No I/O.
+/// missing units with their reminders, the least-ready items, the change since the previous snapshot, the review
+/// states of the reports and the newest difficulties and proposals. No I/O.
 /// </summary>
 public static class DigestContentBuilder
 {
@@ -17,6 +19,9 @@ public static class DigestContentBuilder
     public const int LeastReadyItemCount = 5;
     public const int NotesPerItem = 2;
     public static readonly TimeSpan RecentWindow = TimeSpan.FromHours(24);
+    public const int RemarksShown = 5;
+    public const int ExcerptLength = 300;
+    private const int WordBoundarySlack = 40;
 
     /// <summary>A section per scope, in order; scopes whose campaign is gone (not in <paramref name="campaigns"/>) are left out.</summary>
     public static DigestContent Build(
@@ -49,7 +54,33 @@ public static class DigestContentBuilder
             Missing(data, units, VietnamTime.DateOf(now)),
             LeastReady(data, units),
             Changes(scope, data, units, now),
-            StatusUrl(publicBaseUrl, scope));
+            StatusUrl(publicBaseUrl, scope),
+            Reviews(data, units),
+            Remarks(data, units));
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> on one line (runs of spaces and line breaks become one space), cut to about
+    /// <paramref name="length"/> characters (text elements, as the form counts them), at a word when one ends near
+    /// the cut, and marked with "…" when cut.
+    /// </summary>
+    public static string Excerpt(string text, int length = ExcerptLength)
+    {
+        var oneLine = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var elements = new StringInfo(oneLine);
+        if (elements.LengthInTextElements <= length)
+        {
+            return oneLine;
+        }
+
+        var cut = elements.SubstringByTextElements(0, length);
+        var space = cut.LastIndexOf(' ');
+        if (space > 0 && space >= cut.Length - WordBoundarySlack)
+        {
+            cut = cut[..space];
+        }
+
+        return cut.TrimEnd(' ', ',', ';', ':') + "…";
     }
 
     /// <summary>The coordinators' status page (<c>/status</c>), opened on the campaign (<c>c</c>) and district (<c>d</c>) of the section.</summary>
@@ -76,6 +107,45 @@ public static class DigestContentBuilder
             data.Answers,
             LeastReadyItemCount,
             NotesPerItem);
+
+    /// <summary>The scope's reports by review state (<see cref="UnitReport.ReviewState"/>), units by area then id.</summary>
+    private static DigestReviews Reviews(DigestCampaignData data, IReadOnlyList<RosterUnit> units)
+    {
+        var reported = units
+            .Select(unit => (Unit: unit, Report: data.Reports.GetValueOrDefault(unit.UnitId)))
+            .Where(pair => pair.Report is not null)
+            .OrderBy(pair => pair.Unit.DistrictId, StringComparer.Ordinal)
+            .ThenBy(pair => pair.Unit.UnitId, StringComparer.Ordinal)
+            .ToList();
+        return new DigestReviews(
+            reported.Count(pair => pair.Report!.ReviewState == ReviewStates.Submitted),
+            [.. reported.Where(pair => pair.Report!.ReviewState == ReviewStates.Returned).Select(pair => Named(pair.Unit))],
+            [.. reported.Where(pair => pair.Report!.ReopenRequested).Select(pair => Named(pair.Unit))]);
+    }
+
+    /// <summary>How many of the scope's units wrote difficulties, and proposals, and the newest few of each.</summary>
+    private static DigestRemarks Remarks(DigestCampaignData data, IReadOnlyList<RosterUnit> units)
+    {
+        var byId = units.ToDictionary(u => u.UnitId, StringComparer.Ordinal);
+        var written = (data.DifficultiesAndProposals ?? []).Where(r => byId.ContainsKey(r.UnitId)).ToList();
+        IReadOnlyList<DigestRemark> Newest(Func<DifficultiesAndProposals, string?> text) =>
+        [
+            .. written
+                .Where(r => text(r) is not null)
+                .OrderByDescending(r => r.SubmittedAt)
+                .ThenBy(r => r.UnitId, StringComparer.Ordinal)
+                .Take(RemarksShown)
+                .Select(r => new DigestRemark(Named(byId[r.UnitId]), r.SubmittedAt, Excerpt(text(r)!))),
+        ];
+
+        return new DigestRemarks(
+            written.Count(r => r.Difficulties is not null),
+            Newest(r => r.Difficulties),
+            written.Count(r => r.Proposals is not null),
+            Newest(r => r.Proposals));
+    }
+
+    private static DigestUnit Named(RosterUnit unit) => new(unit.UnitId, unit.UnitName, unit.DistrictName);
 
     private static DigestChanges Changes(DigestScope scope, DigestCampaignData data, IReadOnlyList<RosterUnit> units, DateTimeOffset now)
     {

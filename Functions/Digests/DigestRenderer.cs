@@ -11,7 +11,7 @@ namespace TetReadiness.Digests;
 /// <summary>
 /// Turns <see cref="DigestContent"/> into an email: HTML built from tables and inline styles (what Outlook, Gmail and
 /// phone mail apps all render; no scripts, no external images or CSS) and a plain-text part saying the same.
-/// Every text that came from a user (titles, names, notes, item texts) is HTML-encoded. No I/O.
+/// Every text that came from a user (titles, names, notes, item texts, difficulties and proposals) is HTML-encoded. No I/O.
 /// </summary>
 public static class DigestRenderer
 {
@@ -84,6 +84,16 @@ public static class DigestRenderer
                 }
             }
 
+            if (status.Reported > 0)
+            {
+                var reviews = section.Reviews;
+                text.AppendLine()
+                    .AppendLine("Duyệt báo cáo:")
+                    .AppendLine($"  {AwaitingReview(reviews.AwaitingReview)}")
+                    .AppendLine($"  {UnitList(ReturnedLabel, reviews.Returned)}")
+                    .AppendLine($"  {UnitList(ReopenLabel, reviews.ReopenRequested)}");
+            }
+
             text.AppendLine();
             if (section.LeastReady.Count == 0)
             {
@@ -100,6 +110,18 @@ public static class DigestRenderer
                         text.AppendLine($"      Ghi chú – {note.UnitName}: {note.Note}");
                     }
                 }
+            }
+
+            text.AppendLine();
+            var remarks = section.Remarks;
+            if (remarks.DifficultiesCount + remarks.ProposalsCount == 0)
+            {
+                text.AppendLine(NoRemarks);
+            }
+            else
+            {
+                AppendRemarksText(text, DifficultiesLabel, remarks.DifficultiesCount, remarks.Difficulties);
+                AppendRemarksText(text, ProposalsLabel, remarks.ProposalsCount, remarks.Proposals);
             }
 
             text.AppendLine().AppendLine($"Xem chi tiết: {section.StatusUrl}");
@@ -174,7 +196,13 @@ public static class DigestRenderer
 
         AppendDistricts(html, status.Districts);
         AppendMissing(html, section.Missing);
+        if (status.Reported > 0)
+        {
+            AppendReviews(html, section.Reviews);
+        }
+
         AppendLeastReady(html, section.LeastReady, status.Reported);
+        AppendRemarks(html, section.Remarks);
 
         html.Append("<p style=\"margin:12px 0 0;font-size:14px\"><a href=\"").Append(E(section.StatusUrl))
             .Append("\" style=\"color:#1d4ed8\">Xem chi tiết trên trang tiến độ</a></p>\n");
@@ -305,6 +333,88 @@ public static class DigestRenderer
 
         html.Append("</table>\n");
     }
+
+    private static void AppendReviews(StringBuilder html, DigestReviews reviews)
+    {
+        html.Append("<h3 style=\"margin:16px 0 6px;font-size:15px\">Duyệt báo cáo</h3>\n")
+            .Append("<p style=\"margin:0 0 4px;font-size:14px\">").Append(E(AwaitingReview(reviews.AwaitingReview))).Append("</p>\n");
+        foreach (var (label, units) in new[] { (ReturnedLabel, reviews.Returned), (ReopenLabel, reviews.ReopenRequested) })
+        {
+            html.Append("<p style=\"margin:0 0 4px;font-size:14px\">");
+            if (units.Count == 0)
+            {
+                html.Append(E(UnitList(label, units)));
+            }
+            else
+            {
+                html.Append("<span style=\"").Append(Alert).Append("\">").Append(E($"{label} ({units.Count}):")).Append("</span> ")
+                    .Append(string.Join(", ", units.Select(u => $"<strong>{E(u.UnitName)}</strong> ({E(u.DistrictName)})")));
+            }
+
+            html.Append("</p>\n");
+        }
+    }
+
+    private static void AppendRemarks(StringBuilder html, DigestRemarks remarks)
+    {
+        if (remarks.DifficultiesCount + remarks.ProposalsCount == 0)
+        {
+            html.Append("<p style=\"margin:12px 0 0;font-size:14px;").Append(Muted).Append("\">").Append(NoRemarks).Append("</p>\n");
+            return;
+        }
+
+        foreach (var (label, count, shown) in new[] { (DifficultiesLabel, remarks.DifficultiesCount, remarks.Difficulties), (ProposalsLabel, remarks.ProposalsCount, remarks.Proposals) })
+        {
+            if (count == 0)
+            {
+                html.Append("<p style=\"margin:12px 0 0;font-size:14px;").Append(Muted).Append("\">").Append(E(RemarksHeading(label, count))).Append(".</p>\n");
+                continue;
+            }
+
+            html.Append("<h3 style=\"margin:16px 0 6px;font-size:15px\">").Append(E(RemarksHeading(label, count))).Append("</h3>\n");
+            foreach (var remark in shown)
+            {
+                html.Append("<div style=\"margin:0 0 6px;font-size:14px\"><strong>").Append(E(remark.Unit.UnitName)).Append("</strong> <span style=\"font-size:12px;").Append(Muted).Append("\">(")
+                    .Append(E(remark.Unit.DistrictName)).Append(", ").Append(E(VietnamTime.Format(remark.SubmittedAt))).Append(")</span>: <em>")
+                    .Append(E(remark.Excerpt)).Append("</em></div>\n");
+            }
+
+            if (count > shown.Count)
+            {
+                html.Append("<p style=\"margin:0 0 6px;font-size:13px;").Append(Muted).Append("\">").Append(E(More(count - shown.Count))).Append("</p>\n");
+            }
+        }
+    }
+
+    private static void AppendRemarksText(StringBuilder text, string label, int count, IReadOnlyList<DigestRemark> shown)
+    {
+        text.AppendLine(RemarksHeading(label, count) + (count > 0 ? ":" : "."));
+        foreach (var remark in shown)
+        {
+            text.AppendLine($"  - {remark.Unit.UnitName} ({remark.Unit.DistrictName}, {VietnamTime.Format(remark.SubmittedAt)}): {remark.Excerpt}");
+        }
+
+        if (count > shown.Count)
+        {
+            text.AppendLine($"  {More(count - shown.Count)}");
+        }
+    }
+
+    private const string ReturnedLabel = "Đã trả lại, chưa gửi lại";
+    private const string ReopenLabel = "Đề nghị mở lại";
+    private const string DifficultiesLabel = "Khó khăn, vướng mắc";
+    private const string ProposalsLabel = "Đề xuất, kiến nghị";
+    private const string NoRemarks = "Chưa có đơn vị nào nêu khó khăn, vướng mắc hay đề xuất, kiến nghị.";
+
+    private static string AwaitingReview(int count) => count == 0 ? "Không có báo cáo nào chờ duyệt." : $"Chờ duyệt: {count} báo cáo.";
+
+    private static string UnitList(string label, IReadOnlyList<DigestUnit> units) => units.Count == 0
+        ? $"{label}: không có."
+        : $"{label} ({units.Count}): {string.Join(", ", units.Select(u => $"{u.UnitName} ({u.DistrictName})"))}";
+
+    private static string RemarksHeading(string label, int count) => count == 0 ? $"{label}: chưa có đơn vị nào nêu" : $"{label} ({count} đơn vị nêu)";
+
+    private static string More(int count) => $"… và {count} đơn vị khác; xem đầy đủ trên trang tiến độ.";
 
     private static string ChangeSentence(DigestSection section)
     {

@@ -4,7 +4,8 @@ namespace TetReadiness.Digests;
 
 /// <summary>
 /// One campaign seen from one scope: its numbers (<see cref="Status"/>, with a row per district for the progress
-/// bars), the units still missing, the least-ready checklist items, and what changed since the previous digest.
+/// bars), the units still missing, the least-ready checklist items, what changed since the previous digest, the
+/// reports awaiting review, returned or asked to reopen, and the units' difficulties and proposals.
 /// </summary>
 public sealed record DigestSection(
     DigestScope Scope,
@@ -15,4 +16,6 @@ public sealed record DigestSection(
     IReadOnlyList<MissingUnit> Missing,
     IReadOnlyList<ItemReadiness> LeastReady,
     DigestChanges Changes,
-    string StatusUrl);
+    string StatusUrl,
+    DigestReviews Reviews,
+    DigestRemarks Remarks);

@@ -235,6 +235,13 @@ public sealed class EnglishMessages : IMessageCatalog
     public string FeedModifiedSinceInvalid() =>
         "An ISO 8601 time such as 2024-02-01T00:00:00Z or 2024-02-01T07:00:00%2B07:00 (without an offset it is Vietnam time).";
 
+    // Issue 16 (voices).
+    public string DifficultiesTooLong(int maxLength) => $"Difficulties over {maxLength} characters; please shorten them.";
+
+    public string ProposalsTooLong(int maxLength) => $"Proposals over {maxLength} characters; please shorten them.";
+
+    public string ReportTextHasControlCharacters() => "Text has control characters.";
+
     private static string Noun(IdKind kind) => kind switch
     {
         IdKind.Campaign => "campaign",

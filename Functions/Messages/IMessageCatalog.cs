@@ -211,4 +211,11 @@ public interface IMessageCatalog
     string FeedFormatInvalid();
 
     string FeedModifiedSinceInvalid();
+
+    // Issue 16 (voices).
+    string DifficultiesTooLong(int maxLength);
+
+    string ProposalsTooLong(int maxLength);
+
+    string ReportTextHasControlCharacters();
 }

@@ -235,6 +235,13 @@ public sealed class VietnameseMessages : IMessageCatalog
     public string FeedModifiedSinceInvalid() =>
         "Cần thời điểm ISO 8601 như 2024-02-01T00:00:00Z hoặc 2024-02-01T07:00:00%2B07:00 (không ghi múi giờ thì là giờ Việt Nam).";
 
+    // Issue 16 (voices).
+    public string DifficultiesTooLong(int maxLength) => $"Phần khó khăn, vướng mắc dài quá {maxLength} ký tự; vui lòng rút gọn.";
+
+    public string ProposalsTooLong(int maxLength) => $"Phần đề xuất, kiến nghị dài quá {maxLength} ký tự; vui lòng rút gọn.";
+
+    public string ReportTextHasControlCharacters() => "Nội dung có ký tự điều khiển.";
+
     private static string Noun(IdKind kind) => kind switch
     {
         IdKind.Campaign => "chiến dịch",

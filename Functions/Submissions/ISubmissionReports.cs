@@ -29,4 +29,11 @@ public interface ISubmissionReports
 
     /// <summary>Every unit's latest answer to every item: one query per 1,000 answers, only the columns aggregations use.</summary>
     Task<IReadOnlyList<LatestAnswer>> ReadLatestAnswersAsync(string campaignId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The units whose latest revision has difficulties or proposals, in the whole campaign (<paramref name="districtId"/>
+    /// null) or one area's key range: one query per 1,000 such units, filtered in storage on those columns, so the rows
+    /// of units that wrote neither are not read at all.
+    /// </summary>
+    Task<IReadOnlyList<DifficultiesAndProposals>> ReadDifficultiesAndProposalsAsync(string campaignId, string? districtId, CancellationToken cancellationToken);
 }

@@ -1,6 +1,9 @@
 namespace TetReadiness.Submissions;
 
-/// <summary>One committed revision of a unit's report for a campaign, with every answer it gave.</summary>
+/// <summary>
+/// One committed revision of a unit's report for a campaign, with every answer it gave and its free texts
+/// (<see cref="ReportTextValidator"/>; null when left blank, and in revisions from before they existed).
+/// </summary>
 public sealed record Revision(
     string CampaignId,
     string UnitId,
@@ -16,7 +19,9 @@ public sealed record Revision(
     Submitter? Submitter,
     string SubmittedBy,
     string SubmittedVia,
-    IReadOnlyList<Answer> Answers)
+    IReadOnlyList<Answer> Answers,
+    string? Difficulties = null,
+    string? Proposals = null)
 {
     public double? Readiness => ReadinessScore.Of(Answers.Select(a => a.Status));
 

@@ -65,6 +65,11 @@ internal class RevisionEntity : ITableEntity
 
     public string SubmittedVia { get; set; } = string.Empty;
 
+    /// <summary>Absent from rows written before issue 16; read as null.</summary>
+    public string? Difficulties { get; set; }
+
+    public string? Proposals { get; set; }
+
     public static RevisionEntity From(Revision revision) => Fill(new RevisionEntity(), revision,
         RevisionKeys.Partition(revision.CampaignId, revision.UnitId), RevisionKeys.Header(revision.Number));
 
@@ -95,11 +100,13 @@ internal class RevisionEntity : ITableEntity
         entity.SubmitterPhone = revision.Submitter?.Phone;
         entity.SubmittedBy = revision.SubmittedBy;
         entity.SubmittedVia = revision.SubmittedVia;
+        entity.Difficulties = revision.Difficulties;
+        entity.Proposals = revision.Proposals;
         return entity;
     }
 
     public Revision ToRevision(IReadOnlyList<Answer> answers) => new(
         CampaignId, UnitId, UnitName, DistrictId, DistrictName, Revision, SubmittedAt, FirstSubmittedAt, Late, OnTime, ChecklistVersion,
         SubmitterName is null && SubmitterTitle is null && SubmitterPhone is null ? null : new Submitter(SubmitterName ?? "", SubmitterTitle ?? "", SubmitterPhone ?? ""),
-        SubmittedBy, SubmittedVia, answers);
+        SubmittedBy, SubmittedVia, answers, Difficulties, Proposals);
 }

@@ -191,6 +191,8 @@ public sealed class RevisionStore(TableClients tables)
         SubmitterPhone = row.GetString(nameof(RevisionEntity.SubmitterPhone)),
         SubmittedBy = row.GetString(nameof(RevisionEntity.SubmittedBy)) ?? string.Empty,
         SubmittedVia = row.GetString(nameof(RevisionEntity.SubmittedVia)) ?? string.Empty,
+        Difficulties = row.GetString(nameof(RevisionEntity.Difficulties)),
+        Proposals = row.GetString(nameof(RevisionEntity.Proposals)),
     };
 
     private static AnswerEntity ToAnswerEntity(TableEntity row) => new()

@@ -82,6 +82,8 @@ public static class SubmissionFeed
             Text("submitterName", nameof(RevisionEntity.SubmitterName)),
             Text("submitterTitle", nameof(RevisionEntity.SubmitterTitle)),
             Text("submittedVia", nameof(RevisionEntity.SubmittedVia)),
+            Text("difficulties", nameof(RevisionEntity.Difficulties)),
+            Text("proposals", nameof(RevisionEntity.Proposals)),
             Modified(),
         ]);
         return columns;

@@ -8,8 +8,11 @@ public sealed record SubmissionReceipt(
     DateTimeOffset SubmittedAt,
     bool Late,
     double? Readiness,
-    int ChecklistVersion)
+    int ChecklistVersion,
+    string? Difficulties,
+    string? Proposals)
 {
     public static SubmissionReceipt Of(Revision revision) => new(
-        revision.CampaignId, revision.UnitId, revision.Number, Time.VietnamTime.ToVietnam(revision.SubmittedAt), revision.Late, revision.Readiness, revision.ChecklistVersion);
+        revision.CampaignId, revision.UnitId, revision.Number, Time.VietnamTime.ToVietnam(revision.SubmittedAt), revision.Late, revision.Readiness, revision.ChecklistVersion,
+        revision.Difficulties, revision.Proposals);
 }

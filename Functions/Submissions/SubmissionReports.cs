@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using TetReadiness.Storage;
 
 namespace TetReadiness.Submissions;
@@ -18,6 +19,12 @@ public sealed class SubmissionReports(TableClients tables, DataMigrationState mi
 
     private static readonly string[] ContributionColumns =
         [.. ReportColumns, nameof(SubmissionEntity.ItemStatuses), nameof(SubmissionEntity.GapNotes)];
+
+    private static readonly string[] TextColumns =
+    [
+        "RowKey", nameof(SubmissionEntity.UnitId), nameof(SubmissionEntity.UnitName), nameof(SubmissionEntity.DistrictId),
+        nameof(SubmissionEntity.Revision), nameof(SubmissionEntity.SubmittedAt), nameof(SubmissionEntity.Difficulties), nameof(SubmissionEntity.Proposals),
+    ];
 
     private static readonly string[] AnswerColumns =
     [
@@ -52,6 +59,21 @@ public sealed class SubmissionReports(TableClients tables, DataMigrationState mi
         }
 
         return answers;
+    }
+
+    public async Task<IReadOnlyList<DifficultiesAndProposals>> ReadDifficultiesAndProposalsAsync(string campaignId, string? districtId, CancellationToken cancellationToken)
+    {
+        // Any text is greater than the empty string, and a comparison with a property a row does not have is false (the
+        // row is not returned) in Azure's table service and in Azurite alike (DifficultiesAndProposalsReadTests checks
+        // Azurite): "gt ''" keeps exactly the rows holding a text, since blank texts are never stored.
+        var filter = districtId is null
+            ? TableClient.CreateQueryFilter(
+                $"PartitionKey eq {campaignId} and (Difficulties gt {string.Empty} or Proposals gt {string.Empty})")
+            : TableClient.CreateQueryFilter(
+                $"PartitionKey eq {campaignId} and RowKey ge {SubmissionKeys.AreaPrefix(districtId)} and RowKey lt {SubmissionKeys.AreaPrefix(districtId) + '\uffff'} and (Difficulties gt {string.Empty} or Proposals gt {string.Empty})");
+        return Newest(await ReadRowsAsync(filter, TextColumns, cancellationToken))
+            .Select(row => new DifficultiesAndProposals(row.UnitId, row.UnitName, row.DistrictId, row.Revision, row.SubmittedAt, row.Difficulties, row.Proposals))
+            .ToList();
     }
 
     private async Task<List<SubmissionEntity>> ReadRowsAsync(string filter, string[] columns, CancellationToken cancellationToken)

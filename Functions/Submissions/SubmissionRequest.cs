@@ -7,6 +7,12 @@ public sealed class SubmissionRequest
 
     public SubmitterRequest? Submitter { get; set; }
 
+    /// <summary>"Khó khăn, vướng mắc": free text, optional (<see cref="ReportTextValidator"/>).</summary>
+    public string? Difficulties { get; set; }
+
+    /// <summary>"Đề xuất, kiến nghị": free text, optional (<see cref="ReportTextValidator"/>).</summary>
+    public string? Proposals { get; set; }
+
     public sealed class AnswerRequest
     {
         public string? ItemId { get; set; }

@@ -59,9 +59,10 @@ public sealed class SubmissionService(
         var campaign = await campaigns.RequireAsync(campaignId, cancellationToken);
         var now = clock.GetUtcNow();
         var (answers, submitter, errors) = ChecklistValidator.Validate(campaign.Checklist, request, author.RequiresSubmitter);
-        if (errors.Count > 0)
+        var (difficulties, proposals, textErrors) = ReportTextValidator.Validate(request);
+        if (errors.Count + textErrors.Count > 0)
         {
-            throw Refusal.InvalidFields(errors);
+            throw Refusal.InvalidFields(errors.Concat(textErrors).ToDictionary());
         }
 
         if (now < campaign.OpensAt)
@@ -96,7 +97,9 @@ public sealed class SubmissionService(
                 Submitter: submitter,
                 SubmittedBy: author.Identity,
                 SubmittedVia: author.Via,
-                Answers: answers);
+                Answers: answers,
+                Difficulties: difficulties,
+                Proposals: proposals);
 
             var pendingETag = await projector.MarkPendingAsync(campaignId, unit.DistrictId, unitId, revision.Number, now, cancellationToken);
             if (!await revisions.TryCommitAsync(revision, fence, cancellationToken))

@@ -18,13 +18,16 @@ public sealed record SubmissionView(
     int ChecklistVersion,
     Submitter? Submitter,
     string SubmittedVia,
-    IReadOnlyList<SubmissionView.AnswerView> Answers)
+    IReadOnlyList<SubmissionView.AnswerView> Answers,
+    string? Difficulties,
+    string? Proposals)
 {
     public static SubmissionView Of(Revision revision) => new(
         revision.CampaignId, revision.UnitId, revision.UnitName, revision.DistrictId, revision.DistrictName, revision.Number,
         VietnamTime.ToVietnam(revision.SubmittedAt), VietnamTime.ToVietnam(revision.FirstSubmittedAt),
         revision.Late, revision.OnTime, revision.Readiness, revision.ChecklistVersion, revision.Submitter, revision.SubmittedVia,
-        revision.Answers.Select(a => new AnswerView(a.ItemId, a.Status.Name(), a.Note)).ToList());
+        revision.Answers.Select(a => new AnswerView(a.ItemId, a.Status.Name(), a.Note)).ToList(),
+        revision.Difficulties, revision.Proposals);
 
     public sealed record AnswerView(string ItemId, string Status, string? Note);
 }

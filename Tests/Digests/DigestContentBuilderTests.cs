@@ -106,6 +106,83 @@ public sealed class DigestContentBuilderTests
     }
 
     [Fact]
+    public void Review_work_is_counted_per_scope_from_each_reports_review_state()
+    {
+        var data = DigestSamples.Data(reports: DigestSamples.ReviewedReports());
+
+        var city = DigestContentBuilder.Section(City, data, DigestSamples.Now, DigestSamples.BaseUrl).Reviews;
+        var baDinh = DigestContentBuilder.Section(BaDinh, data, DigestSamples.Now, DigestSamples.BaseUrl).Reviews;
+
+        Assert.Equal(2, city.AwaitingReview);
+        Assert.Equal([new DigestUnit("ba-dinh-ubnd", "UBND Quận Ba Đình", "Quận Ba Đình")], city.Returned);
+        Assert.Equal([new DigestUnit("ung-hoa-ubnd", "UBND Huyện Ứng Hòa", "Huyện Ứng Hòa")], city.ReopenRequested);
+        Assert.Equal((1, 1, 0), (baDinh.AwaitingReview, baDinh.Returned.Count, baDinh.ReopenRequested.Count));
+    }
+
+    [Fact]
+    public void Reports_never_reviewed_all_await_review_and_none_is_returned()
+    {
+        var reviews = DigestContentBuilder.Section(City, DigestSamples.Data(), DigestSamples.Now, DigestSamples.BaseUrl).Reviews;
+
+        Assert.Equal((2, 0, 0), (reviews.AwaitingReview, reviews.Returned.Count, reviews.ReopenRequested.Count));
+    }
+
+    [Fact]
+    public void Difficulties_and_proposals_are_counted_per_scope_and_the_newest_five_of_each_quoted_with_the_units_roster_name()
+    {
+        var units = DigestSamples.Units()
+            .Concat(Enumerable.Range(1, 4).Select(i => new TetReadiness.Roster.RosterUnit($"ba-dinh-p{i}", $"UBND Phường {i}", "ba-dinh", "Quận Ba Đình", [])))
+            .ToList();
+        var remarks = new[]
+        {
+            DigestSamples.Remark("ba-dinh-ubnd", 20, 9, "Thiếu bình chữa cháy.", "Hỗ trợ kinh phí."),
+            DigestSamples.Remark("ba-dinh-ttyt", 27, 8, "Thiếu thuốc dự phòng."),
+            DigestSamples.Remark("ba-dinh-p1", 21, 9, "Khó khăn 1."),
+            DigestSamples.Remark("ba-dinh-p2", 22, 9, "Khó khăn 2."),
+            DigestSamples.Remark("ba-dinh-p3", 23, 9, "Khó khăn 3."),
+            DigestSamples.Remark("ba-dinh-p4", 24, 9, null, "Đề xuất 4."),
+            DigestSamples.Remark("ung-hoa-ubnd", 26, 9, "Đường vào chợ hẹp."),
+            DigestSamples.Remark("da-roi-danh-sach", 27, 9, "Đơn vị không còn trong danh sách."),
+        };
+        var data = DigestSamples.Data(units: units, remarks: remarks);
+
+        var city = DigestContentBuilder.Section(City, data, DigestSamples.Now, DigestSamples.BaseUrl).Remarks;
+        var baDinh = DigestContentBuilder.Section(BaDinh, data, DigestSamples.Now, DigestSamples.BaseUrl).Remarks;
+
+        Assert.Equal((6, 2), (city.DifficultiesCount, city.ProposalsCount));
+        Assert.Equal(["ba-dinh-ttyt", "ung-hoa-ubnd", "ba-dinh-p3", "ba-dinh-p2", "ba-dinh-p1"], city.Difficulties.Select(r => r.Unit.UnitId));
+        Assert.Equal(["ba-dinh-p4", "ba-dinh-ubnd"], city.Proposals.Select(r => r.Unit.UnitId));
+        var newest = city.Difficulties[0];
+        Assert.Equal(("Trung tâm Y tế Ba Đình", "Quận Ba Đình", DigestSamples.At(27, 8), "Thiếu thuốc dự phòng."), (newest.Unit.UnitName, newest.Unit.DistrictName, newest.SubmittedAt, newest.Excerpt));
+        Assert.Equal((5, 2), (baDinh.DifficultiesCount, baDinh.ProposalsCount));
+        Assert.DoesNotContain(baDinh.Difficulties, r => r.Unit.UnitId == "ung-hoa-ubnd");
+    }
+
+    [Fact]
+    public void Without_difficulties_or_proposals_the_counts_are_zero()
+    {
+        var remarks = DigestContentBuilder.Section(City, DigestSamples.Data(), DigestSamples.Now, DigestSamples.BaseUrl).Remarks;
+
+        Assert.Equal((0, 0, 0, 0), (remarks.DifficultiesCount, remarks.Difficulties.Count, remarks.ProposalsCount, remarks.Proposals.Count));
+    }
+
+    [Fact]
+    public void An_excerpt_is_one_line_and_a_long_text_is_cut_near_300_characters_at_a_word()
+    {
+        Assert.Equal("Thiếu bình. Chợ tạm chưa có lối thoát hiểm.", DigestContentBuilder.Excerpt("Thiếu bình.\n\n  Chợ tạm   chưa có lối thoát hiểm.\t"));
+
+        var words = string.Join(' ', Enumerable.Repeat("vướng mắc", 100)); // 999 characters
+        var excerpt = DigestContentBuilder.Excerpt(words);
+
+        Assert.EndsWith("mắc…", excerpt);
+        Assert.InRange(excerpt.Length, 260, 301);
+
+        // Counted as a reader counts: 400 letters typed with combining marks are 400, not 1,200.
+        var decomposed = string.Concat(Enumerable.Repeat("e\u0302\u0323", 400));
+        Assert.Equal(300, new System.Globalization.StringInfo(DigestContentBuilder.Excerpt(decomposed)[..^1]).LengthInTextElements);
+    }
+
+    [Fact]
     public void Sections_follow_the_planned_scopes_and_skip_campaigns_that_are_gone()
     {
         var content = DigestContentBuilder.Build(

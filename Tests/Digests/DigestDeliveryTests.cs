@@ -13,6 +13,7 @@ using TetReadiness.Digests;
 using TetReadiness.Outbox;
 using TetReadiness.Storage;
 using TetReadiness.Submissions;
+using TetReadiness.Tests.Email;
 using TetReadiness.Tests.Infrastructure;
 
 namespace TetReadiness.Tests.Digests;
@@ -140,9 +141,55 @@ public sealed class DigestDeliveryTests(DigestAzuriteFixture fixture) : IClassFi
         Assert.Single(sent);
     }
 
-    private async Task<TestApp> StartAsync(Mock<ISendGridClient>? sendGrid = null)
+    [Fact]
+    public async Task A_units_difficulties_and_proposals_reach_its_areas_and_the_citys_digest_through_sendgrid_with_the_units_name()
     {
-        var settings = new Dictionary<string, string?>();
+        await using var stub = await SendGridStub.StartAsync();
+        await using var app = await StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["SendGrid:ApiKey"] = "SG.test-key",
+            ["SendGrid:Host"] = stub.Address,
+            ["SendGrid:TimeoutSeconds"] = "5",
+        });
+        await SeedAsync(app);
+        var request = Seed.Answers();
+        request.Difficulties = "Chợ tạm phố Hàng Mã chưa có lối thoát hiểm.\nThiếu 5 bình chữa cháy " + Attack + " " + string.Join(' ', Enumerable.Repeat("vướng mắc", 40));
+        request.Proposals = "Đề nghị Sở Công Thương hỗ trợ kinh phí mua bình.";
+        await app.Get<SubmissionService>().SubmitAsync(
+            "tet-2024", "hoan-kiem-ubnd", _ => Task.FromResult(request), SubmissionPreconditions.None, TestCallers.Officer("vanphong@hoan-kiem.invalid"), CancellationToken.None);
+
+        await app.Create<DailyDigestFunction>().Run(new TimerInfo(), CancellationToken.None);
+        var send = app.Create<SendDigestFunction>();
+        foreach (var message in await ReadQueueAsync(app))
+        {
+            await send.Run(message, CancellationToken.None);
+        }
+
+        var emails = stub.Requests.Select(r => JsonDocument.Parse(r.Body).RootElement).ToDictionary(
+            e => e.GetProperty("personalizations")[0].GetProperty("to")[0].GetProperty("email").GetString()!,
+            e => e.GetProperty("content").EnumerateArray().ToDictionary(c => c.GetProperty("type").GetString()!, c => c.GetProperty("value").GetString()!));
+        Assert.Equal(["dieuphoi@ba-dinh.invalid", "dieuphoi@hoan-kiem.invalid", CityRecipient], emails.Keys.Order(StringComparer.Ordinal));
+        foreach (var recipient in new[] { "dieuphoi@hoan-kiem.invalid", CityRecipient })
+        {
+            var html = emails[recipient]["text/html"];
+            Assert.Contains("Khó khăn, vướng mắc (1 đơn vị nêu)</h3>", html);
+            Assert.Contains("<strong>UBND Quận Hoàn Kiếm</strong>", html);
+            Assert.Contains("<em>Chợ tạm phố Hàng Mã chưa có lối thoát hiểm. Thiếu 5 bình chữa cháy &lt;script&gt;alert(1)&lt;/script&gt; vướng mắc", html);
+            Assert.Matches("vướng( mắc)?…</em>", html);
+            Assert.Contains("Đề nghị Sở Công Thương hỗ trợ kinh phí mua bình.", html);
+            Assert.Contains("- UBND Quận Hoàn Kiếm (Quận Hoàn Kiếm, 20/01/2024 17:00): Chợ tạm phố Hàng Mã chưa có lối thoát hiểm.", emails[recipient]["text/plain"]);
+        }
+
+        // Ba Đình's coordinator follows Ba Đình only: its section has none, the second campaign's (city-wide) none either.
+        Assert.DoesNotContain("Hàng Mã", emails["dieuphoi@ba-dinh.invalid"]["text/html"]);
+        Assert.Contains("Chưa có đơn vị nào nêu khó khăn, vướng mắc hay đề xuất, kiến nghị.", emails["dieuphoi@ba-dinh.invalid"]["text/html"]);
+        // Until reports are reviewed, every report awaits review: the city's two.
+        Assert.Contains("Chờ duyệt: 2 báo cáo.", emails[CityRecipient]["text/plain"]);
+    }
+
+    private async Task<TestApp> StartAsync(Mock<ISendGridClient>? sendGrid = null, Dictionary<string, string?>? settings = null)
+    {
+        settings ??= [];
         if (sendGrid is not null)
         {
             settings["SendGrid:ApiKey"] = "SG.test-key";

@@ -115,6 +115,76 @@ public sealed class DigestRendererTests
     }
 
     [Fact]
+    public void Both_parts_say_how_many_reports_await_review_and_name_the_returned_and_those_asking_to_reopen()
+    {
+        var content = Content(DigestSamples.Data(reports: DigestSamples.ReviewedReports()), City);
+        var html = DigestRenderer.Html(content);
+        var text = DigestRenderer.PlainText(content);
+
+        Assert.Contains("<h3 style=\"margin:16px 0 6px;font-size:15px\">Duyệt báo cáo</h3>", html);
+        Assert.Contains("Chờ duyệt: 2 báo cáo.", html);
+        Assert.Contains("Đã trả lại, chưa gửi lại (1):</span> <strong>UBND Quận Ba Đình</strong> (Quận Ba Đình)", html);
+        Assert.Contains("Đề nghị mở lại (1):</span> <strong>UBND Huyện Ứng Hòa</strong> (Huyện Ứng Hòa)", html);
+        Assert.Contains("Duyệt báo cáo:\n  Chờ duyệt: 2 báo cáo.\n  Đã trả lại, chưa gửi lại (1): UBND Quận Ba Đình (Quận Ba Đình)\n  Đề nghị mở lại (1): UBND Huyện Ứng Hòa (Huyện Ứng Hòa)", text.ReplaceLineEndings("\n"));
+
+        var quiet = DigestRenderer.PlainText(Content(DigestSamples.Data(), BaDinh));
+        Assert.Contains("Chờ duyệt: 1 báo cáo.", quiet);
+        Assert.Contains("Đã trả lại, chưa gửi lại: không có.", quiet);
+        Assert.Contains("Đề nghị mở lại: không có.", quiet);
+    }
+
+    [Fact]
+    public void A_scope_where_nobody_has_reported_has_no_review_part()
+    {
+        var content = Content(DigestSamples.Data(reports: new Dictionary<string, TetReadiness.Submissions.UnitReport>()), City);
+
+        Assert.DoesNotContain("Duyệt báo cáo", DigestRenderer.Html(content));
+        Assert.DoesNotContain("Duyệt báo cáo", DigestRenderer.PlainText(content));
+    }
+
+    [Fact]
+    public void Both_parts_quote_the_newest_difficulties_and_proposals_with_the_units_name_and_say_how_many_more()
+    {
+        var units = DigestSamples.Units().Concat(Enumerable.Range(1, 6).Select(i => new TetReadiness.Roster.RosterUnit($"ba-vi-x{i}", $"UBND Xã {i}", "ba-vi", "Huyện Ba Vì", []))).ToList();
+        var remarks = Enumerable.Range(1, 6).Select(i => DigestSamples.Remark($"ba-vi-x{i}", 20 + i, 9, $"Khó khăn của xã {i}."))
+            .Append(DigestSamples.Remark("ba-dinh-ubnd", 27, 16, "Chợ tạm chưa có lối thoát hiểm.\nThiếu 5 bình.", "Đề nghị Sở Công Thương hỗ trợ."))
+            .ToList();
+        var content = Content(DigestSamples.Data(units: units, remarks: remarks), City);
+        var html = DigestRenderer.Html(content);
+        var text = DigestRenderer.PlainText(content).ReplaceLineEndings("\n");
+
+        Assert.Contains("Khó khăn, vướng mắc (7 đơn vị nêu)</h3>", html);
+        Assert.Contains("<strong>UBND Quận Ba Đình</strong> <span style=\"font-size:12px;color:#6b7280;\">(Quận Ba Đình, 27/11/2026 16:00)</span>: <em>Chợ tạm chưa có lối thoát hiểm. Thiếu 5 bình.</em>", html);
+        Assert.Contains("Khó khăn của xã 6.", html);
+        Assert.DoesNotContain("Khó khăn của xã 2.", html);
+        Assert.Contains("… và 2 đơn vị khác; xem đầy đủ trên trang tiến độ.", html);
+        Assert.Contains("Đề xuất, kiến nghị (1 đơn vị nêu)</h3>", html);
+        Assert.Contains("Khó khăn, vướng mắc (7 đơn vị nêu):\n  - UBND Quận Ba Đình (Quận Ba Đình, 27/11/2026 16:00): Chợ tạm chưa có lối thoát hiểm. Thiếu 5 bình.\n  - UBND Xã 6 (Huyện Ba Vì, 26/11/2026 09:00): Khó khăn của xã 6.", text);
+        Assert.Contains("Đề xuất, kiến nghị (1 đơn vị nêu):\n  - UBND Quận Ba Đình (Quận Ba Đình, 27/11/2026 16:00): Đề nghị Sở Công Thương hỗ trợ.", text);
+
+        var none = Content(DigestSamples.Data(), City);
+        Assert.Contains("Chưa có đơn vị nào nêu khó khăn, vướng mắc hay đề xuất, kiến nghị.", DigestRenderer.Html(none));
+        Assert.Contains("Chưa có đơn vị nào nêu khó khăn, vướng mắc hay đề xuất, kiến nghị.", DigestRenderer.PlainText(none));
+    }
+
+    [Theory]
+    [InlineData("<script>alert(1)</script>")]
+    [InlineData("\"><img src=x onerror=alert(1)>")]
+    public void Markup_in_difficulties_and_proposals_is_rendered_as_text(string attack)
+    {
+        var data = DigestSamples.Data(remarks: [DigestSamples.Remark("ba-dinh-ubnd", 27, 9, "Khó khăn " + attack, "Đề xuất " + attack)]);
+
+        var html = DigestRenderer.Html(Content(data, City));
+
+        Assert.DoesNotContain(attack, html);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+        var encoded = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All).Encode(attack);
+        Assert.Contains("Khó khăn " + encoded, html);
+        Assert.Contains("Đề xuất " + encoded, html);
+    }
+
+    [Fact]
     public void A_person_with_several_scopes_gets_a_section_for_each_in_one_email()
     {
         var content = Content(DigestSamples.Data(), BaDinh, City);

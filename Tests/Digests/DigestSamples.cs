@@ -66,6 +66,22 @@ public static class DigestSamples
         Answer("ung-hoa-ubnd", "ung-hoa", "an-sinh-qua-tet", AnswerStatusNames.NotApplicable),
     ];
 
+    /// <summary>
+    /// Four units reported: Ba Đình's people's committee was returned, Ứng Hòa's was accepted and asks to reopen it,
+    /// Ba Đình's health centre and Ba Vì's await review.
+    /// </summary>
+    public static IReadOnlyDictionary<string, UnitReport> ReviewedReports() => new Dictionary<string, UnitReport>
+    {
+        ["ba-dinh-ubnd"] = new("ba-dinh-ubnd", 2, true, false, 0.5, At(26, 9), At(20, 9), ReviewStates.Returned),
+        ["ba-dinh-ttyt"] = new("ba-dinh-ttyt", 1, false, true, 0.5, At(27, 8), At(27, 8)),
+        ["ung-hoa-ubnd"] = new("ung-hoa-ubnd", 1, false, true, 0.25, At(27, 10), At(27, 10), ReviewStates.Accepted, ReopenRequested: true),
+        ["ba-vi-ubnd"] = new("ba-vi-ubnd", 1, false, true, 1, At(27, 11), At(27, 11), ReviewStates.Submitted),
+    };
+
+    /// <summary>What a unit wrote in its latest revision, submitted on <paramref name="day"/> at <paramref name="hour"/>.</summary>
+    public static DifficultiesAndProposals Remark(string unitId, int day, int hour, string? difficulties, string? proposals = null) =>
+        new(unitId, "(tên khi gửi) " + unitId, string.Empty, 1, At(day, hour), difficulties, proposals);
+
     /// <summary>Ba Đình's health centre was reminded twice; Ứng Hòa's market board has no email, so its reminder failed.</summary>
     public static IReadOnlyList<ReminderEntity> Reminders() =>
     [
@@ -87,17 +103,20 @@ public static class DigestSamples
         Campaign? campaign = null,
         IReadOnlyList<RosterUnit>? units = null,
         IReadOnlyList<LatestAnswer>? answers = null,
-        IReadOnlyList<StatusSnapshotEntity>? previous = null)
+        IReadOnlyList<StatusSnapshotEntity>? previous = null,
+        IReadOnlyList<DifficultiesAndProposals>? remarks = null,
+        IReadOnlyDictionary<string, UnitReport>? reports = null)
     {
         campaign ??= Campaign();
         units ??= Units();
         return new DigestCampaignData(
             campaign,
             units,
-            Reports(),
+            reports ?? Reports(),
             ReminderHistory.ByUnit(Reminders()),
             answers ?? Answers(),
-            previous ?? PreviousSnapshots(campaign, units));
+            previous ?? PreviousSnapshots(campaign, units),
+            DifficultiesAndProposals: remarks);
     }
 
     public static DateTimeOffset At(int day, int hour) => new(2026, 11, day, hour, 0, 0, TimeSpan.FromHours(7));

@@ -40,6 +40,25 @@ public sealed class FeedCsvTests(FeedFixture fixture) : IClassFixture<FeedFixtur
         Assert.Contains(json.Rows, r => r.GetProperty("note").GetString() == FeedFixture.FormulaNote);
     }
 
+    [Fact]
+    public async Task Revisions_and_submissions_carry_each_revisions_difficulties_and_proposals_as_columns_neutralised_in_csv()
+    {
+        var json = await FeedCall.GetAsync(fixture.App, "revisions", $"campaign={FeedFixture.Campaign}");
+
+        var hoanKiem = Assert.Single(json.Rows, r => r.GetProperty("unitId").GetString() == "hoan-kiem-ubnd");
+        Assert.Equal((FeedFixture.Difficulties, FeedFixture.FormulaNote), (hoanKiem.GetProperty("difficulties").GetString(), hoanKiem.GetProperty("proposals").GetString()));
+        Assert.All(json.Rows.Where(r => r.GetProperty("unitId").GetString() == "ba-dinh-ubnd"), r =>
+            Assert.Equal((System.Text.Json.JsonValueKind.Null, System.Text.Json.JsonValueKind.Null), (r.GetProperty("difficulties").ValueKind, r.GetProperty("proposals").ValueKind)));
+        var latest = await FeedCall.GetAsync(fixture.App, "submissions", $"campaign={FeedFixture.Campaign}");
+        Assert.Contains(latest.Rows, r => r.GetProperty("difficulties").GetString() == FeedFixture.Difficulties);
+
+        var csv = await FeedCall.GetAsync(fixture.App, "revisions", $"format=csv&campaign={FeedFixture.Campaign}");
+        var records = ParseRfc4180(csv.Text[1..]);
+        var row = records.Single(r => r.Contains("hoan-kiem-ubnd"));
+        Assert.Equal(FeedFixture.Difficulties, row[Array.IndexOf(records[0], "difficulties")]);
+        Assert.Equal("'" + FeedFixture.FormulaNote, row[Array.IndexOf(records[0], "proposals")]);
+    }
+
     [Theory]
     [InlineData("=1+1", "'=1+1")]
     [InlineData("+84 912 345 678", "'+84 912 345 678")]

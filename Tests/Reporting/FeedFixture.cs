@@ -11,7 +11,7 @@ namespace TetReadiness.Tests.Reporting;
 
 /// <summary>
 /// One app with a row in every feed table: the seed roster (4 units, 3 districts), an open campaign <c>tet-2024</c>
-/// with three revisions from two units (notes with commas, quotes, line breaks and formula-like text), a reminder,
+/// with three revisions from two units (notes, difficulties and proposals with commas, quotes, line breaks and formula-like text), a reminder,
 /// a status snapshot, and a closed campaign <c>tet-2023</c> whose roster has been frozen. Storage requests are logged.
 /// </summary>
 public sealed class FeedFixture : IAsyncLifetime
@@ -21,6 +21,7 @@ public sealed class FeedFixture : IAsyncLifetime
     public const string QuotedNote = "Đã kiểm tra, \"đạt\"\nCòn thiếu 2 bình chữa cháy";
     public const string FormulaNote = "=HYPERLINK(\"http://evil.invalid\",\"Bấm vào đây\")";
     public const string MinusNote = "-5 bình, cần bổ sung";
+    public const string Difficulties = "Thiếu kinh phí mua bình chữa cháy, \"chợ tạm\" chưa có lối thoát hiểm.\nĐề nghị hỗ trợ.";
 
     public TestApp App { get; private set; } = null!;
 
@@ -47,6 +48,8 @@ public sealed class FeedFixture : IAsyncLifetime
                 new SubmissionRequest.AnswerRequest { ItemId = "an-sinh-qua-tet", Status = "not_applicable" },
             ],
             Submitter = new SubmissionRequest.SubmitterRequest { Name = "Nguyễn Văn An", Title = "Chánh Văn phòng", Phone = "0912345678" },
+            Difficulties = Difficulties,
+            Proposals = FormulaNote,
         });
 
         var now = App.Clock.GetUtcNow();

@@ -106,6 +106,8 @@ public static class BadRequestCases
         Add("huge: 10 KiB mint body", new(nameof(LinkFunctions.MintUnitLink), 413, Body: "{\"expiresAt\":\"" + new string('1', 10 * 1024) + "\"}"));
         Add("huge: item id of 10,000 chars", new(Put, 400, Body: Answer("{\"itemId\":\"" + new string('i', 10_000) + "\",\"status\":\"ready\"}")));
         Add("huge: submitter name of 101 chars", new(Put, 400, Body: Submitter(new string('A', 101))));
+        Add("huge: difficulties of 4001 chars", new(Put, 400, Body: JsonSerializer.Serialize(new { answers = Seed.Answers().Answers, difficulties = new string('k', 4001) }, ApiJson.Options)));
+        Add("huge: one letter with 20,000 combining marks as proposals", new(Put, 400, Body: JsonSerializer.Serialize(new { answers = Seed.Answers().Answers, proposals = "a" + new string('\u0301', 20_000) }, ApiJson.Options)));
 
         // Control characters.
         Add("control: NUL in note", new(Put, 400, Body: Note("có\0lỗi")));

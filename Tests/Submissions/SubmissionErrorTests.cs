@@ -122,6 +122,21 @@ public sealed class SubmissionErrorTests : IClassFixture<SubmissionErrorFixture>
     }
 
     [Fact]
+    public async Task Difficulties_or_proposals_over_4000_characters_are_refused_with_their_field_errors_and_nothing_written()
+    {
+        var request = Seed.Answers(note: new string('x', 2001));
+        request.Difficulties = new string('ơ', 4001);
+        request.Proposals = new string('ư', 4000) + "!";
+
+        var problem = await ProblemAssert.RefusedAsync(app, 400, "see 'errors'", () => PutAnswersAsync(request));
+
+        var errors = ProblemAssert.Errors(problem);
+        Assert.Equal(["difficulties", "items.pccc-cho", "proposals"], errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains("4000", Assert.Single(errors["difficulties"]), StringComparison.Ordinal);
+        Assert.Contains("4000", Assert.Single(errors["proposals"]), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Every_problem_in_a_report_is_listed_at_once()
     {
         var problem = await ProblemAssert.RefusedAsync(app, 400, "see 'errors'",

@@ -42,7 +42,7 @@ public sealed class SubmissionTests
         Assert.Equal("\"r1\"", response.Header("ETag"));
         var receipt = response.Json;
         Assert.Equal(
-            ["campaignId", "unitId", "revision", "submittedAt", "late", "readiness", "checklistVersion"],
+            ["campaignId", "unitId", "revision", "submittedAt", "late", "readiness", "checklistVersion", "difficulties", "proposals"],
             receipt.EnumerateObject().Select(p => p.Name));
         Assert.Equal(Campaign, receipt.GetProperty("campaignId").GetString());
         Assert.Equal(Unit, receipt.GetProperty("unitId").GetString());
@@ -361,6 +361,67 @@ public sealed class SubmissionTests
         var header = (await RowsAsync(app, TableNames.SubmissionRevisions)).Single(r => r.GetString("RowType") == "revision");
         Assert.Equal(("Trần Thị Bình", "Phó Chánh Văn phòng", "0912 345 678"), (header.GetString("SubmitterName"), header.GetString("SubmitterTitle"), header.GetString("SubmitterPhone")));
         Assert.Equal(("vanphong@ba-dinh.invalid", "entra"), (header.GetString("SubmittedBy"), header.GetString("SubmittedVia")));
+    }
+
+    [Fact]
+    public async Task Difficulties_and_proposals_are_kept_per_revision_and_come_back_in_the_receipt_and_the_submission()
+    {
+        await using var app = await SeededAsync();
+        var first = Seed.Answers();
+        first.Difficulties = "  Chợ tạm chưa có lối thoát hiểm.\nThiếu 5 bình chữa cháy.  ";
+        first.Proposals = "Đề nghị Sở Công Thương hỗ trợ kinh phí.";
+
+        var created = await PutAsync(app, first);
+
+        Assert.Equal(201, created.Status);
+        Assert.Equal("Chợ tạm chưa có lối thoát hiểm.\nThiếu 5 bình chữa cháy.", created.Json.GetProperty("difficulties").GetString());
+        Assert.Equal("Đề nghị Sở Công Thương hỗ trợ kinh phí.", created.Json.GetProperty("proposals").GetString());
+
+        app.Clock.Advance(TimeSpan.FromHours(1));
+        var second = Seed.Answers(fire: "ready");
+        second.Difficulties = "Đã có lối thoát hiểm; còn thiếu 2 bình.";
+        second.Proposals = "   ";
+        var resubmitted = await PutAsync(app, second);
+        Assert.Equal(JsonValueKind.Null, resubmitted.Json.GetProperty("proposals").ValueKind);
+
+        var current = (await GetAsync(app)).Json;
+        Assert.Equal(("Đã có lối thoát hiểm; còn thiếu 2 bình.", JsonValueKind.Null), (current.GetProperty("difficulties").GetString(), current.GetProperty("proposals").ValueKind));
+        var earlier = (await GetAsync(app, "?revision=1")).Json;
+        Assert.Equal(("Chợ tạm chưa có lối thoát hiểm.\nThiếu 5 bình chữa cháy.", "Đề nghị Sở Công Thương hỗ trợ kinh phí."), (earlier.GetProperty("difficulties").GetString(), earlier.GetProperty("proposals").GetString()));
+
+        // Header columns of each revision; the Submissions row carries the latest.
+        var headers = (await RowsAsync(app, TableNames.SubmissionRevisions)).Where(r => r.GetString("RowType") == "revision").ToDictionary(r => r.GetInt32("Revision")!.Value);
+        Assert.Equal("Đề nghị Sở Công Thương hỗ trợ kinh phí.", headers[1].GetString("Proposals"));
+        Assert.Equal("Đã có lối thoát hiểm; còn thiếu 2 bình.", headers[2].GetString("Difficulties"));
+        var row = Assert.Single(await RowsAsync(app, TableNames.Submissions));
+        Assert.Equal("Đã có lối thoát hiểm; còn thiếu 2 bình.", row.GetString("Difficulties"));
+
+        // A blank text is not stored at all, as in every revision from before the columns existed, and reads as null.
+        Assert.False(headers[2].ContainsKey("Proposals"));
+        Assert.False(row.ContainsKey("Proposals"));
+    }
+
+    [Fact]
+    public async Task A_revision_stored_before_difficulties_and_proposals_existed_reads_them_as_null()
+    {
+        await using var app = await SeededAsync();
+        var request = Seed.Answers();
+        request.Difficulties = "Thiếu bình chữa cháy.";
+        request.Proposals = "Hỗ trợ kinh phí.";
+        await PutAsync(app, request);
+
+        // The header as code before issue 16 wrote it: no such columns at all.
+        var table = app.Tables.Get(TableNames.SubmissionRevisions);
+        var header = (await RowsAsync(app, TableNames.SubmissionRevisions)).Single(r => r.GetString("RowType") == "revision");
+        header.Remove("Difficulties");
+        header.Remove("Proposals");
+        await table.UpdateEntityAsync(header, header.ETag, Azure.Data.Tables.TableUpdateMode.Replace);
+
+        var view = await GetAsync(app, "?revision=1");
+
+        Assert.Equal(200, view.Status);
+        Assert.Equal((JsonValueKind.Null, JsonValueKind.Null), (view.Json.GetProperty("difficulties").ValueKind, view.Json.GetProperty("proposals").ValueKind));
+        Assert.Equal(1, view.Json.GetProperty("revision").GetInt32());
     }
 
     [Fact]
