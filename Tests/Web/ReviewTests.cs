@@ -176,6 +176,32 @@ public sealed partial class ReviewTests(ReviewFixture fixture, ITestOutputHelper
     }
 
     [Fact]
+    public async Task Accepting_a_revision_the_unit_replaced_meanwhile_records_nothing_reloads_the_unit_and_says_so()
+    {
+        var token = await fixture.App.MintLinkTokenAsync(CampaignId, "ba-vi-ubnd");
+        await fixture.App.SubmitAsync(CampaignId, "ba-vi-ubnd", WebSeed.Answers(fixture.Campaign), unitLink: token);
+        await using var coordinator = await fixture.NewPhoneAsync(WebApp.CoordinatorPrincipal);
+        var dashboard = coordinator.Page;
+        await dashboard.GotoAsync($"/status?c={CampaignId}");
+        await dashboard.Locator("#queue").GetByRole(AriaRole.Button, new() { Name = "UBND Huyện Ba Vì" }).ClickAsync();
+        var detail = dashboard.Locator(".unit-detail");
+        await Expect(detail.Locator("#review-title")).ToHaveTextAsync("Xét duyệt lần 1");
+
+        // The unit submits again while the coordinator reads revision 1.
+        await fixture.App.SubmitAsync(CampaignId, "ba-vi-ubnd", WebSeed.Answers(fixture.Campaign, firstStatus: "not_ready"), unitLink: token);
+        await detail.GetByRole(AriaRole.Button, new() { Name = "Chấp nhận", Exact = true }).ClickAsync();
+
+        var flash = dashboard.Locator("#unit-flash");
+        await Expect(flash).ToContainTextAsync("Đơn vị vừa gửi bản mới trong lúc bạn xem");
+        await Expect(flash).ToBeFocusedAsync();
+        await Expect(detail.Locator("#review-title")).ToHaveTextAsync("Xét duyệt lần 2");
+        await Expect(detail.Locator("#review-state")).ToHaveTextAsync("Tình trạng: Chờ duyệt");
+        var stored = await fixture.App.GetJsonAsync($"/api/campaigns/{CampaignId}/units/ba-vi-ubnd/submission");
+        Assert.Equal("submitted", stored.GetProperty("reviewState").GetString());
+        coordinator.AssertNoScriptErrors();
+    }
+
+    [Fact]
     public async Task A_coordinator_notes_reminds_and_extends_a_late_unit_and_the_non_reporters_list_and_the_form_show_it()
     {
         const string Note = "Đã gọi đ/c Lan, hẹn nộp trước 10h.";
@@ -199,6 +225,7 @@ public sealed partial class ReviewTests(ReviewFixture fixture, ITestOutputHelper
         await detail.GetByRole(AriaRole.Button, new() { Name = "Nhắc ngay" }).ClickAsync();
         await Expect(flash).ToHaveClassAsync(ErrorClass());
         await Expect(flash).ToHaveAttributeAsync("role", "alert");
+        await Expect(flash).ToContainTextAsync("vừa được nhắc lúc");
 
         await detail.GetByLabel("Hạn mới").FillAsync(extended);
         await detail.GetByLabel("Lý do gia hạn").FillAsync("Đơn vị đang sáp nhập, xin thêm hai ngày.");
