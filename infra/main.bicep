@@ -100,6 +100,7 @@ param timerFunctions timerFunction[] = [
   { name: 'ReminderScan', maxHoursBetweenRuns: 26 }
   { name: 'DailyDigest', maxHoursBetweenRuns: 26 }
   { name: 'ProjectionRepair', maxHoursBetweenRuns: 1 }
+  { name: 'ReviewRepair', maxHoursBetweenRuns: 1 }
   { name: 'StatusRollup', maxHoursBetweenRuns: 1 }
   { name: 'ExportTables', maxHoursBetweenRuns: 26 }
   { name: 'QueueWatch', maxHoursBetweenRuns: 1 }

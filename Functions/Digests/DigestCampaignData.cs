@@ -1,4 +1,5 @@
 using TetReadiness.Campaigns;
+using TetReadiness.Deadlines;
 using TetReadiness.Reminders;
 using TetReadiness.Roster;
 using TetReadiness.Submissions;
@@ -8,6 +9,7 @@ namespace TetReadiness.Digests;
 /// <summary>
 /// Everything a digest knows about one campaign, read once per email however many sections use it.
 /// <see cref="DifficultiesAndProposals"/> holds the units of the scopes the email covers that wrote any (null: none).
+/// <see cref="Deadlines"/>: the units' own deadlines (null: the campaign's for all).
 /// </summary>
 public sealed record DigestCampaignData(
     Campaign Campaign,
@@ -16,4 +18,5 @@ public sealed record DigestCampaignData(
     IReadOnlyDictionary<string, ReminderHistory> Reminders,
     IReadOnlyList<LatestAnswer> Answers,
     IReadOnlyList<StatusSnapshotEntity> PreviousSnapshots,
-    IReadOnlyList<DifficultiesAndProposals>? DifficultiesAndProposals = null);
+    IReadOnlyList<DifficultiesAndProposals>? DifficultiesAndProposals = null,
+    CampaignDeadlines? Deadlines = null);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using TetReadiness.Campaigns;
+using TetReadiness.Deadlines;
 using TetReadiness.Platform;
 using TetReadiness.Status;
 
@@ -17,6 +18,7 @@ public sealed class DigestComposer(
     StatusService status,
     CampaignActivityStore activity,
     StatusSnapshotStore snapshots,
+    IUnitDeadlines deadlines,
     IOptions<AppOptions> app,
     TimeProvider clock)
 {
@@ -48,6 +50,6 @@ public sealed class DigestComposer(
             campaignId, scopes.Any(s => s.IsCity) ? null : [.. scopes.Select(s => s.DistrictId!).Distinct(StringComparer.Ordinal)], cancellationToken);
         await Task.WhenAll(current, reminders, answers, previous, remarks);
         var (campaign, units, reports) = await current;
-        return new DigestCampaignData(campaign, units, reports, await reminders, await answers, await previous, DifficultiesAndProposals: await remarks);
+        return new DigestCampaignData(campaign, units, reports, await reminders, await answers, await previous, DifficultiesAndProposals: await remarks, Deadlines: await deadlines.ReadAsync(campaign, cancellationToken));
     }
 }

@@ -89,7 +89,7 @@ public static class DigestContentBuilder
     private static IReadOnlyList<MissingUnit> Missing(DigestCampaignData data, IReadOnlyList<RosterUnit> units, DateOnly today)
     {
         var byId = units.ToDictionary(u => u.UnitId, StringComparer.Ordinal);
-        return StatusCalculator.NonReporters(data.Campaign, units, data.Reports, today)
+        return StatusCalculator.NonReporters(data.Campaign, units, data.Reports, today, data.Deadlines is { } deadlines ? deadlines.DeadlineOf : null)
             .Select(missing =>
             {
                 var history = data.Reminders.GetValueOrDefault(missing.UnitId) ?? ReminderHistory.None;

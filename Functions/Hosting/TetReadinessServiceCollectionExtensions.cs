@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using TetReadiness.Audit;
 using TetReadiness.Backups;
 using TetReadiness.Campaigns;
+using TetReadiness.Deadlines;
 using TetReadiness.Digests;
 using TetReadiness.Email;
 using TetReadiness.Health;
@@ -12,11 +13,13 @@ using TetReadiness.Http;
 using TetReadiness.Identity;
 using TetReadiness.Links;
 using TetReadiness.Monitoring;
+using TetReadiness.Notes;
 using TetReadiness.Outbox;
 using TetReadiness.Platform;
 using TetReadiness.Profile;
 using TetReadiness.Reminders;
 using TetReadiness.Reporting;
+using TetReadiness.Reviews;
 using TetReadiness.Roster;
 using TetReadiness.Status;
 using TetReadiness.Storage;
@@ -42,17 +45,20 @@ public static class TetReadinessServiceCollectionExtensions
         services.AddHttpEdge(sp => sp.GetRequiredService<IOptions<AppOptions>>().Value.PublicBaseUrl);
 
         // Each feature registers its services and the tables it owns. Start-up, backups and restores go through the
-        // owned tables in this order: Roster, Campaigns, Submissions, Reminders, Digests, Audit.
+        // owned tables in this order: Roster, Campaigns, Submissions, Reviews, Reminders, Digests, Deadlines, Notes, Audit.
         services.AddIdentity(configuration);
         services.AddRoster();
         services.AddCampaigns();
         services.AddSubmissions();
+        services.AddReviews();
         services.AddStatus();
         services.AddLinks();
         services.AddProfile();
         services.AddEmail(configuration);
         services.AddReminders(configuration);
         services.AddDigests();
+        services.AddDeadlines();
+        services.AddNotes();
         services.AddAudit();
         services.AddOutbox();
         services.AddReporting(configuration);

@@ -39,6 +39,21 @@ public static class AccessPolicy
             : throw Refusal.Forbidden(c => c.CoordinatorsOnly());
     }
 
+    /// <summary>
+    /// The unit's coordinators: a city coordinator, or a district coordinator whose areas contain the unit's. Anyone
+    /// else is refused, an officer of the unit and a link holder too: notes, reminders and deadlines are the coordinators' tools.
+    /// </summary>
+    public static void RequireCoordinatorOf(Caller caller, IUnitAccess unit, IReadOnlySet<string> coordinatedDistricts)
+    {
+        RequireIdentity(caller);
+        if (caller.IsCityCoordinator || coordinatedDistricts.Contains(unit.DistrictId))
+        {
+            return;
+        }
+
+        throw Refusal.Forbidden(coordinatedDistricts.Count > 0 ? c => c.UnitOutsideScope() : c => c.UnitCoordinatorsOnly());
+    }
+
     /// <summary>Officers of the unit (by email) and holders of a current link for this unit and campaign may submit.</summary>
     public static void RequireWrite(Caller caller, string campaignId, IUnitAccess? unit)
     {

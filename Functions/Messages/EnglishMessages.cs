@@ -242,6 +242,38 @@ public sealed class EnglishMessages : IMessageCatalog
 
     public string ReportTextHasControlCharacters() => "Text has control characters.";
 
+    // Issue 16 (reviews).
+    public string ReportLocked(string acceptedAt, string acceptedBy) =>
+        $"The report is 'accepted' (at {acceptedAt}, by {acceptedBy}) and so locked; to change it, ask your coordinator to reopen it.";
+
+    public string NothingToReview() => "The unit has not submitted a report to review.";
+
+    public string ReviewRevisionStale(int sent, int current) =>
+        $"The unit submitted again: the report is now revision {current}, not {sent}. Reload and review the newest revision.";
+
+    public string ReportAlreadyAccepted() => "The report is already accepted and locked; to return it, reopen it.";
+
+    public string ReportAlreadyReturned(int revision) => $"Revision {revision} was already returned; wait for the unit to submit again.";
+
+    public string ReportBeingReviewed() => "Another coordinator has just reviewed this report; reload and try again.";
+
+    public string ReportNotAccepted(string state) => $"Only an accepted report can be reopened; this one is '{state}'.";
+
+    public string ReopenAlreadyRequested(string requestedAt) =>
+        $"The unit asked to reopen it at {requestedAt}; the request is waiting for a coordinator.";
+
+    public string ReviewDecisionInvalid() => "'decision' must be 'accepted' or 'returned'.";
+
+    public string ReviewRevisionRequired() => "'revision' is required: the revision you reviewed (1 or more).";
+
+    public string ReviewTextTooLong(int maxLength) => $"The text is longer than {maxLength} characters.";
+
+    public string ReviewTextHasControlCharacters() => "The text has control characters; only line breaks are allowed.";
+
+    public string ReviewStateInvalid() => "'state' must be 'submitted', 'returned' or 'accepted'.";
+
+    public string MayNotReviewUnit() => "Only a coordinator of the unit's area may review, return or reopen this report.";
+
     private static string Noun(IdKind kind) => kind switch
     {
         IdKind.Campaign => "campaign",
@@ -251,4 +283,25 @@ public sealed class EnglishMessages : IMessageCatalog
         IdKind.Item => "item",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
+
+    // Issue 16 (unitactions).
+    public string UnitCoordinatorsOnly() => "Only the coordinators of the unit's area may do this.";
+
+    public string NothingToRemind(string reviewState) =>
+        $"The unit has reported (state '{reviewState}'): there is nothing to remind it of; only a unit that has not reported, or whose report was returned, is reminded.";
+
+    public string RemindedRecently(string lastRemindedAt, string nextAllowedAt) =>
+        $"The unit was reminded at {lastRemindedAt}; it can be reminded again from {nextAllowedAt}.";
+
+    public string NobodyToRemind() =>
+        "The unit has no officer email in the roster, so no reminder can be sent; add one with the next roster import, or call the unit.";
+
+    public string UnitDeadlineBeforeCampaignDeadline(string campaignDeadline) =>
+        $"The unit's own deadline cannot be earlier than the campaign's ({campaignDeadline}).";
+
+    public string UnitDeadlineAfterClosing(string closesAt) => $"The unit's own deadline cannot be after the campaign closes ({closesAt}).";
+
+    public string ReasonInvalid(int maxLength) => $"The reason must be at most {maxLength} characters, without control characters.";
+
+    public string NoUnitDeadline() => "The unit has no deadline of its own; its deadline is the campaign's.";
 }

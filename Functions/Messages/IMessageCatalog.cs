@@ -218,4 +218,50 @@ public interface IMessageCatalog
     string ProposalsTooLong(int maxLength);
 
     string ReportTextHasControlCharacters();
+
+    // Issue 16 (reviews).
+    string ReportLocked(string acceptedAt, string acceptedBy);
+
+    string NothingToReview();
+
+    string ReviewRevisionStale(int sent, int current);
+
+    string ReportAlreadyAccepted();
+
+    string ReportAlreadyReturned(int revision);
+
+    string ReportBeingReviewed();
+
+    string ReportNotAccepted(string state);
+
+    string ReopenAlreadyRequested(string requestedAt);
+
+    string ReviewDecisionInvalid();
+
+    string ReviewRevisionRequired();
+
+    string ReviewTextTooLong(int maxLength);
+
+    string ReviewTextHasControlCharacters();
+
+    string ReviewStateInvalid();
+
+    string MayNotReviewUnit();
+
+    // Issue 16 (unitactions).
+    string UnitCoordinatorsOnly();
+
+    string NothingToRemind(string reviewState);
+
+    string RemindedRecently(string lastRemindedAt, string nextAllowedAt);
+
+    string NobodyToRemind();
+
+    string UnitDeadlineBeforeCampaignDeadline(string campaignDeadline);
+
+    string UnitDeadlineAfterClosing(string closesAt);
+
+    string ReasonInvalid(int maxLength);
+
+    string NoUnitDeadline();
 }

@@ -13,6 +13,9 @@ public sealed record ProblemDocument(
     IReadOnlyDictionary<string, IReadOnlyList<string>>? Errors,
     Language Language)
 {
+    /// <summary>Extension members, written after the standard ones (values, not words: the same in every language).</summary>
+    public IReadOnlyDictionary<string, object?>? Extensions { get; init; }
+
     public string ContentLanguage => LanguagePreference.TagOf(Language);
 
     public static ProblemDocument Of(RefusalException refusal, Language language)
@@ -30,7 +33,10 @@ public sealed record ProblemDocument(
             }
         }
 
-        return new ProblemDocument($"https://httpstatuses.io/{status}", catalog.Title(refusal.Kind), status, refusal.DetailIn(catalog), errors, language);
+        return new ProblemDocument($"https://httpstatuses.io/{status}", catalog.Title(refusal.Kind), status, refusal.DetailIn(catalog), errors, language)
+        {
+            Extensions = refusal.Extensions,
+        };
     }
 
     /// <summary>The members in the order clients see them; <c>errors</c> only when there are any.</summary>
@@ -51,6 +57,11 @@ public sealed record ProblemDocument(
         if (Errors is not null)
         {
             body["errors"] = Errors;
+        }
+
+        foreach (var (name, value) in Extensions ?? new Dictionary<string, object?>())
+        {
+            body.TryAdd(name, value);
         }
 
         return body;

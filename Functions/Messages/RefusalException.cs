@@ -24,5 +24,8 @@ public sealed class RefusalException(
     /// <summary>For a 503: when to try again (<c>Retry-After</c>).</summary>
     public TimeSpan? RetryAfter { get; } = retryAfter;
 
+    /// <summary>Members the problem carries beside the standard ones, for a client to act on (RFC 9457 extensions), e.g. <c>lastRemindedAt</c>.</summary>
+    public IReadOnlyDictionary<string, object?>? Extensions { get; init; }
+
     public string DetailIn(IMessageCatalog catalog) => detail(catalog);
 }

@@ -242,6 +242,39 @@ public sealed class VietnameseMessages : IMessageCatalog
 
     public string ReportTextHasControlCharacters() => "Nội dung có ký tự điều khiển.";
 
+    // Issue 16 (reviews).
+    public string ReportLocked(string acceptedAt, string acceptedBy) =>
+        $"Báo cáo ở trạng thái 'accepted' (đã chấp nhận lúc {acceptedAt}, bởi {acceptedBy}) nên đã khóa; muốn sửa, hãy đề nghị điều phối viên mở lại.";
+
+    public string NothingToReview() => "Đơn vị chưa gửi báo cáo nào để xem xét.";
+
+    public string ReviewRevisionStale(int sent, int current) =>
+        $"Đơn vị đã gửi lại: báo cáo hiện là lần {current}, không phải lần {sent}. Hãy tải lại và xem xét lần mới nhất.";
+
+    public string ReportAlreadyAccepted() => "Báo cáo đã được chấp nhận và đang khóa; muốn trả lại, hãy mở lại báo cáo.";
+
+    public string ReportAlreadyReturned(int revision) => $"Lần {revision} đã được trả lại; hãy chờ đơn vị gửi lại.";
+
+    public string ReportBeingReviewed() => "Báo cáo vừa được một điều phối viên khác xem xét; hãy tải lại rồi thử lại.";
+
+    public string ReportNotAccepted(string state) =>
+        $"Chỉ mở lại được báo cáo đã chấp nhận; báo cáo đang ở trạng thái '{state}'.";
+
+    public string ReopenAlreadyRequested(string requestedAt) =>
+        $"Đơn vị đã đề nghị mở lại lúc {requestedAt}; đề nghị đang chờ điều phối viên trả lời.";
+
+    public string ReviewDecisionInvalid() => "'decision' phải là 'accepted' (chấp nhận) hoặc 'returned' (trả lại).";
+
+    public string ReviewRevisionRequired() => "Cần 'revision': số lần gửi đang xem xét (từ 1 trở lên).";
+
+    public string ReviewTextTooLong(int maxLength) => $"Nội dung dài quá {maxLength} ký tự.";
+
+    public string ReviewTextHasControlCharacters() => "Nội dung có ký tự điều khiển; chỉ được xuống dòng.";
+
+    public string ReviewStateInvalid() => "'state' phải là 'submitted', 'returned' hoặc 'accepted'.";
+
+    public string MayNotReviewUnit() => "Chỉ điều phối viên phụ trách địa bàn của đơn vị mới được xem xét, trả lại hoặc mở lại báo cáo này.";
+
     private static string Noun(IdKind kind) => kind switch
     {
         IdKind.Campaign => "chiến dịch",
@@ -251,4 +284,25 @@ public sealed class VietnameseMessages : IMessageCatalog
         IdKind.Item => "mục",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
+
+    // Issue 16 (unitactions).
+    public string UnitCoordinatorsOnly() => "Chỉ điều phối viên phụ trách địa bàn của đơn vị được làm việc này.";
+
+    public string NothingToRemind(string reviewState) =>
+        $"Đơn vị đã gửi báo cáo (trạng thái '{reviewState}'), không có gì để nhắc; chỉ nhắc đơn vị chưa báo cáo hoặc có báo cáo bị trả lại.";
+
+    public string RemindedRecently(string lastRemindedAt, string nextAllowedAt) =>
+        $"Đơn vị vừa được nhắc lúc {lastRemindedAt}; có thể nhắc lại từ {nextAllowedAt}.";
+
+    public string NobodyToRemind() =>
+        "Đơn vị chưa có email cán bộ trong danh sách nên không gửi được lời nhắc; hãy bổ sung email khi nhập danh sách đơn vị, hoặc gọi điện cho đơn vị.";
+
+    public string UnitDeadlineBeforeCampaignDeadline(string campaignDeadline) =>
+        $"Hạn chót riêng của đơn vị không được sớm hơn hạn chót của chiến dịch ({campaignDeadline}).";
+
+    public string UnitDeadlineAfterClosing(string closesAt) => $"Hạn chót riêng của đơn vị không được sau thời điểm đóng chiến dịch ({closesAt}).";
+
+    public string ReasonInvalid(int maxLength) => $"Lý do tối đa {maxLength} ký tự, không có ký tự điều khiển.";
+
+    public string NoUnitDeadline() => "Đơn vị không có hạn chót riêng; hạn chót của đơn vị là hạn chót của chiến dịch.";
 }

@@ -19,6 +19,9 @@ public static class ReminderEmail
                 $"Còn {reminder.DaysLeft} ngày nữa là đến hạn báo cáo ({deadlineText}). Đơn vị chưa gửi báo cáo sẵn sàng phục vụ Tết."),
             "deadline" => ($"[Hạn chót hôm nay] {campaignTitle}",
                 $"Hôm nay là hạn chót báo cáo ({deadlineText}). Đơn vị chưa gửi báo cáo sẵn sàng phục vụ Tết."),
+            // A manual reminder to a unit whose report a coordinator sent back: it has reported, it has to report again.
+            ManualReminder.ReturnedKind => ($"[Nhắc gửi lại báo cáo] {campaignTitle}: {reminder.UnitName}",
+                $"Báo cáo của đơn vị đã được điều phối viên trả lại để chỉnh sửa, bổ sung (hạn báo cáo {deadlineText}). Đề nghị mở biểu mẫu, xem ý kiến của điều phối viên và gửi lại báo cáo."),
             // Says what happens (the area's coordinators are copied), never a threat: units should not fear reporting.
             "escalated" => ($"[Quá hạn {reminder.DaysOverdue} ngày – đồng gửi điều phối viên {reminder.DistrictName}] {campaignTitle}: {reminder.UnitName}",
                 $"Đơn vị đã quá hạn báo cáo {reminder.DaysOverdue} ngày (hạn {deadlineText}). Thư này được gửi đồng thời tới điều phối viên {reminder.DistrictName} để cùng hỗ trợ đơn vị. Nếu đơn vị gặp khó khăn, vướng mắc khi báo cáo, xin liên hệ điều phối viên."),
@@ -39,7 +42,7 @@ public static class ReminderEmail
             .ToString();
 
         string E(string value) => WebUtility.HtmlEncode(value);
-        var color = reminder.Kind switch { "upcoming" => "#1d4ed8", "deadline" => "#b45309", _ => "#b91c1c" };
+        var color = reminder.Kind switch { "upcoming" => "#1d4ed8", "deadline" or ManualReminder.ReturnedKind => "#b45309", _ => "#b91c1c" };
         var html = $"""
             <!DOCTYPE html>
             <html lang="vi"><head><meta charset="utf-8"><title>{E(subject)}</title></head>

@@ -29,10 +29,14 @@ public sealed class ReminderEntity : ITableEntity, IOutboxRow
 
     public string DistrictName { get; set; } = string.Empty;
 
-    /// <summary><c>before-3</c>, <c>before-1</c>, <c>deadline</c> or <c>overdue-{n}</c>.</summary>
+    /// <summary>
+    /// <c>before-3</c>, <c>before-1</c>, <c>deadline</c> or <c>overdue-{n}</c>, followed by <c>@{yyyy-MM-dd}</c> for a unit
+    /// with its own deadline on another date (<see cref="ReminderPolicy.KeySuffix"/>); or <c>manual-{yyyyMMddHHmm}</c>
+    /// for a reminder a coordinator asked for (<see cref="ManualReminder"/>).
+    /// </summary>
     public string Checkpoint { get; set; } = string.Empty;
 
-    /// <summary><c>upcoming</c>, <c>deadline</c>, <c>overdue</c> or <c>escalated</c>.</summary>
+    /// <summary><c>upcoming</c>, <c>deadline</c>, <c>overdue</c> or <c>escalated</c>; a manual reminder to a unit whose report was returned is <c>returned</c>.</summary>
     public string Kind { get; set; } = string.Empty;
 
     /// <summary>The Vietnam calendar date the reminder was decided for, <c>yyyy-MM-dd</c>.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using TetReadiness.Campaigns;
+using TetReadiness.Deadlines;
 using TetReadiness.Links;
 using TetReadiness.Outbox;
 using TetReadiness.Platform;
@@ -14,12 +15,14 @@ namespace TetReadiness.Reminders;
 /// <see cref="ReminderOptions.RemindersPerMessage"/> of them per message (<see cref="ReminderQueuePayload"/>); each
 /// is an email to the unit's officers (and, once escalated, its area's coordinators) carrying the unit's own signed
 /// link. A reminder poison re-drive brings back is sent only while its campaign is open and its checkpoint is still
-/// the one due: a re-drive days later must not send a stale reminder.
+/// the one due (for a manual reminder: while it is <see cref="ManualReminder.IsStillDue"/>): a re-drive days later must
+/// not send a stale reminder. The deadline a reminder states, and the ladder it is checked against, are the unit's own.
 /// </summary>
 public sealed class ReminderOutboxKind(
     ICampaignDirectory campaigns,
     IUnitDirectory roster,
     UnitLinkService links,
+    IUnitDeadlines deadlines,
     IOptions<AppOptions> app,
     IOptions<ReminderOptions> options) : IOutboxKind<ReminderEntity, ReminderMessage>
 {
@@ -53,14 +56,26 @@ public sealed class ReminderOutboxKind(
         var unit = await roster.GetUnitAsync(row.UnitId, cancellationToken);
         return campaign is null || unit is null
             ? OutboxComposition.Nothing("The campaign or the unit no longer exists.")
-            : OutboxComposition.Of(ReminderEmail.Compose(row, campaign.Title, campaign.Deadline, FormUrl(campaign, unit)));
+            : OutboxComposition.Of(ReminderEmail.Compose(row, campaign.Title, (await deadlines.ReadAsync(campaign, cancellationToken)).DeadlineOf(unit.UnitId), FormUrl(campaign, unit)));
     }
 
     public async Task<bool> IsStillDueAsync(ReminderEntity row, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var campaign = await campaigns.FindAsync(row.CampaignId, cancellationToken);
-        return campaign is not null && campaign.IsOpenAt(now)
-            && ReminderPolicy.IsStillDue(VietnamTime.DateOf(campaign.OpensAt), VietnamTime.DateOf(campaign.Deadline), VietnamTime.DateOf(now), row.Checkpoint);
+        if (campaign is null || !campaign.IsOpenAt(now))
+        {
+            return false;
+        }
+
+        if (ManualReminder.IsManual(row.Checkpoint))
+        {
+            return ManualReminder.IsStillDue(row.DecidedAt, now);
+        }
+
+        var campaignDeadlineDate = VietnamTime.DateOf(campaign.Deadline);
+        var deadlineDate = VietnamTime.DateOf((await deadlines.ReadAsync(campaign, cancellationToken)).DeadlineOf(row.UnitId));
+        return ReminderPolicy.IsStillDue(
+            VietnamTime.DateOf(campaign.OpensAt), deadlineDate, VietnamTime.DateOf(now), row.Checkpoint, ReminderPolicy.KeySuffix(campaignDeadlineDate, deadlineDate));
     }
 
     public string NotSentReason(OutboxSupersession why, DateTimeOffset now) => why == OutboxSupersession.Redriven

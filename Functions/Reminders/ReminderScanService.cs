@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using TetReadiness.Campaigns;
 using TetReadiness.Common;
+using TetReadiness.Deadlines;
 using TetReadiness.Outbox;
 using TetReadiness.Roster;
 using TetReadiness.Submissions;
@@ -14,14 +15,17 @@ namespace TetReadiness.Reminders;
 /// (an add fails if the row exists), and only what this scan added is queued, so a timer that fires twice or overlaps
 /// itself queues nothing twice. A reminder whose message was lost (<see cref="OutboxRecovery"/>) is queued again by
 /// the next scan while it is still due, and superseded otherwise; the outbox claims its row with the row's ETag first,
-/// so overlapping scans queue it once. Reads are one query per page of units, submissions and reminders; rows are
-/// written 100 to a batch.
+/// so overlapping scans queue it once. Each unit climbs the ladder towards its own deadline (<see cref="IUnitDeadlines"/>).
+/// Manual reminders (<see cref="ManualReminder"/>) are no step of the ladder; one found lost is queued again while it
+/// is still due and the unit has still not reported (or its report is still returned). Reads are one query per page
+/// of units, submissions, reminders and units' deadlines; rows are written 100 to a batch.
 /// </summary>
 public sealed class ReminderScanService(
     ICampaignDirectory campaigns,
     IUnitDirectory roster,
     ISubmissionReports submissions,
     ReminderStore reminders,
+    IUnitDeadlines unitDeadlines,
     MessageOutbox<ReminderEntity, ReminderMessage> outbox,
     TimeProvider clock,
     ILogger<ReminderScanService> logger)
@@ -69,11 +73,16 @@ public sealed class ReminderScanService(
     {
         var today = VietnamTime.DateOf(now);
         var reports = await submissions.ReadReportsAsync(campaign.CampaignId, cancellationToken);
+        var deadlines = await unitDeadlines.ReadAsync(campaign, cancellationToken);
         var recorded = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var lost = new List<ReminderEntity>();
         await foreach (var row in reminders.ReadCampaignAsync(campaign.CampaignId, cancellationToken))
         {
-            (recorded.TryGetValue(row.UnitId, out var set) ? set : recorded[row.UnitId] = []).Add(row.Checkpoint);
+            if (!ManualReminder.IsManual(row.Checkpoint))
+            {
+                (recorded.TryGetValue(row.UnitId, out var set) ? set : recorded[row.UnitId] = []).Add(row.Checkpoint);
+            }
+
             if (OutboxRecovery.IsLost(row.State, row.LastTouched(), now))
             {
                 lost.Add(row);
@@ -82,11 +91,19 @@ public sealed class ReminderScanService(
 
         var rows = new List<ReminderEntity>();
         var opensDate = VietnamTime.DateOf(campaign.OpensAt);
-        var deadlineDate = VietnamTime.DateOf(campaign.Deadline);
+        var campaignDeadlineDate = VietnamTime.DateOf(campaign.Deadline);
+        (DateOnly Date, string KeySuffix) LadderOf(string unitId)
+        {
+            var date = VietnamTime.DateOf(deadlines.DeadlineOf(unitId));
+            return (date, ReminderPolicy.KeySuffix(campaignDeadlineDate, date));
+        }
+
         var silent = units.Where(u => !reports.ContainsKey(u.UnitId)).Select(u => u.UnitId).ToHashSet(StringComparer.Ordinal);
+        var returned = reports.Values.Where(r => r.ReviewState == ReviewStates.Returned).Select(r => r.UnitId).ToHashSet(StringComparer.Ordinal);
         foreach (var unit in units.Where(u => !reports.ContainsKey(u.UnitId)))
         {
-            var decision = ReminderPolicy.Decide(opensDate, deadlineDate, today, recorded.GetValueOrDefault(unit.UnitId) ?? []);
+            var (deadlineDate, keySuffix) = LadderOf(unit.UnitId);
+            var decision = ReminderPolicy.Decide(opensDate, deadlineDate, today, recorded.GetValueOrDefault(unit.UnitId) ?? [], keySuffix);
             if (decision is null)
             {
                 continue;
@@ -97,8 +114,18 @@ public sealed class ReminderScanService(
             rows.AddRange(decision.Superseded.Select(c => Row(campaign, unit, c, today, now, ReminderState.Superseded, [], [])));
         }
 
-        var queued = await outbox.QueueAsync(
-            rows, lost, row => silent.Contains(row.UnitId) && ReminderPolicy.IsStillDue(opensDate, deadlineDate, today, row.Checkpoint), cancellationToken);
+        bool StillDue(ReminderEntity row)
+        {
+            if (ManualReminder.IsManual(row.Checkpoint))
+            {
+                return (silent.Contains(row.UnitId) || returned.Contains(row.UnitId)) && ManualReminder.IsStillDue(row.DecidedAt, now);
+            }
+
+            var (deadlineDate, keySuffix) = LadderOf(row.UnitId);
+            return silent.Contains(row.UnitId) && ReminderPolicy.IsStillDue(opensDate, deadlineDate, today, row.Checkpoint, keySuffix);
+        }
+
+        var queued = await outbox.QueueAsync(rows, lost, StillDue, cancellationToken);
         var added = queued.Added;
         var toQueue = added.Where(r => r.State == ReminderState.Queued).ToList();
         foreach (var failed in added.Where(r => r.State == ReminderState.Failed))

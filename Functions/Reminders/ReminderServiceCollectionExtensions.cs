@@ -11,13 +11,18 @@ public static class ReminderServiceCollectionExtensions
     /// <summary>The setting that named the attempts before the outbox took them from host.json.</summary>
     private const string RetiredMaxSendAttempts = "Reminders:MaxSendAttempts";
 
-    /// <summary>The reminder scan (<c>ReminderScan</c>), reminders as a kind of outbox message (<c>SendReminder</c>), and the <c>Reminders</c> table.</summary>
+    /// <summary>
+    /// The reminder scan (<c>ReminderScan</c>), a coordinator's reminder now (<c>RemindUnit</c>), reminders as a kind of
+    /// outbox message (<c>SendReminder</c>), and the <c>Reminders</c> and <c>ManualReminders</c> tables.
+    /// </summary>
     public static IServiceCollection AddReminders(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOwnedTables("Reminders", ReminderTables.All);
         services.AddOptions<ReminderOptions>().Bind(configuration.GetSection(ReminderOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ReminderScanService>();
         services.AddSingleton<ReminderHistoryStore>();
+        services.AddSingleton<ManualReminderMarks>();
+        services.AddSingleton<ManualReminderService>();
         services.AddOutboxKind<ReminderOutboxKind, ReminderStore, ReminderEntity, ReminderMessage>();
 
         // A city that set the old setting to something else than the host's maxDequeueCount would now get another

@@ -1,9 +1,15 @@
 namespace TetReadiness.Reminders;
 
-/// <summary>The table reminders own; only the reminder stores name it.</summary>
+/// <summary>The tables reminders own; only the reminder stores name them.</summary>
 public static class ReminderTables
 {
     public const string Reminders = "Reminders";
 
-    public static IReadOnlyList<string> All { get; } = [Reminders];
+    /// <summary>
+    /// Partition <c>CampaignId</c>, row key <c>UnitId</c>: when a coordinator last reminded the unit by hand, the row
+    /// two racing requests contend for under its ETag (<see cref="ManualReminderMarks"/>).
+    /// </summary>
+    public const string ManualReminders = "ManualReminders";
+
+    public static IReadOnlyList<string> All { get; } = [Reminders, ManualReminders];
 }

@@ -16,6 +16,7 @@ public static class RosterServiceCollectionExtensions
         services.AddSingleton<RosterImporter>();
         services.AddSingleton<CoordinatorDirectory>();
         services.AddSingleton<ReporterDirectory>();
+        services.AddSingleton<CoordinatedUnits>();
 
         // Lazy: a migration of another feature may ask the roster for units, and the roster asks which migrations completed.
         services.AddDataMigration<AreaUnitsMigration>();

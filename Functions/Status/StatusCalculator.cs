@@ -42,24 +42,36 @@ public static class StatusCalculator
                 .ToList());
     }
 
+    /// <param name="deadlineOf">Each unit's deadline (its own, or the campaign's); the campaign's for every unit when null.</param>
     public static IReadOnlyList<NonReporter> NonReporters(
         Campaign campaign,
         IEnumerable<RosterUnit> units,
         IReadOnlyDictionary<string, UnitReport> reports,
-        DateOnly today)
+        DateOnly today,
+        Func<string, DateTimeOffset>? deadlineOf = null)
     {
-        var daysOverdue = DaysOverdue(campaign, today);
         return units
             .Where(u => !reports.ContainsKey(u.UnitId))
             .OrderBy(u => u.DistrictId, StringComparer.Ordinal)
             .ThenBy(u => u.UnitId, StringComparer.Ordinal)
-            .Select(u => new NonReporter(u.UnitId, u.UnitName, u.DistrictId, u.DistrictName, daysOverdue))
+            .Select(u =>
+            {
+                var deadline = deadlineOf?.Invoke(u.UnitId) ?? campaign.Deadline;
+                return new NonReporter(u.UnitId, u.UnitName, u.DistrictId, u.DistrictName, DaysOverdue(deadline, today))
+                {
+                    Deadline = VietnamTime.ToVietnam(deadline),
+                    Extended = deadline > campaign.Deadline,
+                };
+            })
             .ToList();
     }
 
     /// <summary>Whole Vietnam calendar days past the deadline's date; 0 on or before it.</summary>
-    public static int DaysOverdue(Campaign campaign, DateOnly today) =>
-        Math.Max(0, VietnamTime.DaysBetween(VietnamTime.DateOf(campaign.Deadline), today));
+    public static int DaysOverdue(Campaign campaign, DateOnly today) => DaysOverdue(campaign.Deadline, today);
+
+    /// <summary>Whole Vietnam calendar days past <paramref name="deadline"/>'s date; 0 on or before it.</summary>
+    public static int DaysOverdue(DateTimeOffset deadline, DateOnly today) =>
+        Math.Max(0, VietnamTime.DaysBetween(VietnamTime.DateOf(deadline), today));
 
     private static T Summarize<T>(IReadOnlyList<RosterUnit> units, IReadOnlyDictionary<string, UnitReport> reports, Func<int, int, int, int, double?, T> create)
     {

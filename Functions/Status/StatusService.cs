@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Caching.Memory;
 using TetReadiness.Campaigns;
 using TetReadiness.Common;
+using TetReadiness.Deadlines;
 using TetReadiness.Identity;
 using TetReadiness.Messages;
+using TetReadiness.Notes;
 using TetReadiness.Roster;
 using TetReadiness.Submissions;
 using TetReadiness.Time;
@@ -27,6 +29,8 @@ public sealed class StatusService(
     CoordinatorDirectory coordinators,
     AreaSummaryStore summaries,
     StatusRollupService rollup,
+    IUnitDeadlines deadlines,
+    IUnitNotes notes,
     IMemoryCache cache,
     TimeProvider clock)
 {
@@ -54,15 +58,19 @@ public sealed class StatusService(
         var areas = await AreasAsync(caller, districtId, cancellationToken);
         var campaign = await campaigns.RequireAsync(campaignId, cancellationToken);
         var (units, reports) = await LoadAsync(campaign, areas, cancellationToken);
-        var nonReporters = StatusCalculator.NonReporters(campaign, units, reports, VietnamTime.Today(clock));
+        var unitDeadlines = await deadlines.ReadAsync(campaign, cancellationToken);
+        var nonReporters = StatusCalculator.NonReporters(campaign, units, reports, VietnamTime.Today(clock), unitDeadlines.DeadlineOf);
         if (nonReporters.Count == 0)
         {
             return nonReporters;
         }
 
         // What the reminders have done, as of the last rollup (a minute at most): the reminder log itself is read by
-        // the rollup, never by a page.
-        var stored = await SummariesAsync(campaign, areas, cancellationToken);
+        // the rollup, never by a page. The newest notes: one query for the city, one per area.
+        var latestNotes = notes.ReadLatestAsync(campaign.CampaignId, areas, cancellationToken);
+        var storedSummaries = SummariesAsync(campaign, areas, cancellationToken);
+        await Task.WhenAll(latestNotes, storedSummaries);
+        var (stored, latest) = (await storedSummaries, await latestNotes);
         // Each unit's tallies from its own area's summary (a unit that moved may sit in two areas' rows for a moment),
         // or from the whole campaign's row for the city.
         var history = stored.Areas.ToDictionary(a => a.DistrictId, a => a.Reminders, StringComparer.Ordinal);
@@ -70,6 +78,7 @@ public sealed class StatusService(
             .Select(n => (history.GetValueOrDefault(n.DistrictId) ?? history.GetValueOrDefault(AreaSummaryCalculator.CityId)) is { } area && area.TryGetValue(n.UnitId, out var h)
                 ? n with { RemindersSent = h.Sent, LastRemindedAt = h.LastSentAt is { } at ? VietnamTime.ToVietnam(at) : null, NoOfficerEmail = h.NoEmail }
                 : n)
+            .Select(n => latest.TryGetValue(n.UnitId, out var note) ? n with { LatestNote = UnitNoteView.Of(note) } : n)
             .ToList();
     }
 

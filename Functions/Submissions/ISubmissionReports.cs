@@ -22,6 +22,12 @@ public interface ISubmissionReports
     Task<IReadOnlyList<UnitContribution>> ReadAreaContributionsAsync(string campaignId, string districtId, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The latest report of each unit of the campaign, or of one area's key range, with the area its row is filed under
+    /// and when it was last reviewed (the copy on the row): the review queue. One query per 1,000 units of the scope.
+    /// </summary>
+    Task<IReadOnlyList<ReviewedReport>> ReadReviewedReportsAsync(string campaignId, string? districtId, CancellationToken cancellationToken);
+
+    /// <summary>
     /// False while rows keyed as before issue 15 may remain (until the <c>Submissions</c> migration completes after an
     /// upgrade): area reads and item statuses are incomplete then, and callers read the whole campaign and its answers.
     /// </summary>
@@ -36,4 +42,11 @@ public interface ISubmissionReports
     /// of units that wrote neither are not read at all.
     /// </summary>
     Task<IReadOnlyList<DifficultiesAndProposals>> ReadDifficultiesAndProposalsAsync(string campaignId, string? districtId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One unit's latest report, or null when it has not reported (or its first revision is still pending): one point
+    /// read of its row under <paramref name="districtId"/> (and, until the <c>Submissions</c> migration completes, of its
+    /// row keyed as before issue 15). A unit that moved area is found once the projection repair has moved its row.
+    /// </summary>
+    Task<UnitReport?> ReadUnitReportAsync(string campaignId, string districtId, string unitId, CancellationToken cancellationToken);
 }

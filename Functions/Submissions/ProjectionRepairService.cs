@@ -20,6 +20,7 @@ public sealed class ProjectionRepairService(
     RevisionStore revisions,
     SubmissionProjector projector,
     SubmissionAreaReconciler areas,
+    IReviewLedger reviews,
     TimeProvider clock,
     ILogger<ProjectionRepairService> logger)
 {
@@ -93,8 +94,24 @@ public sealed class ProjectionRepairService(
     {
         for (var attempt = 0; attempt < MaxFenceAttempts; attempt++)
         {
-            var (latest, fence) = await revisions.ReadLatestAndFenceAsync(row.CampaignId, row.UnitId, cancellationToken);
-            if (!await revisions.TryFenceAsync(row.CampaignId, row.UnitId, (latest?.Number ?? 0) + 1, fence, now, cancellationToken))
+            var (latest, top) = await revisions.ReadLatestAndTopAsync(row.CampaignId, row.UnitId, cancellationToken);
+            var fenced = false;
+            if (top.Guard is { } guard)
+            {
+                switch (ReviewGuardRule.Judge(guard, await reviews.ReadStandingAsync(row.CampaignId, row.UnitId, cancellationToken), now))
+                {
+                    case GuardStanding.Lock:
+                        // The lock already fences the number: no writer commits it, and it is never replaced.
+                        fenced = true;
+                        break;
+                    case GuardStanding.InFlight:
+                        // A review is placing it right now: the next run decides.
+                        return null;
+                }
+            }
+
+            // A stale review guard is renewed as a fence, like a fence.
+            if (!fenced && !await revisions.TryFenceAsync(row.CampaignId, row.UnitId, top.Latest + 1, top.Above, now, cancellationToken))
             {
                 // A revision took the number between the read and the fence: read again.
                 continue;
@@ -102,7 +119,7 @@ public sealed class ProjectionRepairService(
 
             if (latest is not null && latest.Number > row.Revision)
             {
-                await projector.ProjectAsync(latest, SubmissionKeys.DistrictOf(row.RowKey)!, row.ETag, cancellationToken);
+                await projector.ProjectAsync(latest, SubmissionKeys.DistrictOf(row.RowKey)!, row.ETag, row, cancellationToken);
             }
             else
             {

@@ -14,55 +14,80 @@ namespace TetReadiness.Submissions;
 /// older fence), and has to read the log again; the next writer replaces the fence with its revision, so numbers stay
 /// gapless. Every read here passes over it.
 /// </para>
+/// <para>
+/// A review puts a guard there instead (<c>RowType = review</c>, <see cref="RevisionGuard"/>): the same fence, which an
+/// accept leaves standing as the report's lock, and which writers treat as a fence once it is stale
+/// (<see cref="ReviewGuardRule"/>). Every read here passes over it too.
+/// </para>
 /// </summary>
 public sealed class RevisionStore(TableClients tables)
 {
     public const string FenceRowType = "fence";
+
+    public const string GuardRowType = "review";
 
     // Fence + header + at most 98 answers: the latest revision always fits one page.
     private const int LatestPageSize = 100;
 
     private TableClient Revisions => tables.Get(SubmissionTables.SubmissionRevisions);
 
+    private const string ReviewedRevisionColumn = "ReviewedRevision";
+    private const string SequenceColumn = "Sequence";
+    private const string DecisionColumn = "Decision";
+    private const string PlacedAtColumn = "PlacedAt";
+    private const string RecordedColumn = "Recorded";
+
     private static readonly string[] HeaderColumns =
-        [nameof(RevisionEntity.RowType), nameof(RevisionEntity.Revision), nameof(RevisionEntity.FirstSubmittedAt), nameof(RevisionEntity.OnTime)];
+    [
+        nameof(RevisionEntity.RowType), nameof(RevisionEntity.Revision), nameof(RevisionEntity.FirstSubmittedAt), nameof(RevisionEntity.OnTime),
+        ReviewedRevisionColumn, SequenceColumn, DecisionColumn, PlacedAtColumn, RecordedColumn,
+    ];
 
     /// <summary>The newest revision with its answers, in one request.</summary>
     public async Task<Revision?> ReadLatestAsync(string campaignId, string unitId, CancellationToken cancellationToken) =>
         (await ReadLatestAndFenceAsync(campaignId, unitId, cancellationToken)).Latest;
 
-    /// <summary>The newest revision with its answers and the ETag of the fence above it, if there is one: one request.</summary>
+    /// <summary>The newest revision with its answers and the ETag of the fence (or review guard) above it, if there is one: one request.</summary>
     public async Task<(Revision? Latest, ETag? Fence)> ReadLatestAndFenceAsync(string campaignId, string unitId, CancellationToken cancellationToken)
+    {
+        var (latest, top) = await ReadLatestAndTopAsync(campaignId, unitId, cancellationToken);
+        return (latest, top.Above);
+    }
+
+    /// <summary>The newest revision with its answers and the row above it (a fence or a review guard): one request.</summary>
+    public async Task<(Revision? Latest, RevisionTop Top)> ReadLatestAndTopAsync(string campaignId, string unitId, CancellationToken cancellationToken)
     {
         var filter = TableQueries.PartitionPrefix(RevisionKeys.Partition(campaignId, unitId), "r");
         await foreach (var page in Revisions.QueryAsync<TableEntity>(filter, LatestPageSize, cancellationToken: cancellationToken).AsPages())
         {
             var rows = page.Values;
-            return rows.Count > 0 && rows[0].GetString(nameof(RevisionEntity.RowType)) == FenceRowType
-                ? (FromRows([.. rows.Skip(1)]), rows[0].ETag)
-                : (FromRows(rows), null);
+            var above = rows.Count > 0 && IsAbove(rows[0]) ? rows[0] : null;
+            var latest = FromRows([.. rows.Skip(above is null ? 0 : 1)]);
+            return (latest, new RevisionTop(latest?.Number ?? 0, above?.ETag, above is null ? null : ToGuard(above)));
         }
 
-        return (null, null);
+        return (null, new RevisionTop(0, null, null));
     }
 
     /// <summary>
     /// What numbering the next revision needs (number, first submission, on time) from the newest header alone, and
-    /// the fence above it that the next revision replaces: two rows with four columns, where
+    /// the row above it (a fence, or a review guard) that the next revision replaces: two rows with a few columns, where
     /// <see cref="ReadLatestAsync"/> brings back a page of headers and answers.
     /// </summary>
-    internal async Task<(RevisionEntity? Latest, ETag? Fence)> ReadLatestHeaderAsync(string campaignId, string unitId, CancellationToken cancellationToken)
+    internal async Task<(RevisionEntity? Latest, RevisionTop Top)> ReadLatestHeaderAsync(string campaignId, string unitId, CancellationToken cancellationToken)
     {
         var filter = TableQueries.PartitionPrefix(RevisionKeys.Partition(campaignId, unitId), "r");
-        await foreach (var page in Revisions.QueryAsync<RevisionEntity>(filter, 2, HeaderColumns, cancellationToken).AsPages())
+        await foreach (var page in Revisions.QueryAsync<TableEntity>(filter, 2, HeaderColumns, cancellationToken).AsPages())
         {
             var rows = page.Values;
-            var fence = rows.Count > 0 && rows[0].RowType == FenceRowType ? rows[0] : null;
-            var latest = rows.Skip(fence is null ? 0 : 1).FirstOrDefault(r => r.RowType == RevisionEntity.RowTypeName);
-            return (latest, fence?.ETag);
+            var above = rows.Count > 0 && IsAbove(rows[0]) ? rows[0] : null;
+            var latest = rows.Skip(above is null ? 0 : 1).FirstOrDefault(r => r.GetString(nameof(RevisionEntity.RowType)) == RevisionEntity.RowTypeName) is { } header
+                ? ToHeader(header)
+                : null;
+            return (latest, new RevisionTop(latest?.Revision ?? 0, above?.ETag, above is null ? null : ToGuard(above)));
         }
 
-        return (null, null);
+        return (null, new RevisionTop(0, null, null));
     }
 
     /// <summary>Every revision's header, newest first (answers are not read).</summary>
@@ -153,6 +178,84 @@ public sealed class RevisionStore(TableClients tables)
             return false;
         }
     }
+
+    /// <summary>
+    /// Places a review guard at <see cref="RevisionGuard.Revision"/>, in place of the fence or stale guard read there
+    /// (<paramref name="replacing"/>): its ETag, or null when a revision (or another guard) took the number first.
+    /// </summary>
+    public async Task<ETag?> TryPlaceGuardAsync(string campaignId, string unitId, RevisionGuard guard, ETag? replacing, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var entity = GuardEntity(campaignId, unitId, guard);
+            var response = replacing is { } etag
+                ? await Revisions.UpdateEntityAsync(entity, etag, TableUpdateMode.Replace, cancellationToken)
+                : await Revisions.AddEntityAsync(entity, cancellationToken);
+            return response.Headers.ETag;
+        }
+        catch (RequestFailedException exception) when (exception.Status is 404 or 409 or 412)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Marks the guard's transition recorded, under the ETag it was placed with: rewritten, so a writer that judged it
+    /// stale before can no longer replace it. Null when one did (a revision took the number).
+    /// </summary>
+    public async Task<ETag?> TryConfirmGuardAsync(string campaignId, string unitId, RevisionGuard guard, ETag placed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await Revisions.UpdateEntityAsync(GuardEntity(campaignId, unitId, guard with { Recorded = true }), placed, TableUpdateMode.Replace, cancellationToken);
+            return response.Headers.ETag;
+        }
+        catch (RequestFailedException exception) when (exception.Status is 404 or 412)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Deletes the guard at <paramref name="revision"/> if it is still the one read (<paramref name="etag"/>).</summary>
+    public async Task<bool> TryRemoveGuardAsync(string campaignId, string unitId, int revision, ETag etag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Revisions.DeleteEntityAsync(RevisionKeys.Partition(campaignId, unitId), RevisionKeys.Header(revision), etag, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException exception) when (exception.Status is 404 or 412)
+        {
+            return false;
+        }
+    }
+
+    private static TableEntity GuardEntity(string campaignId, string unitId, RevisionGuard guard) =>
+        new(RevisionKeys.Partition(campaignId, unitId), RevisionKeys.Header(guard.Revision))
+        {
+            [nameof(RevisionEntity.RowType)] = GuardRowType,
+            [nameof(RevisionEntity.CampaignId)] = campaignId,
+            [nameof(RevisionEntity.UnitId)] = unitId,
+            [nameof(RevisionEntity.Revision)] = guard.Revision,
+            [ReviewedRevisionColumn] = guard.ReviewedRevision,
+            [SequenceColumn] = guard.Sequence,
+            [DecisionColumn] = guard.Decision,
+            [PlacedAtColumn] = guard.PlacedAt,
+            [RecordedColumn] = guard.Recorded,
+        };
+
+    /// <summary>A fence or a review guard: the row at the number after the newest revision.</summary>
+    private static bool IsAbove(TableEntity row) => row.GetString(nameof(RevisionEntity.RowType)) is FenceRowType or GuardRowType;
+
+    private static RevisionGuard? ToGuard(TableEntity row) => row.GetString(nameof(RevisionEntity.RowType)) != GuardRowType
+        ? null
+        : new RevisionGuard(
+            row.GetInt32(nameof(RevisionEntity.Revision)) ?? 0,
+            row.GetInt32(ReviewedRevisionColumn) ?? 0,
+            row.GetInt32(SequenceColumn) ?? 0,
+            row.GetString(DecisionColumn) ?? string.Empty,
+            row.GetDateTimeOffset(PlacedAtColumn) ?? DateTimeOffset.MinValue,
+            row.GetBoolean(RecordedColumn) ?? false);
 
     private static Revision? FromRows(IReadOnlyList<TableEntity> rows)
     {

@@ -28,7 +28,7 @@ public sealed class SubmissionFunctions(SubmissionService submissions, CallerRes
             .WithHeader("ETag", Revision.FormatETag(receipt.Revision));
     }
 
-    /// <summary>The current submission with its answers; <c>?revision=n</c> reads an earlier one.</summary>
+    /// <summary>The current submission with its answers and the unit's review; <c>?revision=n</c> reads an earlier one.</summary>
     [Function(nameof(GetSubmission))]
     public async Task<IActionResult> GetSubmission(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route)] HttpRequest request,
@@ -37,8 +37,8 @@ public sealed class SubmissionFunctions(SubmissionService submissions, CallerRes
         CancellationToken cancellationToken)
     {
         int? number = int.TryParse(request.Query["revision"], out var value) && value > 0 ? value : null;
-        var revision = await submissions.GetCurrentAsync(callers.Identify(request), campaignId, unitId, number, cancellationToken);
-        return ApiResult.Json(SubmissionView.Of(revision)).WithHeader("ETag", revision.ETag);
+        var view = await submissions.GetViewAsync(callers.Identify(request), campaignId, unitId, number, cancellationToken);
+        return ApiResult.Json(view).WithHeader("ETag", Revision.FormatETag(view.Revision));
     }
 
     [Function(nameof(ListRevisions))]

@@ -17,14 +17,20 @@ public sealed class SubmissionProjector(TableClients tables)
 
     private TableClient Answers => tables.Get(SubmissionTables.Answers);
 
+    // With the pending flag as it was (a refused submission puts it back) and the review copy (the lock's first check,
+    // and what the projection carries over).
     private static readonly string[] NumberingColumns =
-        [nameof(SubmissionEntity.Revision), nameof(SubmissionEntity.FirstSubmittedAt), nameof(SubmissionEntity.OnTime), nameof(SubmissionEntity.ProjectionPending)];
+    [
+        nameof(SubmissionEntity.Revision), nameof(SubmissionEntity.FirstSubmittedAt), nameof(SubmissionEntity.OnTime), nameof(SubmissionEntity.ProjectionPending),
+        nameof(SubmissionEntity.PendingRevision), nameof(SubmissionEntity.PendingSince), .. SubmissionEntity.ReviewColumns,
+    ];
 
     /// <summary>
     /// The newest revision as the unit's <c>Submissions</c> row has it (one point read), when that row is known to be
-    /// up to date: no projection pending. <c>Behind</c> when it may not be, so the revision log must be read.
+    /// up to date: no projection pending. <c>Behind</c> when it may not be, so the revision log must be read. <c>Row</c>
+    /// is the row as read (null when there is none), with its pending flag and review copy.
     /// </summary>
-    internal async Task<(bool Behind, RevisionEntity? Latest)> ReadProjectedLatestAsync(string campaignId, string districtId, string unitId, CancellationToken cancellationToken)
+    internal async Task<(bool Behind, RevisionEntity? Latest, SubmissionEntity? Row)> ReadProjectedLatestAsync(string campaignId, string districtId, string unitId, CancellationToken cancellationToken)
     {
         var found = await Submissions.GetEntityIfExistsAsync<SubmissionEntity>(campaignId, SubmissionKeys.Row(districtId, unitId), NumberingColumns, cancellationToken);
         if (!found.HasValue)
@@ -32,11 +38,108 @@ public sealed class SubmissionProjector(TableClients tables)
             // No row: no submission yet, or one whose writer died before even flagging it, or a unit whose row is still
             // under the area it left (or under its key from before issue 15); in each case a taken number conflicts
             // at commit and the retry reads the revision log.
-            return (false, null);
+            return (false, null, null);
         }
 
         var row = found.Value!;
-        return row.ProjectionPending ? (true, null) : (false, row.Revision > 0 ? row : null);
+        return row.ProjectionPending ? (true, null, row) : (false, row.Revision > 0 ? row : null, row);
+    }
+
+    /// <summary>
+    /// Takes back the flag a refused submission set (<see cref="MarkPendingAsync"/>, whose ETag is
+    /// <paramref name="marker"/>): the row as it was before (<paramref name="before"/>, null when there was none), so a
+    /// refusal leaves nothing written. A row someone else wrote since is left to them.
+    /// </summary>
+    internal async Task UndoPendingAsync(string campaignId, string districtId, string unitId, SubmissionEntity? before, ETag marker, CancellationToken cancellationToken)
+    {
+        var rowKey = SubmissionKeys.Row(districtId, unitId);
+        try
+        {
+            if (before is null)
+            {
+                await Submissions.DeleteEntityAsync(campaignId, rowKey, marker, cancellationToken);
+                return;
+            }
+
+            var row = (await Submissions.GetEntityAsync<TableEntity>(campaignId, rowKey, cancellationToken: cancellationToken)).Value;
+            if (row.ETag != marker)
+            {
+                return;
+            }
+
+            row[nameof(SubmissionEntity.ProjectionPending)] = before.ProjectionPending;
+            row[nameof(SubmissionEntity.PendingRevision)] = before.PendingRevision;
+            if (before.PendingSince is { } since)
+            {
+                row[nameof(SubmissionEntity.PendingSince)] = since;
+            }
+            else
+            {
+                row.Remove(nameof(SubmissionEntity.PendingSince));
+            }
+
+            await Submissions.UpdateEntityAsync(row, marker, TableUpdateMode.Replace, cancellationToken);
+        }
+        catch (RequestFailedException exception) when (exception.Status is 404 or 412)
+        {
+            // Written by someone else meanwhile: their projection (or the repair) decides.
+        }
+    }
+
+    /// <summary>
+    /// Copies a unit's review onto its row (read, then replaced under its ETag, every other column kept): the state as of
+    /// the row's revision, so a revision projected meanwhile is never shown with a stale state, and never older than the
+    /// copy already there. The row's revision, or null when the unit has no row in the area's key range.
+    /// </summary>
+    public async Task<int?> WriteReviewCopyAsync(string campaignId, string districtId, string unitId, ReviewStanding review, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var found = await Submissions.GetEntityIfExistsAsync<TableEntity>(campaignId, SubmissionKeys.Row(districtId, unitId), cancellationToken: cancellationToken);
+            if (!found.HasValue || (found.Value!.GetInt32(nameof(SubmissionEntity.Revision)) ?? 0) == 0)
+            {
+                return null;
+            }
+
+            var row = found.Value!;
+            var revision = row.GetInt32(nameof(SubmissionEntity.Revision)) ?? 0;
+            if ((row.GetInt32(nameof(SubmissionEntity.ReviewSequence)) ?? 0) >= review.Sequence)
+            {
+                return revision;
+            }
+
+            SetOrRemove(row, nameof(SubmissionEntity.ReviewState), review.StateAt(revision));
+            SetOrRemove(row, nameof(SubmissionEntity.ReviewSequence), review.Sequence);
+            SetOrRemove(row, nameof(SubmissionEntity.ReviewedRevision), review.ReviewedRevision);
+            SetOrRemove(row, nameof(SubmissionEntity.ReviewedAt), review.ReviewedAt);
+            SetOrRemove(row, nameof(SubmissionEntity.ReviewedBy), review.ReviewedBy);
+            SetOrRemove(row, nameof(SubmissionEntity.ReviewComment), review.Comment);
+            SetOrRemove(row, nameof(SubmissionEntity.ReopenRequestedAt), review.ReopenRequestedAt);
+            SetOrRemove(row, nameof(SubmissionEntity.ReopenReason), review.ReopenReason);
+            try
+            {
+                await Submissions.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+                return revision;
+            }
+            catch (RequestFailedException exception) when (exception.Status is 404 or 412)
+            {
+                // A projection or another review wrote the row meanwhile: read again.
+            }
+        }
+
+        throw new InvalidOperationException($"Could not copy review {review.Sequence} of {campaignId}/{unitId} after {MaxAttempts} attempts.");
+    }
+
+    private static void SetOrRemove(TableEntity row, string column, object? value)
+    {
+        if (value is null)
+        {
+            row.Remove(column);
+        }
+        else
+        {
+            row[column] = value;
+        }
     }
 
     /// <summary>Flags the unit's row before a commit, so a crash between commit and projection is found later.</summary>
@@ -55,12 +158,19 @@ public sealed class SubmissionProjector(TableClients tables)
     }
 
     /// <summary>Projects <paramref name="revision"/> into the unit's row in the key range of <paramref name="districtId"/>.</summary>
-    public async Task ProjectAsync(Revision revision, string districtId, ETag? pendingETag, CancellationToken cancellationToken)
+    public Task ProjectAsync(Revision revision, string districtId, ETag? pendingETag, CancellationToken cancellationToken) =>
+        ProjectAsync(revision, districtId, pendingETag, null, cancellationToken);
+
+    /// <summary>
+    /// The same, over the row <paramref name="replaced"/> as read with <paramref name="pendingETag"/> (or with the
+    /// flag that ETag set): its review copy is carried over without reading it again.
+    /// </summary>
+    internal async Task ProjectAsync(Revision revision, string districtId, ETag? pendingETag, SubmissionEntity? replaced, CancellationToken cancellationToken)
     {
         // Answers first: the Submissions row clears the pending flag, so it is written last, or a crash between the
         // two would leave Answers behind with nothing flagged for repair.
         await ProjectAnswersAsync(revision, cancellationToken);
-        await ProjectLatestAsync(revision, districtId, pendingETag, cancellationToken);
+        await ProjectLatestAsync(revision, districtId, pendingETag, replaced, cancellationToken);
     }
 
     /// <summary>Clears a pending flag whose revision was never committed (the writer died before its commit).</summary>
@@ -85,14 +195,23 @@ public sealed class SubmissionProjector(TableClients tables)
         }
     }
 
-    private async Task ProjectLatestAsync(Revision revision, string districtId, ETag? knownETag, CancellationToken cancellationToken)
+    private async Task ProjectLatestAsync(Revision revision, string districtId, ETag? knownETag, SubmissionEntity? knownRow, CancellationToken cancellationToken)
     {
         var etag = knownETag;
+        var replaced = knownRow;
         var pendingRevision = revision.Number;
         DateTimeOffset? pendingSince = null;
+        if (etag is not null && replaced is null)
+        {
+            // The row is replaced whole: its review copy is read first, so it is carried over (a retry's path).
+            var current = await Submissions.GetEntityIfExistsAsync<SubmissionEntity>(revision.CampaignId, SubmissionKeys.Row(districtId, revision.UnitId), cancellationToken: cancellationToken);
+            replaced = current.HasValue ? current.Value : null;
+        }
+
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var entity = SubmissionEntity.Latest(revision, districtId);
+            entity.CarryReview(replaced);
             entity.PendingRevision = pendingRevision;
             entity.ProjectionPending = pendingRevision > revision.Number;
 
@@ -127,6 +246,7 @@ public sealed class SubmissionProjector(TableClients tables)
                 }
 
                 etag = row.ETag;
+                replaced = row;
                 pendingRevision = Math.Max(row.PendingRevision, revision.Number);
                 pendingSince = row.PendingSince;
             }

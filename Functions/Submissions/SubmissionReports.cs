@@ -15,7 +15,10 @@ public sealed class SubmissionReports(TableClients tables, DataMigrationState mi
         "RowKey", nameof(SubmissionEntity.UnitId), nameof(SubmissionEntity.DistrictId), nameof(SubmissionEntity.Revision),
         nameof(SubmissionEntity.OnTime), nameof(SubmissionEntity.Late), nameof(SubmissionEntity.Readiness),
         nameof(SubmissionEntity.SubmittedAt), nameof(SubmissionEntity.FirstSubmittedAt),
+        nameof(SubmissionEntity.ReviewState), nameof(SubmissionEntity.ReviewedRevision), nameof(SubmissionEntity.ReopenRequestedAt),
     ];
+
+    private static readonly string[] ReviewQueueColumns = [.. ReportColumns, nameof(SubmissionEntity.ReviewedAt)];
 
     private static readonly string[] ContributionColumns =
         [.. ReportColumns, nameof(SubmissionEntity.ItemStatuses), nameof(SubmissionEntity.GapNotes)];
@@ -45,6 +48,23 @@ public sealed class SubmissionReports(TableClients tables, DataMigrationState mi
         Newest(await ReadRowsAsync(TableQueries.PartitionPrefix(campaignId, SubmissionKeys.AreaPrefix(districtId)), ContributionColumns, cancellationToken))
             .Select(row => row.ToContribution())
             .ToList();
+
+    public async Task<IReadOnlyList<ReviewedReport>> ReadReviewedReportsAsync(string campaignId, string? districtId, CancellationToken cancellationToken) =>
+        Newest(await ReadRowsAsync(districtId is null ? TableQueries.Partition(campaignId) : TableQueries.PartitionPrefix(campaignId, SubmissionKeys.AreaPrefix(districtId)), ReviewQueueColumns, cancellationToken))
+            .Select(row => new ReviewedReport(row.ToContribution().Report, SubmissionKeys.DistrictOf(row.RowKey) ?? row.DistrictId, row.ReviewedAt))
+            .ToList();
+
+    public async Task<UnitReport?> ReadUnitReportAsync(string campaignId, string districtId, string unitId, CancellationToken cancellationToken)
+    {
+        var table = tables.Get(SubmissionTables.Submissions);
+        var found = await table.GetEntityIfExistsAsync<SubmissionEntity>(campaignId, SubmissionKeys.Row(districtId, unitId), ReportColumns, cancellationToken);
+        if (!found.HasValue && !await AreaKeysReadyAsync(cancellationToken))
+        {
+            found = await table.GetEntityIfExistsAsync<SubmissionEntity>(campaignId, unitId, ReportColumns, cancellationToken);
+        }
+
+        return found.HasValue && found.Value!.Revision > 0 ? found.Value.ToContribution().Report : null;
+    }
 
     public Task<bool> AreaKeysReadyAsync(CancellationToken cancellationToken) =>
         migrations.HasCompletedAsync(SubmissionAreaKeysMigration.MigrationId, cancellationToken);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using TetReadiness.Campaigns;
 using TetReadiness.Common;
+using TetReadiness.Deadlines;
 using TetReadiness.Http;
 using TetReadiness.Identity;
 using TetReadiness.Messages;
@@ -20,6 +21,8 @@ public sealed class SubmissionService(
     RevisionStore revisions,
     SubmissionProjector projector,
     CoordinatorDirectory coordinators,
+    IReviewLedger reviews,
+    IUnitDeadlines deadlines,
     TimeProvider clock,
     ILogger<SubmissionService> logger)
 {
@@ -38,7 +41,7 @@ public sealed class SubmissionService(
     /// Refuses in the documented order: 401, 400 for an id that cannot be a key, 404 for the unit, 403, 404 for the
     /// campaign (<see cref="ResolveAsync"/>); then the body's 415, 413 and 400; then 400 for precondition headers
     /// that cannot be read (<paramref name="readPreconditions"/>, read here and not before, so an anonymous caller
-    /// learns nothing from them) and for the answers; then 409 (not open, closed) and 412.
+    /// learns nothing from them) and for the answers; then 409 (not open, closed, accepted: locked) and 412.
     /// </summary>
     public async Task<(SubmissionReceipt Receipt, bool Created)> SubmitAsync(
         string campaignId,
@@ -77,15 +80,55 @@ public sealed class SubmissionService(
             throw Refusal.Conflict(c => c.CampaignClosed(closedAt));
         }
 
+        // A unit's own deadline is never earlier than the campaign's: it is read (fresh) only once the campaign's has passed.
+        var deadline = now > campaign.Deadline ? await deadlines.ReadDeadlineAsync(campaign, unitId, cancellationToken) : campaign.Deadline;
+
+        // The row as it was before this submission flagged it, and the ETag of its latest flag: a refusal after the
+        // flag (the report turned out to be locked) puts the row back as it was.
+        SubmissionEntity? before = null;
+        Azure.ETag? marker = null;
         for (var attempt = 1; attempt <= MaxCommitAttempts; attempt++)
         {
-            var (latest, fence) = await ReadLatestAsync(campaignId, unit.DistrictId, unitId, trustProjection: attempt == 1, cancellationToken);
+            var (latest, top, row) = await ReadLatestAsync(campaignId, unit.DistrictId, unitId, trustProjection: attempt == 1, cancellationToken);
+            if (attempt == 1)
+            {
+                before = row;
+            }
+
+            var fence = top?.Above;
+            if (row?.ReviewState == ReviewStates.Accepted && latest is not null)
+            {
+                // The copy says locked: the log confirms it (one read, only then), before anything is written.
+                if (await reviews.ReadStandingAsync(campaignId, unitId, cancellationToken) is { } standing && standing.LocksAt(latest.Revision))
+                {
+                    throw Locked(standing);
+                }
+            }
+            else if (top?.Guard is { } guard)
+            {
+                var standing = await reviews.ReadStandingAsync(campaignId, unitId, cancellationToken);
+                switch (ReviewGuardRule.Judge(guard, standing, clock.GetUtcNow()))
+                {
+                    case GuardStanding.Lock:
+                        if (marker is { } flagged)
+                        {
+                            await projector.UndoPendingAsync(campaignId, unit.DistrictId, unitId, before, flagged, cancellationToken);
+                        }
+
+                        throw Locked(standing!);
+                    case GuardStanding.InFlight:
+                        logger.LogDebug("Revision {Revision} of {CampaignId}/{UnitId} is being reviewed; waiting (attempt {Attempt})", guard.Revision, campaignId, unitId, attempt);
+                        await Task.Delay(Random.Shared.Next(5, 20 + (5 * attempt)), cancellationToken);
+                        continue;
+                }
+            }
+
             if (preconditions.Check(latest?.Revision ?? 0) is { } refusal)
             {
                 throw Refusal.PreconditionFailed(refusal);
             }
 
-            var late = now > campaign.Deadline;
+            var late = now > deadline;
             var revision = new Revision(
                 campaignId, unitId, unit.UnitName, unit.DistrictId, unit.DistrictName,
                 Number: (latest?.Revision ?? 0) + 1,
@@ -102,6 +145,7 @@ public sealed class SubmissionService(
                 Proposals: proposals);
 
             var pendingETag = await projector.MarkPendingAsync(campaignId, unit.DistrictId, unitId, revision.Number, now, cancellationToken);
+            marker = pendingETag;
             if (!await revisions.TryCommitAsync(revision, fence, cancellationToken))
             {
                 logger.LogDebug("Revision {Revision} of {CampaignId}/{UnitId} was taken; retrying (attempt {Attempt})", revision.Number, campaignId, unitId, attempt);
@@ -110,16 +154,44 @@ public sealed class SubmissionService(
             }
 
             logger.LogInformation("Submission {CampaignId}/{UnitId} revision {Revision} committed via {Via} (late: {Late})", campaignId, unitId, revision.Number, author.Via, late);
-            await ProjectOrLeavePendingAsync(revision, unit.DistrictId, pendingETag, cancellationToken);
+            await ProjectOrLeavePendingAsync(revision, unit.DistrictId, pendingETag, attempt == 1 ? before : null, cancellationToken);
             return (SubmissionReceipt.Of(revision), revision.Number == 1);
         }
 
         throw Refusal.Unavailable(c => c.TooManyConcurrentSubmissions(), TimeSpan.FromSeconds(5));
     }
 
+    /// <summary>409 for a report an accept locked: the state, when and by whom.</summary>
+    private static RefusalException Locked(ReviewStanding standing)
+    {
+        var at = standing.AcceptedAt is { } accepted ? VietnamTime.Format(accepted) : string.Empty;
+        var by = standing.AcceptedBy ?? string.Empty;
+        return Refusal.Conflict(c => c.ReportLocked(at, by));
+    }
+
     public async Task<Revision> GetCurrentAsync(Caller caller, string campaignId, string unitId, int? revisionNumber, CancellationToken cancellationToken)
     {
         var (campaign, _) = await ResolveAsync(caller, campaignId, unitId, write: false, cancellationToken);
+        return await ReadRevisionAsync(campaign, unitId, revisionNumber, cancellationToken);
+    }
+
+    /// <summary>
+    /// The current (or a given) revision with the unit's review: the <c>Reviews</c> log read in parallel with the
+    /// revision (and, for an earlier revision, with the newest header, which the review state is reckoned against).
+    /// </summary>
+    public async Task<SubmissionView> GetViewAsync(Caller caller, string campaignId, string unitId, int? revisionNumber, CancellationToken cancellationToken)
+    {
+        var (campaign, _) = await ResolveAsync(caller, campaignId, unitId, write: false, cancellationToken);
+        var reviewTask = reviews.ReadStandingAsync(campaignId, unitId, cancellationToken);
+        var latestTask = revisionNumber is null ? null : revisions.ReadLatestHeaderAsync(campaignId, unitId, cancellationToken);
+        var revision = await ReadRevisionAsync(campaign, unitId, revisionNumber, cancellationToken);
+        var latest = latestTask is null ? revision.Number : (await latestTask).Top.Latest;
+        return SubmissionView.Of(revision).WithReview(await reviewTask, latest);
+    }
+
+    private async Task<Revision> ReadRevisionAsync(Campaign campaign, string unitId, int? revisionNumber, CancellationToken cancellationToken)
+    {
+        var campaignId = campaign.CampaignId;
         var revision = revisionNumber is { } number
             ? await revisions.ReadAsync(campaignId, unitId, number, cancellationToken)
             : await revisions.ReadLatestAsync(campaignId, unitId, cancellationToken);
@@ -146,29 +218,34 @@ public sealed class SubmissionService(
 
     /// <summary>
     /// The newest revision's number, first submission time and on-time flag. The unit's <c>Submissions</c> row has
-    /// them (a point read); the revision log is read when that row may be behind, or after a lost race (the commit
-    /// of a number that was taken or fenced by the projection repair fails, and the retry reads the log and the fence
-    /// it then replaces), so numbers stay gapless.
+    /// them (a point read, which also returns the row for its review copy); the revision log is read when that row may
+    /// be behind, or after a lost race (the commit of a number that was taken, fenced by the projection repair or
+    /// guarded by a review fails, and the retry reads the log and the row above its newest revision, which it then
+    /// replaces or is refused by), so numbers stay gapless.
     /// </summary>
-    private async Task<(RevisionEntity? Latest, Azure.ETag? Fence)> ReadLatestAsync(string campaignId, string districtId, string unitId, bool trustProjection, CancellationToken cancellationToken)
+    private async Task<(RevisionEntity? Latest, RevisionTop? Top, SubmissionEntity? Row)> ReadLatestAsync(string campaignId, string districtId, string unitId, bool trustProjection, CancellationToken cancellationToken)
     {
+        SubmissionEntity? row = null;
         if (trustProjection)
         {
-            var (behind, latest) = await projector.ReadProjectedLatestAsync(campaignId, districtId, unitId, cancellationToken);
+            var (behind, latest, projected) = await projector.ReadProjectedLatestAsync(campaignId, districtId, unitId, cancellationToken);
             if (!behind)
             {
-                return (latest, null);
+                return (latest, null, projected);
             }
+
+            row = projected;
         }
 
-        return await revisions.ReadLatestHeaderAsync(campaignId, unitId, cancellationToken);
+        var (header, top) = await revisions.ReadLatestHeaderAsync(campaignId, unitId, cancellationToken);
+        return (header, top, row);
     }
 
-    private async Task ProjectOrLeavePendingAsync(Revision revision, string districtId, Azure.ETag pendingETag, CancellationToken cancellationToken)
+    private async Task ProjectOrLeavePendingAsync(Revision revision, string districtId, Azure.ETag pendingETag, SubmissionEntity? replaced, CancellationToken cancellationToken)
     {
         try
         {
-            await projector.ProjectAsync(revision, districtId, pendingETag, cancellationToken);
+            await projector.ProjectAsync(revision, districtId, pendingETag, replaced, cancellationToken);
         }
         catch (Exception exception) when (StorageFaults.IsUnavailable(exception))
         {

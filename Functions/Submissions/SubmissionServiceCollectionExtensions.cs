@@ -16,6 +16,7 @@ public static class SubmissionServiceCollectionExtensions
         services.AddSingleton<ProjectionRepairService>();
         services.AddDataMigration<SubmissionAreaKeysMigration>();
         services.AddSingleton<ISubmissionReports, SubmissionReports>();
+        services.AddSingleton<IReviewLocks, ReviewLocks>();
         return services;
     }
 }

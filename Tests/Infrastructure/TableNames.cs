@@ -18,14 +18,18 @@ public static class TableNames
     public const string Submissions = "Submissions";
     public const string SubmissionRevisions = "SubmissionRevisions";
     public const string Answers = "Answers";
+    public const string Reviews = "Reviews";
     public const string AreaSummaries = "AreaSummaries";
     public const string Reminders = "Reminders";
     public const string Digests = "Digests";
     public const string StatusSnapshots = "StatusSnapshots";
+    public const string ManualReminders = "ManualReminders";
+    public const string UnitDeadlines = "UnitDeadlines";
+    public const string UnitNotes = "UnitNotes";
     public const string AuditLog = "AuditLog";
     public const string Migrations = "Migrations";
 
     /// <summary>In the order the features register them (start-up, backups and restores follow it).</summary>
     public static IReadOnlyList<string> All { get; } =
-        [Migrations, Units, Districts, CampaignUnits, RosterImports, AreaUnits, RosterPeople, Campaigns, ChecklistVersions, ChecklistItems, Submissions, SubmissionRevisions, Answers, AreaSummaries, Reminders, Digests, StatusSnapshots, AuditLog];
+        [Migrations, Units, Districts, CampaignUnits, RosterImports, AreaUnits, RosterPeople, Campaigns, ChecklistVersions, ChecklistItems, Submissions, SubmissionRevisions, Answers, Reviews, AreaSummaries, Reminders, ManualReminders, Digests, StatusSnapshots, UnitDeadlines, UnitNotes, AuditLog];
 }

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
+using TetReadiness.Deadlines;
 using TetReadiness.Digests;
 using TetReadiness.Reminders;
 using TetReadiness.Status;
@@ -52,6 +53,10 @@ public sealed class FeedFixture : IAsyncLifetime
             Proposals = FormulaNote,
         });
 
+        // A return, so the reviews feed has a row with every column.
+        await App.Get<TetReadiness.Reviews.ReviewService>().ReviewAsync(TetReadiness.Identity.Caller.System, Campaign, "hoan-kiem-ubnd",
+            _ => Task.FromResult(new TetReadiness.Reviews.ReviewRequest { Decision = "returned", Revision = 1, Comment = "Bổ sung số liệu" }), CancellationToken.None);
+
         var now = App.Clock.GetUtcNow();
         await App.Tables.Reminders.UpsertEntityAsync(new ReminderEntity
         {
@@ -72,6 +77,9 @@ public sealed class FeedFixture : IAsyncLifetime
             DecidedAt = now,
             SentAt = now.AddMinutes(1),
         });
+
+        await App.Get<UnitDeadlineService>().GrantAsync(
+            TetReadiness.Identity.Caller.System, Campaign, "ba-vi-ubnd", _ => Task.FromResult(new UnitDeadlineRequest { Deadline = "2024-02-05", Reason = "Mất điện diện rộng" }), CancellationToken.None);
 
         var status = await App.Get<StatusService>().GetStatusAsync(TetReadiness.Identity.Caller.System, Campaign, null, CancellationToken.None);
         await App.Get<StatusSnapshotStore>().UpsertAsync(StatusSnapshotEntity.From(status, VietnamTime.DateOf(now), now), CancellationToken.None);

@@ -87,8 +87,10 @@ public sealed class FeedSchemaContractTests(FeedFixture fixture) : IClassFixture
             ["submissions"] = await Count(TableNames.Submissions, r => r.GetInt32("Revision") > 0),
             ["revisions"] = await Count(TableNames.SubmissionRevisions, r => r.GetString("RowType") == "revision"),
             ["answers"] = await Count(TableNames.Answers),
+            ["reviews"] = await Count(TableNames.Reviews),
             ["reminders"] = await Count(TableNames.Reminders),
             ["status-snapshots"] = await Count(TableNames.StatusSnapshots),
+            ["unit-deadlines"] = await Count(TableNames.UnitDeadlines),
         };
         Assert.Equal(new Dictionary<string, int>
         {
@@ -99,8 +101,10 @@ public sealed class FeedSchemaContractTests(FeedFixture fixture) : IClassFixture
             ["submissions"] = 2,
             ["revisions"] = 3,
             ["answers"] = 6,
+            ["reviews"] = 1,
             ["reminders"] = 1,
             ["status-snapshots"] = 4,
+            ["unit-deadlines"] = 1,
         }, expected);
 
         foreach (var (table, count) in expected)

@@ -2,10 +2,13 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using TetReadiness.Campaigns;
+using TetReadiness.Deadlines;
 using TetReadiness.Health;
 using TetReadiness.Http;
 using TetReadiness.Links;
+using TetReadiness.Notes;
 using TetReadiness.Profile;
+using TetReadiness.Reminders;
 using TetReadiness.Roster;
 using TetReadiness.Status;
 using TetReadiness.Submissions;
@@ -27,6 +30,8 @@ public static class Api
         nameof(LinkFunctions.MintUnitLink), nameof(LinkFunctions.ListUnitLinks), nameof(LinkFunctions.RevokeUnitLinks),
         nameof(StatusFunctions.GetCampaignStatus), nameof(StatusFunctions.GetNonReporters), nameof(StatusFunctions.GetCampaignUnits),
         nameof(StatusFunctions.GetLeastReadyItems),
+        nameof(NoteFunctions.AddUnitNote), nameof(NoteFunctions.ListUnitNotes), nameof(RemindFunctions.RemindUnit),
+        nameof(DeadlineFunctions.PutUnitDeadline), nameof(DeadlineFunctions.GetUnitDeadline), nameof(DeadlineFunctions.DeleteUnitDeadline),
     ];
 
     public static string AnswersJson { get; } = JsonSerializer.Serialize(Seed.Answers(), ApiJson.Options);
@@ -63,6 +68,12 @@ public static class Api
             nameof(StatusFunctions.GetNonReporters) => ("GET", $"/api/campaigns/{c}/non-reporters"),
             nameof(StatusFunctions.GetCampaignUnits) => ("GET", $"/api/campaigns/{c}/units"),
             nameof(StatusFunctions.GetLeastReadyItems) => ("GET", $"/api/campaigns/{c}/least-ready-items"),
+            nameof(NoteFunctions.AddUnitNote) => ("POST", $"/api/campaigns/{c}/units/{u}/notes"),
+            nameof(NoteFunctions.ListUnitNotes) => ("GET", $"/api/campaigns/{c}/units/{u}/notes"),
+            nameof(RemindFunctions.RemindUnit) => ("POST", $"/api/campaigns/{c}/units/{u}/remind"),
+            nameof(DeadlineFunctions.PutUnitDeadline) => ("PUT", $"/api/campaigns/{c}/units/{u}/deadline"),
+            nameof(DeadlineFunctions.GetUnitDeadline) => ("GET", $"/api/campaigns/{c}/units/{u}/deadline"),
+            nameof(DeadlineFunctions.DeleteUnitDeadline) => ("DELETE", $"/api/campaigns/{c}/units/{u}/deadline"),
             "Health" => ("GET", "/api/health"),
             _ => throw new ArgumentException($"Unknown function {function}", nameof(function)),
         };
@@ -103,6 +114,12 @@ public static class Api
             nameof(StatusFunctions.GetNonReporters) => app.Create<StatusFunctions>().GetNonReporters(r, campaignId, none),
             nameof(StatusFunctions.GetCampaignUnits) => app.Create<StatusFunctions>().GetCampaignUnits(r, campaignId, none),
             nameof(StatusFunctions.GetLeastReadyItems) => app.Create<StatusFunctions>().GetLeastReadyItems(r, campaignId, none),
+            nameof(NoteFunctions.AddUnitNote) => app.Create<NoteFunctions>().AddUnitNote(r, campaignId, unitId, none),
+            nameof(NoteFunctions.ListUnitNotes) => app.Create<NoteFunctions>().ListUnitNotes(r, campaignId, unitId, none),
+            nameof(RemindFunctions.RemindUnit) => app.Create<RemindFunctions>().RemindUnit(r, campaignId, unitId, none),
+            nameof(DeadlineFunctions.PutUnitDeadline) => app.Create<DeadlineFunctions>().PutUnitDeadline(r, campaignId, unitId, none),
+            nameof(DeadlineFunctions.GetUnitDeadline) => app.Create<DeadlineFunctions>().GetUnitDeadline(r, campaignId, unitId, none),
+            nameof(DeadlineFunctions.DeleteUnitDeadline) => app.Create<DeadlineFunctions>().DeleteUnitDeadline(r, campaignId, unitId, none),
             "Health" => app.Create<HealthFunction>().Run(r, none),
             _ => Task.FromResult<IActionResult>(new NotFoundResult()),
         });

@@ -51,7 +51,7 @@ public sealed class CrossSiteWriteTests(SeededAppFixture fixture) : IClassFixtur
     public void The_state_changing_functions_are_the_ones_expected()
     {
         // Guards the theories below against silently covering nothing.
-        Assert.Equal(["PutSubmission", "PutCampaign", "ImportRoster", "MintUnitLink", "RevokeUnitLinks"], StateChangingFunctions);
+        Assert.Equal(["PutSubmission", "PutCampaign", "ImportRoster", "MintUnitLink", "RevokeUnitLinks", "AddUnitNote", "RemindUnit", "PutUnitDeadline", "DeleteUnitDeadline"], StateChangingFunctions);
     }
 
     [Theory]
@@ -114,18 +114,22 @@ public sealed class CrossSiteWriteTests(SeededAppFixture fixture) : IClassFixtur
     /// <summary>A request the function would accept from its own page, over https on the app's public host name.</summary>
     private static Task<HttpResponseSnapshot> CallAsync(TestApp app, string function, Dictionary<string, string> headers)
     {
-        var (method, path) = Api.RouteOf(function, "tet-2024", "ba-dinh-ubnd");
+        // A unit that has not reported by then (PutSubmission comes first) can be reminded.
+        var unitId = function == "RemindUnit" ? "ba-dinh-ttyt" : "ba-dinh-ubnd";
+        var (method, path) = Api.RouteOf(function, "tet-2024", unitId);
         var (body, contentType) = function switch
         {
             "PutSubmission" => (Api.AnswersJson, "application/json"),
             "PutCampaign" => (JsonSerializer.Serialize(Seed.Campaign(), ApiJson.Options), "application/json"),
             "ImportRoster" => (Seed.RosterCsv, "text/csv"),
-            "MintUnitLink" or "RevokeUnitLinks" => ((string?)null, (string?)null),
+            "MintUnitLink" or "RevokeUnitLinks" or "RemindUnit" or "DeleteUnitDeadline" => ((string?)null, (string?)null),
+            "AddUnitNote" => ("{\"text\":\"Đã gọi đ/c Lan\"}", "application/json"),
+            "PutUnitDeadline" => ("{\"deadline\":\"2024-02-05\",\"reason\":\"Mất điện\"}", "application/json"),
             _ => throw new ArgumentException($"No request body known for {function}; add one here.", nameof(function)),
         };
         var request = HttpCall.Request(method, path, body, contentType, headers);
         request.Scheme = "https";
         request.Host = new Microsoft.AspNetCore.Http.HostString("readiness.hanoi.example");
-        return Api.RunAsync(app, function, request, "tet-2024", "ba-dinh-ubnd");
+        return Api.RunAsync(app, function, request, "tet-2024", unitId);
     }
 }

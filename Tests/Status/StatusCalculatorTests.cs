@@ -145,7 +145,9 @@ public sealed class StatusCalculatorTests
                 new NonReporter("ba-vi-ubnd", "UBND Huyện Ba Vì", "ba-vi", "Huyện Ba Vì", 2),
                 new NonReporter("hoan-kiem-ubnd", "UBND Quận Hoàn Kiếm", "hoan-kiem", "Quận Hoàn Kiếm", 2),
             ],
-            missing);
+            missing.Select(m => m with { Deadline = default }));
+        // Issue 16: without units' own deadlines, every unit's is the campaign's.
+        Assert.All(missing, m => Assert.Equal((Campaign.Deadline, false), (m.Deadline, m.Extended)));
     }
 
     [Theory]

@@ -145,7 +145,7 @@ public sealed class StatusFunctionsTests(ReportedCampaignFixture fixture) : ICla
 
         Assert.Equal(200, response.Status);
         var rows = response.Json.EnumerateArray().ToList();
-        Assert.All(rows, row => Assert.Equal(["unitId", "unitName", "districtId", "districtName", "daysOverdue", "remindersSent", "lastRemindedAt", "noOfficerEmail"], Names(row)));
+        Assert.All(rows, row => Assert.Equal(["unitId", "unitName", "districtId", "districtName", "daysOverdue", "remindersSent", "lastRemindedAt", "noOfficerEmail", "deadline", "extended", "latestNote"], Names(row)));
         Assert.Equal(
             [("ba-dinh-ttyt", "Trung tâm Y tế Ba Đình", "ba-dinh", "Quận Ba Đình", 2), ("ba-vi-ubnd", "UBND Huyện Ba Vì", "ba-vi", "Huyện Ba Vì", 2)],
             rows.Select(r => (r.GetProperty("unitId").GetString(), r.GetProperty("unitName").GetString(), r.GetProperty("districtId").GetString(),

@@ -21,7 +21,7 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing
   name: applicationInsightsName
 }
 
-var timerNames = '"ReminderScan", "DailyDigest", "ProjectionRepair", "StatusRollup", "ExportTables", "QueueWatch", "RedrivePoison"'
+var timerNames = '"ReminderScan", "DailyDigest", "ProjectionRepair", "ReviewRepair", "StatusRollup", "ExportTables", "QueueWatch", "RedrivePoison"'
 
 var charts = [
   {

@@ -1,0 +1,24 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TetReadiness.Storage;
+using TetReadiness.Submissions;
+
+namespace TetReadiness.Reviews;
+
+public static class ReviewServiceCollectionExtensions
+{
+    /// <summary>Reviews: their table, the review log that submissions ask about the lock, the endpoints' services and the repair.</summary>
+    public static IServiceCollection AddReviews(this IServiceCollection services)
+    {
+        services.AddOwnedTables("Reviews", ReviewTables.All);
+        services.AddSingleton<ReviewStore>();
+        services.AddSingleton<IReviewLedger, ReviewLedger>();
+        services.AddSingleton<ReviewService>();
+        services.AddSingleton<ReviewQueueService>();
+        services.AddSingleton<ReviewRepairService>();
+
+        // Sends nothing until the review notices' outbox kind registers the real one (which wins over this).
+        services.TryAddSingleton<IReviewNotices, UnsentReviewNotices>();
+        return services;
+    }
+}
