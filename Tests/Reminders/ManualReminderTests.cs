@@ -6,6 +6,7 @@ using TetReadiness.Identity;
 using TetReadiness.Reminders;
 using TetReadiness.Submissions;
 using TetReadiness.Tests.Infrastructure;
+using TetReadiness.Tests.Reviews;
 using TetReadiness.Tests.Security;
 
 namespace TetReadiness.Tests.Reminders;
@@ -97,9 +98,10 @@ public sealed class ManualReminderTests(ReminderAzuriteFixture fixture) : IClass
     [Fact]
     public async Task A_unit_whose_report_was_returned_is_reminded_to_report_again()
     {
-        await using var app = await StartAsync(services => services.AddSingleton<ISubmissionReports>(sp =>
-            new ReturnedReports(ActivatorUtilities.CreateInstance<SubmissionReports>(sp), "ba-dinh-ubnd")));
+        await using var app = await StartAsync();
         await SubmitAsync(app, "ba-dinh-ubnd");
+        var returned = await ReviewApi.ReviewAsync(app, "ba-dinh-ubnd", "returned", 1, "Thiếu số liệu chợ Tết");
+        Assert.True(returned.Status == 200, returned.Body);
 
         var response = await RemindAsync(app, "ba-dinh-ubnd", AsCaller.CityCoordinator);
 
@@ -177,26 +179,5 @@ public sealed class ManualReminderTests(ReminderAzuriteFixture fixture) : IClass
         private long ticks = start.UtcTicks;
 
         public override DateTimeOffset GetUtcNow() => new(Interlocked.Add(ref ticks, step.Ticks), TimeSpan.Zero);
-    }
-
-    /// <summary>The reports as stored, with one unit's report returned (the review state the Reviews feature sets).</summary>
-    private sealed class ReturnedReports(ISubmissionReports inner, string returnedUnitId) : ISubmissionReports
-    {
-        public Task<IReadOnlyDictionary<string, UnitReport>> ReadReportsAsync(string campaignId, CancellationToken cancellationToken) => inner.ReadReportsAsync(campaignId, cancellationToken);
-
-        public Task<IReadOnlyList<UnitContribution>> ReadContributionsAsync(string campaignId, CancellationToken cancellationToken) => inner.ReadContributionsAsync(campaignId, cancellationToken);
-
-        public Task<IReadOnlyList<UnitContribution>> ReadAreaContributionsAsync(string campaignId, string districtId, CancellationToken cancellationToken) =>
-            inner.ReadAreaContributionsAsync(campaignId, districtId, cancellationToken);
-
-        public Task<bool> AreaKeysReadyAsync(CancellationToken cancellationToken) => inner.AreaKeysReadyAsync(cancellationToken);
-
-        public Task<IReadOnlyList<LatestAnswer>> ReadLatestAnswersAsync(string campaignId, CancellationToken cancellationToken) => inner.ReadLatestAnswersAsync(campaignId, cancellationToken);
-
-        public async Task<UnitReport?> ReadUnitReportAsync(string campaignId, string districtId, string unitId, CancellationToken cancellationToken)
-        {
-            var report = await inner.ReadUnitReportAsync(campaignId, districtId, unitId, cancellationToken);
-            return report is not null && unitId == returnedUnitId ? report with { ReviewState = ReviewStates.Returned } : report;
-        }
     }
 }
