@@ -67,8 +67,10 @@ public sealed class DashboardTests(DashboardFixture fixture, ITestOutputHelper o
         var page = phone.Page;
         await page.GotoAsync($"/status?c={DashboardFixture.CampaignId}");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Quận Ba Đình" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "UBND Quận Ba Đình", Exact = true }).ClickAsync();
+        // Scoped to the area table: the review queue lists the same units by name.
+        var districts = page.Locator("#districts");
+        await districts.GetByRole(AriaRole.Button, new() { Name = "Quận Ba Đình" }).ClickAsync();
+        await districts.GetByRole(AriaRole.Button, new() { Name = "UBND Quận Ba Đình", Exact = true }).ClickAsync();
 
         var detail = page.Locator(".unit-detail");
         await Expect(page.Locator("#unit-detail-title")).ToBeFocusedAsync();

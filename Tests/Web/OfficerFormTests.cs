@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -94,6 +95,52 @@ public sealed class OfficerFormTests(OfficerFormFixture fixture, ITestOutputHelp
         await tab.GotoAsync($"/form?t={token}");
         await Expect(tab.Locator("fieldset.item").First.GetByLabel("Một phần")).ToBeCheckedAsync();
         await Expect(tab.Locator("#answered-count")).ToContainTextAsync("Đã trả lời 2/");
+        phone.AssertNoScriptErrors();
+    }
+
+    [Fact]
+    public async Task Difficulties_and_proposals_are_counted_kept_in_the_draft_across_a_reload_and_printed_on_the_receipt()
+    {
+        const string Difficulties = "Thiếu 2 xe chở hàng bình ổn giá;\nkho lạnh chợ đầu mối quá tải.";
+        const string Proposal = "Đề nghị Sở Tài chính tạm ứng kinh phí trước 20 tháng Chạp.";
+        var token = await fixture.App.MintLinkTokenAsync(CampaignId, "ba-dinh-ubnd");
+        await using var phone = await fixture.NewPhoneAsync();
+        var page = phone.Page;
+        await page.GotoAsync($"/form?t={token}");
+        var difficulties = page.GetByLabel("Khó khăn, vướng mắc");
+        var proposals = page.GetByLabel("Đề xuất, kiến nghị");
+        await difficulties.FillAsync(Difficulties);
+        await Expect(page.Locator("#count-difficulties")).ToHaveTextAsync($"{new StringInfo(Difficulties).LengthInTextElements}/4000 ký tự");
+        await proposals.FillAsync(new string('x', 4001));
+        await Expect(page.Locator("#count-proposals")).ToHaveTextAsync("4001/4000 ký tự");
+        await Expect(page.Locator("#count-proposals")).ToHaveClassAsync("counter over");
+
+        await page.ReloadAsync();
+
+        await Expect(page.Locator(".message.draft")).ToContainTextAsync("Đã khôi phục bản nháp chưa gửi");
+        await Expect(difficulties).ToHaveValueAsync(Difficulties);
+        await Expect(proposals).ToHaveValueAsync(new string('x', 4001));
+        await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+        await Expect(page.GetByLabel("Difficulties and obstacles")).ToHaveValueAsync(Difficulties);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tiếng Việt" }).ClickAsync();
+
+        await AnswerEveryItemAtOnceAsync(page);
+        await FillSubmitterAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gửi báo cáo" }).ClickAsync();
+        await Expect(page.Locator(".error-summary")).ToBeFocusedAsync();
+        await Expect(page.Locator("#err-proposals")).ToHaveTextAsync("Dài quá 4000 ký tự.");
+        await Expect(proposals).ToHaveAttributeAsync("aria-invalid", "true");
+        var none = await fixture.App.SendAsync(HttpMethod.Get, $"/api/campaigns/{CampaignId}/units/ba-dinh-ubnd/submission", WebApp.CoordinatorPrincipal);
+        Assert.Equal(HttpStatusCode.NotFound, none.StatusCode);
+
+        await proposals.FillAsync(Proposal);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gửi báo cáo" }).ClickAsync();
+        await Expect(page.Locator(".done .message")).ToContainTextAsync("Đã gửi báo cáo lần 1");
+        await Expect(page.Locator("#receipt .voice-difficulties")).ToContainTextAsync("kho lạnh chợ đầu mối quá tải.");
+        await Expect(page.Locator("#receipt .voice-proposals")).ToContainTextAsync(Proposal);
+        var stored = await fixture.App.GetJsonAsync($"/api/campaigns/{CampaignId}/units/ba-dinh-ubnd/submission");
+        Assert.Equal(Difficulties, stored.GetProperty("difficulties").GetString());
+        Assert.Equal(Proposal, stored.GetProperty("proposals").GetString());
         phone.AssertNoScriptErrors();
     }
 

@@ -106,6 +106,14 @@ public sealed class WebApp : IAsyncDisposable
         return response;
     }
 
+    /// <summary>Posts a JSON body as the given principal (a coordinator unless told), expecting success; answers the JSON.</summary>
+    public async Task<JsonElement> PostJsonAsync(string path, object body, string? principal = null)
+    {
+        var response = await SendAsync(HttpMethod.Post, path, principal ?? CoordinatorPrincipal, Json(body));
+        await ExpectSuccessAsync(response);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
     public async Task<JsonElement> GetJsonAsync(string path, string? principal = null)
     {
         var response = await SendAsync(HttpMethod.Get, path, principal ?? CoordinatorPrincipal);

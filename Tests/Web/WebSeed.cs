@@ -38,10 +38,11 @@ public static class WebSeed
         campaign.Sections!.SelectMany(section => section.Items!);
 
     /// <summary>A complete submission body, as another device would send it.</summary>
-    public static object Answers(CampaignDefinition campaign, string? firstStatus = null, string submitterName = "Lê Văn Cường") => new
+    public static object Answers(CampaignDefinition campaign, string? firstStatus = null, string submitterName = "Lê Văn Cường", string? difficulties = null) => new
     {
         answers = Items(campaign).Select((item, i) => new { itemId = item.Id, status = i == 0 && firstStatus is not null ? firstStatus : Statuses[i % Statuses.Length] }).ToList(),
         submitter = new { name = submitterName, title = "Chánh Văn phòng", phone = "024 3825 1234" },
+        difficulties,
     };
 
     private static string At(DateOnly day, int hour) =>

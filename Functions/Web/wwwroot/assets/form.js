@@ -1,14 +1,19 @@
-// The officer form: opened from a unit link (/form?t=…) or by a signed-in officer. Answers are kept as a draft on
-// the device until the report is submitted, so a reload, a closed tab or a dropped connection loses nothing.
+// The officer form: opened from a unit link (/form?t=…) or by a signed-in officer. Answers, difficulties and
+// proposals are kept as a draft on the device until the report is submitted, so a reload, a closed tab or a dropped
+// connection loses nothing. A report a coordinator returned opens with the comment and marks what changed since; an
+// accepted one opens read-only with its receipt and a way to ask for it to be reopened.
 import { api } from './api.js?v={{version}}';
 import { $, $$, fill, focusOn, h } from './dom.js?v={{version}}';
-import { daysUntil, formatDateTime, percent, readinessOf } from './format.js?v={{version}}';
+import { daysUntil, formatDateTime, percent, readinessOf, textLength } from './format.js?v={{version}}';
 import { onLanguageChange, t } from './i18n.js?v={{version}}';
 import { errorText, isCoordinator, start } from './page.js?v={{version}}';
 import { receipt, statusLabel } from './receipt.js?v={{version}}';
 
 const STATUSES = ['ready', 'partial', 'not_ready', 'not_applicable'];
 const MAX_NOTE = 2000;
+const MAX_VOICE = 4000;
+const MAX_REASON = 1000;
+const VOICES = ['difficulties', 'proposals'];
 const SUBMITTER_KEY = 'tet.submitter';
 const app = document.getElementById('app');
 
@@ -20,10 +25,13 @@ const state = {
   loadedEtag: null, // its ETag
   etag: null, // what the next submit says it replaces (If-Match), or null for a first submission (If-None-Match: *)
   answers: new Map(), // itemId → { status, note }
+  voices: { difficulties: '', proposals: '' },
+  deadline: null, // the unit's own deadline ({ deadline, campaignDeadline, extended, reason }), or null: the campaign's
   submitter: readStored(SUBMITTER_KEY) ?? { name: '', title: '', phone: '' },
   draft: null, // { savedAt, stale } when a draft was restored
   latest: null, // the newer submission loaded after a conflict
-  view: 'form', // form | done | receipt
+  view: 'form', // form | done | receipt | locked
+  reopen: null, // { sending, error, sent } while asking for an accepted report to be reopened
   busy: false,
 };
 let screen = () => {};
@@ -107,22 +115,32 @@ async function open(campaignId, unit) {
     const campaign = (await api(`/api/campaigns/${campaignId}`)).data;
     state.campaign = campaign;
     state.unit = unit;
-    await loadCurrent();
+    // The unit's own deadline is a detail: the form works with the campaign's when it cannot be read.
+    const [, deadline] = await Promise.all([loadCurrent(), api(`${unitPath()}/deadline`).then(r => r.data).catch(() => null)]);
+    state.deadline = deadline;
   } catch (error) {
     return message(errorText(error), h('button', { type: 'button', onclick: () => open(campaignId, unit) }, t('retry')));
   }
 
   state.answers = answersOf(state.current);
+  state.voices = voicesOf(state.current);
   state.etag = state.loadedEtag;
   const draft = readStored(draftKey());
   if (draft) {
     state.answers = new Map(Object.entries(draft.answers ?? {}));
+    for (const key of VOICES) state.voices[key] = draft[key] ?? state.voices[key];
     state.etag = draft.etag ?? null;
     state.draft = { savedAt: draft.savedAt, stale: state.etag !== state.loadedEtag };
   }
+  if (state.current?.reviewState === 'accepted') return showLocked();
   state.view = 'form';
   show(renderForm);
 }
+
+const unitPath = () => `/api/campaigns/${state.campaign.campaignId}/units/${state.unit.unitId}`;
+
+/** The deadline that applies to this unit: its own when a coordinator extended it, else the campaign's. */
+const unitDeadline = () => state.deadline?.deadline ?? state.campaign.deadline;
 
 /** Reads the unit's current submission (404: none yet). */
 async function loadCurrent() {
@@ -138,6 +156,29 @@ async function loadCurrent() {
 }
 
 const answersOf = submission => new Map((submission?.answers ?? []).map(a => [a.itemId, { status: a.status, note: a.note ?? '' }]));
+
+const voicesOf = submission => ({ difficulties: submission?.difficulties ?? '', proposals: submission?.proposals ?? '' });
+
+/** The revision a coordinator returned, when that is what the unit has now: what the officer's changes compare with. */
+const returnedRevision = () => (state.current?.reviewState === 'returned' ? state.current : null);
+
+/** Items (by id) and difficulties/proposals whose answer differs from the returned revision. */
+function changesSinceReturned() {
+  const returned = returnedRevision();
+  if (!returned) return [];
+  const before = answersOf(returned);
+  const changed = [];
+  for (const item of state.campaign.sections.flatMap(section => section.items)) {
+    const was = before.get(item.id) ?? { status: null, note: '' };
+    const now = state.answers.get(item.id) ?? { status: null, note: '' };
+    if ((was.status ?? null) !== (now.status ?? null) || (was.note ?? '').trim() !== (now.note ?? '').trim()) changed.push(item.id);
+  }
+  const voicesBefore = voicesOf(returned);
+  for (const key of VOICES) {
+    if (voicesBefore[key].trim() !== state.voices[key].trim()) changed.push(key);
+  }
+  return changed;
+}
 
 // ---- drafts and remembered details (localStorage survives reloads and closed tabs) ----
 
@@ -162,7 +203,7 @@ function store(key, value) {
 
 function saveDraft() {
   const savedAt = new Date().toISOString();
-  store(draftKey(), { answers: Object.fromEntries(state.answers), etag: state.etag, savedAt });
+  store(draftKey(), { answers: Object.fromEntries(state.answers), ...state.voices, etag: state.etag, savedAt });
   const saved = $('#draft-saved');
   if (saved) saved.textContent = t('draftSaved', { time: formatDateTime(savedAt) });
 }
@@ -172,6 +213,7 @@ function discardDraft() {
   state.draft = null;
   state.latest = null;
   state.answers = answersOf(state.current);
+  state.voices = voicesOf(state.current);
   state.etag = state.loadedEtag;
   renderForm();
   focusOn($('#context-title'));
@@ -187,6 +229,7 @@ function renderForm() {
   const viaLink = state.me.via === 'link';
 
   const form = h('form', { id: 'report', novalidate: true, onsubmit: event => { event.preventDefault(); submit(); } },
+    returnedNotice(),
     context(closed, notOpen),
     h('div', { id: 'errors' }),
     h('div', { class: 'progress', id: 'progress' },
@@ -198,6 +241,7 @@ function renderForm() {
     campaign.sections.map((section, s) => h('fieldset', { class: 'section' },
       h('legend', {}, h('h3', {}, `${s + 1}. ${section.title}`)),
       section.items.map((item, i) => itemFieldset(item, `${s + 1}.${i + 1}`)))),
+    voicesFieldset(),
     submitterFieldset(viaLink),
     h('div', { class: 'actions' },
       h('button', { type: 'submit', id: 'submit', class: 'primary', disabled: closed || notOpen }, t('submit')),
@@ -205,19 +249,98 @@ function renderForm() {
     h('div', { id: 'outcome', 'aria-live': 'polite' }));
   fill(app, form);
   updateProgress();
+  updateChanges();
 }
+
+/** A returned report: the coordinator's comment first, then what the officer has changed since (links to each). */
+function returnedNotice() {
+  const returned = returnedRevision();
+  if (!returned) return null;
+  return h('section', { class: 'message returned', id: 'returned', 'aria-labelledby': 'returned-title' },
+    h('h2', { id: 'returned-title' }, t('returnedTitle')),
+    h('p', {}, t('returnedBy', { revision: returned.revision, time: formatDateTime(returned.reviewedAt) })),
+    returned.reviewComment ? h('blockquote', { class: 'review-comment', id: 'review-comment' }, returned.reviewComment) : null,
+    h('p', {}, t('returnedHelp')),
+    h('div', { id: 'changes' }));
+}
+
+/** Refreshes the list of changes since the returned revision and each field's "changed" mark. */
+function updateChanges() {
+  const where = $('#changes');
+  if (!where) return;
+  const changed = new Set(changesSinceReturned());
+  for (const mark of $$('[data-changed-for]')) mark.hidden = !changed.has(mark.dataset.changedFor);
+  for (const container of $$('[data-change-key]')) container.classList.toggle('changed', changed.has(container.dataset.changeKey));
+  if (changed.size === 0) return fill(where, h('p', { class: 'hint' }, t('changedNone')));
+  const links = [...changed].map(key => {
+    const container = $(`[data-change-key="${CSS.escape(key)}"]`);
+    const target = container?.querySelector('input:checked, input, textarea');
+    const label = VOICES.includes(key) ? t(key) : container?.dataset.label ?? key;
+    return h('li', {}, h('a', {
+      href: target ? `#${target.id}` : '#',
+      onclick: event => {
+        event.preventDefault();
+        target?.focus();
+      },
+    }, label));
+  });
+  fill(where, h('p', {}, t('changedCount', { n: changed.size })), h('ul', { class: 'changed-list' }, links));
+}
+
+/** "Changed since the returned revision", with what that revision said; hidden while the field matches it. */
+function changedMark(key, was) {
+  if (!returnedRevision()) return null;
+  return h('p', { class: 'changed-mark', 'data-changed-for': key, hidden: true },
+    h('span', { class: 'badge changed' }, t('changedBadge')), ' ', was);
+}
+
+function voicesFieldset() {
+  const returned = returnedRevision();
+  const field = key => {
+    const id = `voice-${key}`;
+    const input = h('textarea', { id, rows: 4, value: state.voices[key], 'aria-describedby': `count-${key} err-${key}` });
+    const counter = h('p', { class: 'counter', id: `count-${key}` });
+    const count = () => {
+      const length = textLength(input.value);
+      counter.textContent = t('noteCount', { n: length, max: MAX_VOICE });
+      counter.classList.toggle('over', length > MAX_VOICE);
+    };
+    count();
+    input.addEventListener('input', () => {
+      state.voices[key] = input.value;
+      clearError(key);
+      count();
+      saveDraft();
+      updateChanges();
+    });
+    const was = returned ? (voicesOf(returned)[key].trim() ? t('returnedText', { text: shorten(voicesOf(returned)[key]) }) : t('returnedEmpty')) : null;
+    return h('div', { class: 'field voice', 'data-change-key': key, 'data-label': t(key) },
+      h('label', { for: id }, t(key), ' ', h('span', { class: 'hint' }, t('optional'))),
+      changedMark(key, was),
+      input,
+      counter,
+      h('p', { class: 'field-error', id: `err-${key}`, hidden: true }));
+  };
+  return h('fieldset', { class: 'section voices', id: 'voices' },
+    h('legend', {}, h('h3', {}, t('voicesTitle'))),
+    h('p', { class: 'hint' }, t('voicesHint')),
+    VOICES.map(field));
+}
+
+const shorten = text => (text.length > 120 ? `${text.slice(0, 120)}…` : text);
 
 function context(closed, notOpen) {
   const campaign = state.campaign;
-  const days = daysUntil(campaign.deadline);
+  const days = daysUntil(unitDeadline());
   const left = days > 0 ? t('daysLeft', { n: days }) : days === 0 ? t('dueToday') : t('overdue', { n: -days });
   const current = state.current;
   const canChoose = state.me.via !== 'link' && (state.me.units.length > 1);
   return h('section', { class: 'card context', 'aria-labelledby': 'context-title' },
     h('p', { class: 'unit-name' }, h('strong', {}, state.unit.unitName), ` · ${state.unit.districtName}`),
     h('h2', { id: 'context-title' }, campaign.title),
-    h('p', { class: 'deadline' }, t('deadline', { date: formatDateTime(campaign.deadline) }), ' — ',
+    h('p', { class: 'deadline' }, t('deadline', { date: formatDateTime(unitDeadline()) }), ' — ',
       h('span', { class: days < 0 ? 'overdue' : 'days-left' }, left)),
+    deadlineNote(),
     closed ? h('p', { class: 'message error' }, t('closed', { date: formatDateTime(campaign.closesAt) })) : null,
     notOpen ? h('p', { class: 'message error' }, t('notOpenYet', { date: formatDateTime(campaign.opensAt) })) : null,
     h('p', { id: 'current' }, current
@@ -233,6 +356,15 @@ function context(closed, notOpen) {
       state.draft.stale ? h('p', {}, t('draftStale')) : null,
       h('button', { type: 'button', onclick: discardDraft }, t('discardDraft'))) : null,
     canChoose ? h('p', {}, h('a', { href: '/form?choose=1', onclick: chooseAgain }, t('changeChoice'))) : null);
+}
+
+/** An extended deadline says so, with the campaign's own and the reason the coordinator gave. */
+function deadlineNote() {
+  const own = state.deadline;
+  if (!own?.extended) return null;
+  return h('p', { class: 'hint', id: 'deadline-extended' },
+    t('deadlineExtended', { campaign: formatDateTime(own.campaignDeadline ?? state.campaign.deadline) }),
+    own.reason ? ` ${t('reasonIs', { reason: own.reason })}` : '');
 }
 
 function chooseAgain(event) {
@@ -259,7 +391,8 @@ function itemFieldset(item, number) {
     countNote();
   });
 
-  return h('fieldset', { class: `item${differs ? ' differs' : ''}`, id: `item-${item.id}`, 'data-label': `${number} ${item.text}` },
+  const returned = returnedRevision()?.answers.find(a => a.itemId === item.id);
+  return h('fieldset', { class: `item${differs ? ' differs' : ''}`, id: `item-${item.id}`, 'data-label': `${number} ${item.text}`, 'data-change-key': item.id },
     h('legend', {},
       h('span', { class: 'num' }, number), ' ', item.text,
       item.required ? [' ', h('span', { class: 'req', 'aria-hidden': 'true' }, '*'), h('span', { class: 'visually-hidden' }, ` (${t('required')})`)] : null),
@@ -275,6 +408,8 @@ function itemFieldset(item, number) {
       }),
       h('span', {}, t(`status.${status}`))))),
     differs ? h('p', { class: 'hint latest' }, t('latestAnswer', { revision: state.latest.revision, status: statusLabel(latest?.status) })) : null,
+    changedMark(item.id, t('returnedAnswer', { status: statusLabel(returned?.status) })
+      + (returned?.note ? ` — ${t('note').toLowerCase()}: ${shorten(returned.note)}` : '')),
     h('details', { class: 'note', open: Boolean(answer.note) },
       h('summary', {}, t('note')),
       h('label', { for: `note-${item.id}`, class: 'visually-hidden' }, t('noteFor', { num: number })),
@@ -320,6 +455,7 @@ function update(itemId, change) {
   clearError(`items.${itemId}`);
   saveDraft();
   updateProgress();
+  updateChanges();
 }
 
 function updateProgress() {
@@ -345,7 +481,8 @@ function requestBody() {
   }
   const submitter = Object.fromEntries(['name', 'title', 'phone'].map(key => [key, (state.submitter[key] ?? '').trim()]));
   const hasSubmitter = Object.values(submitter).some(Boolean);
-  return hasSubmitter || state.me.via === 'link' ? { answers, submitter } : { answers };
+  const voices = Object.fromEntries(VOICES.map(key => [key, state.voices[key].trim() || null]));
+  return hasSubmitter || state.me.via === 'link' ? { answers, submitter, ...voices } : { answers, ...voices };
 }
 
 /** What the form can tell before asking the server: required items without an answer, notes without a status. */
@@ -355,6 +492,9 @@ function localErrors() {
     const answer = state.answers.get(item.id);
     if (item.required && !answer?.status) errors[`items.${item.id}`] = [t('requiredMissing')];
     else if (!answer?.status && (answer?.note ?? '').trim()) errors[`items.${item.id}`] = [t('noteNeedsStatus')];
+  }
+  for (const key of VOICES) {
+    if (textLength(state.voices[key].trim()) > MAX_VOICE) errors[key] = [t('textTooLong', { max: MAX_VOICE })];
   }
   if (state.me.via === 'link') {
     for (const key of ['name', 'title', 'phone']) {
@@ -381,6 +521,7 @@ async function submit() {
     state.draft = null;
     state.latest = null;
     state.current = await storedOrLocal(result, body);
+    state.voices = voicesOf(state.current);
     state.loadedEtag = state.etag;
     state.view = 'done';
     show(renderDone);
@@ -405,6 +546,8 @@ async function storedOrLocal(result, body) {
       submitter: body.submitter ?? null,
       submittedVia: state.me.via,
       answers: body.answers.map(a => ({ note: null, ...a })),
+      difficulties: body.difficulties,
+      proposals: body.proposals,
     };
   }
 }
@@ -423,6 +566,7 @@ function failed(error, body) {
   if (error.status === 400 && error.problem?.errors) {
     return showErrors(mapServerErrors(error.errors, body.answers));
   }
+  if (error.status === 409) return maybeLocked(error);
   if (error.status === 412) {
     fill(outcome, h('div', { class: 'message error', role: 'alert' },
       h('p', {}, t('conflict')),
@@ -452,6 +596,7 @@ function mapServerErrors(errors, sentAnswers) {
 
 function errorElement(key) {
   if (key.startsWith('items.')) return document.getElementById(`err-${key.slice(6)}`);
+  if (VOICES.includes(key)) return document.getElementById(`err-${key}`);
   if (key.startsWith('submitter')) return document.getElementById(`err-${key.replace('.', '-')}`);
   return null;
 }
@@ -518,6 +663,9 @@ async function loadLatest() {
   for (const answer of state.latest?.answers ?? []) {
     if (!state.answers.get(answer.itemId)?.status) state.answers.set(answer.itemId, { status: answer.status, note: answer.note ?? '' });
   }
+  for (const [key, text] of Object.entries(voicesOf(state.latest))) {
+    if (!state.voices[key].trim()) state.voices[key] = text;
+  }
   state.draft = null;
   saveDraft();
   renderForm();
@@ -531,6 +679,7 @@ async function loadLatest() {
 
 function useLatest() {
   state.answers = answersOf(state.latest);
+  state.voices = voicesOf(state.latest);
   state.latest = null;
   saveDraft();
   renderForm();
@@ -553,7 +702,7 @@ function renderDone() {
       h('div', { class: 'actions' },
         h('button', { type: 'button', class: 'primary', onclick: () => window.print() }, t('print')),
         h('button', { type: 'button', onclick: editAgain }, t('editAgain')))),
-    receipt(state.campaign, submission));
+    receipt(state.campaign, submission, unitDeadline()));
 }
 
 function showReceipt(submission) {
@@ -562,7 +711,7 @@ function showReceipt(submission) {
     h('div', { class: 'actions no-print' },
       h('button', { type: 'button', onclick: backToForm }, t('backToForm')),
       h('button', { type: 'button', class: 'primary', onclick: () => window.print() }, t('print'))),
-    receipt(state.campaign, submission)));
+    receipt(state.campaign, submission, unitDeadline())));
   focusOn($('#receipt-title'));
 }
 
@@ -574,6 +723,127 @@ function backToForm() {
 
 function editAgain() {
   state.answers = answersOf(state.current);
+  state.voices = voicesOf(state.current);
   state.etag = state.loadedEtag;
   backToForm();
+}
+
+// ---- an accepted report: read-only, with its receipt and a request to reopen it ----
+
+/** A 409 on submit: if the report was accepted meanwhile, say so (the draft stays on the device); else the server's words. */
+async function maybeLocked(error) {
+  const outcome = $('#outcome');
+  let accepted = error.problem?.reviewState === 'accepted';
+  if (!accepted) {
+    try {
+      const { data } = await api(submissionPath());
+      accepted = data?.reviewState === 'accepted';
+    } catch {
+      // Cannot tell: the server's own detail is all there is.
+    }
+  }
+  if (!accepted) {
+    fill(outcome, h('div', { class: 'message error', role: 'alert' }, h('p', {}, errorText(error))));
+    return focusOn(outcome.firstChild);
+  }
+  saveDraft();
+  fill(outcome, h('div', { class: 'message error', role: 'alert', id: 'locked-on-submit' },
+    h('p', {}, t('lockedOnSubmit')),
+    error.problem?.detail ? h('p', { class: 'hint' }, error.problem.detail) : null,
+    h('button', { type: 'button', onclick: reopenAfterLock }, t('lockedShow'))));
+  focusOn(outcome.firstChild);
+}
+
+async function reopenAfterLock() {
+  try {
+    await loadCurrent();
+  } catch (error) {
+    return fill($('#outcome'), h('div', { class: 'message error', role: 'alert' }, h('p', {}, errorText(error))));
+  }
+  if (state.current?.reviewState === 'accepted') return showLocked();
+  backToForm();
+}
+
+function showLocked() {
+  state.view = 'locked';
+  state.reopen = null;
+  state.draft = readStored(draftKey()) ? { ...(state.draft ?? {}), kept: true } : state.draft;
+  show(renderLocked);
+}
+
+function renderLocked() {
+  const submission = state.current;
+  const requested = submission.reopenRequestedAt;
+  fill(app,
+    h('section', { class: 'card context no-print', 'aria-labelledby': 'context-title' },
+      h('p', { class: 'unit-name' }, h('strong', {}, state.unit.unitName), ` · ${state.unit.districtName}`),
+      h('h2', { id: 'context-title' }, state.campaign.title),
+      h('p', { class: 'deadline' }, t('deadline', { date: formatDateTime(unitDeadline()) })),
+      deadlineNote(),
+      h('div', { class: 'message success', id: 'accepted' },
+        h('h3', {}, t('acceptedTitle')),
+        // reviewComment is the newest return's: it belongs to an earlier revision, not to this acceptance.
+        h('p', {}, t('acceptedText', { revision: submission.reviewedRevision ?? submission.revision, time: formatDateTime(submission.reviewedAt) }))),
+      state.draft?.kept ? h('p', { class: 'message draft' }, t('draftKeptLocked')) : null,
+      requested ? h('div', { class: 'message', id: 'reopen-pending', role: 'status' },
+        h('p', {}, t('reopenPending', { time: formatDateTime(requested) })),
+        submission.reopenReason ? h('blockquote', {}, submission.reopenReason) : null)
+        : reopenForm(),
+      h('div', { class: 'actions' },
+        h('button', { type: 'button', onclick: () => window.print() }, t('print')))),
+    receipt(state.campaign, submission, unitDeadline()));
+}
+
+function reopenForm() {
+  const reopen = state.reopen ?? {};
+  const reason = h('textarea', { id: 'reopen-reason', rows: 3, required: true, value: reopen.reason ?? '', 'aria-describedby': 'reopen-count reopen-error' });
+  const counter = h('p', { class: 'counter', id: 'reopen-count' });
+  const count = () => {
+    counter.textContent = t('noteCount', { n: reason.value.length, max: MAX_REASON });
+    counter.classList.toggle('over', reason.value.length > MAX_REASON);
+  };
+  count();
+  reason.addEventListener('input', () => {
+    state.reopen = { ...state.reopen, reason: reason.value };
+    count();
+  });
+  const error = h('p', { class: 'field-error', id: 'reopen-error', role: 'alert', hidden: !reopen.error }, reopen.error ?? '');
+  return h('form', {
+    class: 'reopen-request',
+    id: 'reopen-request',
+    'aria-labelledby': 'reopen-title',
+    novalidate: true,
+    onsubmit: event => {
+      event.preventDefault();
+      requestReopening(reason.value);
+    },
+  },
+  h('h3', { id: 'reopen-title' }, t('reopenRequest')),
+  h('p', { class: 'hint' }, t('reopenHelp')),
+  h('div', { class: 'field' }, h('label', { for: 'reopen-reason' }, t('reopenReason')), reason, counter, error),
+  h('button', { type: 'submit', class: 'primary', id: 'reopen-send', disabled: reopen.sending }, reopen.sending ? t('submitting') : t('reopenSend')));
+}
+
+async function requestReopening(text) {
+  const reason = text.trim();
+  const local = !reason ? t('reasonRequired') : reason.length > MAX_REASON ? t('textTooLong', { max: MAX_REASON }) : null;
+  if (local) {
+    state.reopen = { reason: text, error: local };
+    renderLocked();
+    return focusOn($('#reopen-reason'));
+  }
+  state.reopen = { reason: text, sending: true };
+  renderLocked();
+  try {
+    await api(`${unitPath()}/reopen-request`, { method: 'POST', body: { reason } });
+    await loadCurrent();
+  } catch (error) {
+    state.reopen = { reason: text, error: error.problem?.errors ? Object.values(error.errors).flat().join(' ') : errorText(error) };
+    renderLocked();
+    return focusOn($('#reopen-reason'));
+  }
+  state.reopen = null;
+  if (state.current?.reviewState !== 'accepted') return backToForm();
+  renderLocked();
+  focusOn($('#reopen-pending'));
 }

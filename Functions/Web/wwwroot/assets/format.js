@@ -61,6 +61,16 @@ export function parseVietnamDateTime(text) {
   return iso;
 }
 
+const graphemes = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('vi', { granularity: 'grapheme' }) : null;
+
+/** Characters as a reader (and the server's text-element count) sees them: "ệ" is one, however it is encoded. */
+export function textLength(text) {
+  if (!graphemes) return text.length;
+  let count = 0;
+  for (const _ of graphemes.segment(text)) count++;
+  return count;
+}
+
 export function percent(value) {
   return value === null || value === undefined ? '—' : `${Math.round(value * 100)}%`;
 }

@@ -33,11 +33,25 @@ export function submitterText(submitter) {
   return submitter ? [submitter.name, submitter.title, submitter.phone].filter(Boolean).join(' — ') : '—';
 }
 
-/** The receipt of one revision: unit, campaign, revision, time, timeliness, submitter and every answer. */
-export function receipt(campaign, submission) {
+/** The difficulties and proposals of a revision, each under its heading; nothing when both are empty. */
+export function voices(submission, headingLevel = 'h3') {
+  const blocks = ['difficulties', 'proposals']
+    .filter(key => submission[key])
+    .map(key => h('div', { class: `voice-text voice-${key}` }, h(headingLevel, {}, t(key)), h('p', { class: 'free-text' }, submission[key])));
+  return blocks.length ? h('div', { class: 'voices-read' }, blocks) : null;
+}
+
+/** "Accepted", "Returned" or "Awaiting review", as the review state is named on every page. */
+export const reviewStateLabel = state => (state ? t(`reviewState.${state}`) : '');
+
+/**
+ * The receipt of one revision: unit, campaign, revision, time, timeliness (against the unit's own deadline when it has
+ * one), submitter, every answer, then the difficulties and proposals.
+ */
+export function receipt(campaign, submission, deadline = campaign.deadline) {
   const fact = (label, value) => [h('dt', {}, label), h('dd', {}, value)];
   const late = submission.late ? t('late') : t('onTime');
-  const timeliness = `${late[0].toUpperCase()}${late.slice(1)} (${t('deadline', { date: formatDateTime(campaign.deadline) })})`;
+  const timeliness = `${late[0].toUpperCase()}${late.slice(1)} (${t('deadline', { date: formatDateTime(deadline) })})`;
   return h('section', { class: 'receipt', id: 'receipt', 'aria-labelledby': 'receipt-title' },
     h('h2', { id: 'receipt-title' }, t('receiptTitle')),
     h('dl', { class: 'facts' },
@@ -49,8 +63,11 @@ export function receipt(campaign, submission) {
       fact(t('timeliness'), timeliness),
       fact(t('readiness'), percent(submission.readiness)),
       fact(t('submitter'), submitterText(submission.submitter)),
-      submission.submittedVia ? fact(t('submittedVia'), viaText(submission.submittedVia)) : null),
+      submission.submittedVia ? fact(t('submittedVia'), viaText(submission.submittedVia)) : null,
+      submission.reviewState === 'accepted' && submission.reviewedAt
+        ? fact(t('reviewStateLabel'), `${reviewStateLabel('accepted')} (${formatDateTime(submission.reviewedAt)})`) : null),
     answerTables(campaign, submission.answers),
+    voices(submission),
     h('p', { class: 'hint' }, t('receiptNote')));
 }
 
