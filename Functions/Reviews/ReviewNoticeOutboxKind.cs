@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using TetReadiness.Campaigns;
+using TetReadiness.Deadlines;
 using TetReadiness.Links;
 using TetReadiness.Outbox;
 using TetReadiness.Platform;
@@ -21,6 +22,7 @@ public sealed class ReviewNoticeOutboxKind(
     ICampaignDirectory campaigns,
     IUnitDirectory roster,
     UnitLinkService links,
+    IUnitDeadlines deadlines,
     IOptions<AppOptions> app) : IOutboxKind<ReviewNoticeEntity, ReviewNoticeMessage>
 {
     /// <summary>As long as the review repair asks again for a transition's notice.</summary>
@@ -68,9 +70,14 @@ public sealed class ReviewNoticeOutboxKind(
                     row, area.CoordinatorEmails, campaign.Title, PublicUrls.Status(app.Value.PublicBaseUrl, campaign.CampaignId, unit.DistrictId)));
         }
 
-        return unit.OfficerEmails.Count == 0
-            ? OutboxComposition.Nothing("Đơn vị chưa có email cán bộ trong danh sách. (The unit has no officer email in the roster.)")
-            : OutboxComposition.Of(ReviewNoticeEmail.Returned(row, unit.OfficerEmails, campaign.Title, campaign.Deadline, FormUrl(campaign, unit)));
+        if (unit.OfficerEmails.Count == 0)
+        {
+            return OutboxComposition.Nothing("Đơn vị chưa có email cán bộ trong danh sách. (The unit has no officer email in the roster.)");
+        }
+
+        // The deadline the unit is held to: its own, when a coordinator granted it a later one.
+        var deadline = await deadlines.ReadDeadlineAsync(campaign, unit.UnitId, cancellationToken);
+        return OutboxComposition.Of(ReviewNoticeEmail.Returned(row, unit.OfficerEmails, campaign.Title, deadline, FormUrl(campaign, unit)));
     }
 
     public async Task<bool> IsStillDueAsync(ReviewNoticeEntity row, DateTimeOffset now, CancellationToken cancellationToken) =>

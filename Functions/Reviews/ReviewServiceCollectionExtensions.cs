@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using TetReadiness.Storage;
 using TetReadiness.Submissions;
 
@@ -16,9 +15,6 @@ public static class ReviewServiceCollectionExtensions
         services.AddSingleton<ReviewService>();
         services.AddSingleton<ReviewQueueService>();
         services.AddSingleton<ReviewRepairService>();
-
-        // Sends nothing until the review notices' outbox kind registers the real one (which wins over this).
-        services.TryAddSingleton<IReviewNotices, UnsentReviewNotices>();
         return services;
     }
 }

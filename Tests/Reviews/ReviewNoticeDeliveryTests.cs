@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using TetReadiness.Deadlines;
 using TetReadiness.Identity;
 using TetReadiness.Outbox;
 using TetReadiness.Reviews;
@@ -53,6 +54,22 @@ public sealed class ReviewNoticeDeliveryTests(ReviewNoticeDeliveryTests.OwnAzuri
         var row = await setup.RowAsync("ba-dinh-ubnd", 1);
         Assert.Equal((OutboxState.Sent, 1), (row.State, row.Attempts));
         setup.AssertNothingPrivateLogged();
+    }
+
+    [Fact]
+    public async Task A_returned_report_states_the_units_own_deadline_when_it_was_granted_a_later_one()
+    {
+        await using var setup = await Setup.StartAsync(own.Server);
+        await setup.App.Get<UnitDeadlineService>().GrantAsync(
+            Caller.System, "tet-2024", "ba-dinh-ubnd", _ => Task.FromResult(new UnitDeadlineRequest { Deadline = "2024-02-03", Reason = "Chờ số liệu của chợ" }), CancellationToken.None);
+
+        await setup.App.Get<IReviewNotices>().NotifyReturnedAsync(ReviewNoticeSamples.Returned(), CancellationToken.None);
+        await setup.SendAsync(Assert.Single(await setup.TakeMessagesAsync()));
+
+        var json = JsonDocument.Parse(Assert.Single(setup.SendGrid.Requests).Body).RootElement;
+        var text = json.GetProperty("content")[0].GetProperty("value").GetString()!;
+        Assert.Contains("Hạn báo cáo: 03/02/2024 23:59", text);
+        Assert.DoesNotContain("31/01/2024", text);
     }
 
     [Fact]
