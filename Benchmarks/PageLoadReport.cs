@@ -75,9 +75,9 @@ public static class PageLoadReport
         string Count(CountedRequests? requests) => requests is null ? "–" : requests.Raw == requests.Azure ? $"{requests.Azure}" : $"{requests.Azure} ({requests.Raw} in Azurite)";
 
         var officer = measured.Select(s => PageOf(s, "officer")?.Warm).ToList();
-        Line($"| an officer's form (me, open campaigns, campaign, own submission) | {Cells(s => Count(PageOf(s, "officer")?.Warm))} | ≤ 4 | {Mark(officer.All(r => r is not null && r.Azure <= 4))} |");
+        Line($"| an officer's form (me, open campaigns, campaign, own submission with its review, own deadline) | {Cells(s => Count(PageOf(s, "officer")?.Warm))} | ≤ 4 | {Mark(officer.All(r => r is not null && r.Azure <= 4))} |");
         var flat = measured.Where(s => s.Units >= 6000).OrderBy(s => s.Units).Select(s => PageOf(s, "district")?.Warm?.Azure).ToList();
-        Line($"| district coordinator's dashboard (me, campaigns, campaign, status, non-reporters, units, least-ready items) | {Cells(s => Count(PageOf(s, "district")?.Warm))} | the same from 6,000 units up | {(flat.Count < 2 ? "(needs two sizes ≥ 6,000)" : Mark(flat.Distinct().Count() == 1))} |");
+        Line($"| district coordinator's dashboard (me, campaigns, campaign, status, non-reporters, units, least-ready items, review queue) | {Cells(s => Count(PageOf(s, "district")?.Warm))} | the same from 6,000 units up | {(flat.Count < 2 ? "(needs two sizes ≥ 6,000)" : Mark(flat.Distinct().Count() == 1))} |");
         Line($"| city coordinator's dashboard, the same calls | {Cells(s => Count(PageOf(s, "city")?.Warm))} | {string.Join(" / ", measured.Select(CityBudget))} | {Mark(measured.All(s => PageOf(s, "city")?.Warm is { } r && r.Azure <= CityBudget(s)))} |");
         Line($"| `GET /api/me`, officer | {Cells(s => Count(CallOf(s, "officer", "me")))} | | |");
         Line($"| `GET /api/me`, district coordinator | {Cells(s => Count(CallOf(s, "district", "me")))} | | |");

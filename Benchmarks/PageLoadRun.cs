@@ -174,20 +174,24 @@ public sealed class PageLoadRun(BenchOptions options, StorageProxy proxy, Worklo
         return clock.Elapsed;
     }
 
-    /// <summary>The officer's form (form.js) and the dashboard (status.js) as a district and a city coordinator load it.</summary>
+    /// <summary>
+    /// The officer's form (form.js: its submission, with the review, and its own deadline together) and the dashboard
+    /// (status.js, with the review queue of reports awaiting review) as a district and a city coordinator load it.
+    /// </summary>
     private static IEnumerable<Page> Pages(string campaignId)
     {
         var campaign = $"api/campaigns/{campaignId}";
         yield return new Page(
             "officer's form",
             Api.Principal(Api.OfficerOf(PageRoster.OfficerUnit), false),
-            [new("me", "api/me"), new("open campaigns", "api/campaigns?open=true"), new("campaign", campaign), new("own submission", $"{campaign}/units/{PageRoster.OfficerUnit}/submission")],
-            []);
+            [new("me", "api/me"), new("open campaigns", "api/campaigns?open=true"), new("campaign", campaign)],
+            [new("own submission", $"{campaign}/units/{PageRoster.OfficerUnit}/submission"), new("own deadline", $"{campaign}/units/{PageRoster.OfficerUnit}/deadline")]);
         PageCall[] first = [new("me", "api/me"), new("campaigns", "api/campaigns")];
         PageCall[] together =
         [
             new("campaign", campaign), new("status", $"{campaign}/status"), new("non-reporters", $"{campaign}/non-reporters"),
             new("units", $"{campaign}/units"), new("least-ready items", $"{campaign}/least-ready-items?count=5"),
+            new("review queue", $"{campaign}/reviews?state=submitted"),
         ];
         yield return new Page($"district coordinator (one area of {PageRoster.FixedAreaUnits} units)", Api.Principal(PageRoster.DistrictCoordinator, false), first, together);
         yield return new Page("city coordinator", Api.Principal(Api.CityCoordinator, true), first, together);
