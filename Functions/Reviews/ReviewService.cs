@@ -27,6 +27,9 @@ public sealed class ReviewService(
 {
     private const int MaxAttempts = 10;
 
+    /// <summary>How long a review may take between placing its guard and recording its row: half the guard's grace.</summary>
+    private static readonly TimeSpan GuardBudget = ProjectionRepairService.Grace / 2;
+
     /// <summary>Accepts or returns the current revision, by a coordinator of the unit.</summary>
     public async Task<ReviewView> ReviewAsync(Caller caller, string campaignId, string unitId, Func<CancellationToken, Task<ReviewRequest>> readBody, CancellationToken cancellationToken)
     {
@@ -59,17 +62,23 @@ public sealed class ReviewService(
             }
 
             var transition = Transition(campaignId, unit, step, comment, caller, now);
-            if (!await store.TryAppendAsync(transition, cancellationToken))
+
+            // A guard older than the grace is stale to everyone else (a writer or the repair may replace it): a review
+            // slowed that long by storage gives up before it records anything, rather than record what it cannot hold.
+            if (clock.GetUtcNow() - now > GuardBudget || !await store.TryAppendAsync(transition, cancellationToken))
             {
                 await locks.TryRemoveGuardAsync(campaignId, unitId, guard.Revision, placed, cancellationToken);
                 throw Refusal.Conflict(c => c.ReportBeingReviewed());
             }
 
             // An accept's guard stays, rewritten as recorded: it is the lock. A return's goes. Either fails only when a
-            // submission replaced the guard, having found it stale: that revision is newer, so the review did not take.
+            // writer replaced the guard, having found it stale. A revision that took the number is newer, so the review
+            // did not take (the log's row reads as submitted then); a fence (the repair) took it: the lock goes back.
             var held = decision == ReviewDecisions.Accepted
                 ? await locks.TryConfirmGuardAsync(campaignId, unitId, guard, placed, cancellationToken) is not null
-                : await locks.TryRemoveGuardAsync(campaignId, unitId, guard.Revision, placed, cancellationToken);
+                    || await RelockAsync(campaignId, unitId, guard, cancellationToken)
+                : await locks.TryRemoveGuardAsync(campaignId, unitId, guard.Revision, placed, cancellationToken)
+                    || (await locks.ReadTopAsync(campaignId, unitId, cancellationToken)).Latest == guard.ReviewedRevision;
             if (!held)
             {
                 logger.LogWarning("Review {Sequence} of {CampaignId}/{UnitId} lost its guard to revision {Revision}", step.Sequence, campaignId, unitId, guard.Revision);
@@ -82,6 +91,31 @@ public sealed class ReviewService(
         }
 
         throw Refusal.Conflict(c => c.ReportBeingReviewed());
+    }
+
+    /// <summary>
+    /// Puts back the lock of an accept already recorded whose guard a fence replaced, while no revision took its
+    /// number; false once one did (the recorded accept then reads as superseded by that revision).
+    /// </summary>
+    private async Task<bool> RelockAsync(string campaignId, string unitId, RevisionGuard guard, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var top = await locks.ReadTopAsync(campaignId, unitId, cancellationToken);
+            if (top.Latest != guard.ReviewedRevision)
+            {
+                return false;
+            }
+
+            var relocked = guard with { PlacedAt = clock.GetUtcNow(), Recorded = true };
+            if (await locks.TryPlaceGuardAsync(campaignId, unitId, relocked, top.Above, cancellationToken) is not null)
+            {
+                logger.LogWarning("Review {Sequence} of {CampaignId}/{UnitId}: the lock a fence replaced is back", guard.Sequence, campaignId, unitId);
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Reopens an accepted report (state returned), by a coordinator of the unit.</summary>

@@ -60,7 +60,10 @@ public sealed class ReviewStore(TableClients tables)
         }
         catch (RequestFailedException exception) when (exception.Status == 409)
         {
-            return false;
+            // The SDK retries an add whose answer was lost: a 409 may be this very transition, already recorded.
+            var found = await Reviews.GetEntityIfExistsAsync<ReviewEntity>(transition.CampaignId, ReviewKeys.Row(transition.UnitId, transition.Sequence), cancellationToken: cancellationToken);
+            return found.HasValue && found.Value!.ToTransition() is { } stored
+                && stored.At == transition.At && stored.By == transition.By && stored.Decision == transition.Decision && stored.Revision == transition.Revision;
         }
     }
 }

@@ -18,7 +18,7 @@ public interface IReviewLocks
     /// <summary>Marks the guard's transition recorded under the ETag it was placed with; null when a writer replaced it.</summary>
     Task<ETag?> TryConfirmGuardAsync(string campaignId, string unitId, RevisionGuard guard, ETag placed, CancellationToken cancellationToken);
 
-    /// <summary>Deletes the guard if it is still the one read.</summary>
+    /// <summary>Lifts the guard if it is still the one read: a fence takes its place, so the next writer reads the log again.</summary>
     Task<bool> TryRemoveGuardAsync(string campaignId, string unitId, int revision, ETag etag, CancellationToken cancellationToken);
 
     /// <summary>Copies the review onto the unit's row under <paramref name="districtId"/>; the row's revision, or null without one.</summary>

@@ -20,7 +20,7 @@ namespace TetReadiness.Submissions;
 /// (<see cref="ReviewGuardRule"/>). Every read here passes over it too.
 /// </para>
 /// </summary>
-public sealed class RevisionStore(TableClients tables)
+public sealed class RevisionStore(TableClients tables, TimeProvider clock)
 {
     public const string FenceRowType = "fence";
 
@@ -216,19 +216,13 @@ public sealed class RevisionStore(TableClients tables)
         }
     }
 
-    /// <summary>Deletes the guard at <paramref name="revision"/> if it is still the one read (<paramref name="etag"/>).</summary>
-    public async Task<bool> TryRemoveGuardAsync(string campaignId, string unitId, int revision, ETag etag, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Revisions.DeleteEntityAsync(RevisionKeys.Partition(campaignId, unitId), RevisionKeys.Header(revision), etag, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException exception) when (exception.Status is 404 or 412)
-        {
-            return false;
-        }
-    }
+    /// <summary>Lifts the guard at <paramref name="revision"/> if it is still the one read (<paramref name="etag"/>).</summary>
+    /// <remarks>
+    /// The guard becomes a fence rather than going: it may stand where the projection repair put a fence, and a writer
+    /// that read the log before that fence must still read it again (the repair has cleared that writer's flag).
+    /// </remarks>
+    public async Task<bool> TryRemoveGuardAsync(string campaignId, string unitId, int revision, ETag etag, CancellationToken cancellationToken) =>
+        await TryFenceAsync(campaignId, unitId, revision, etag, clock.GetUtcNow(), cancellationToken);
 
     private static TableEntity GuardEntity(string campaignId, string unitId, RevisionGuard guard) =>
         new(RevisionKeys.Partition(campaignId, unitId), RevisionKeys.Header(guard.Revision))

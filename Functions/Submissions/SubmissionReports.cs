@@ -18,7 +18,8 @@ public sealed class SubmissionReports(TableClients tables, DataMigrationState mi
         nameof(SubmissionEntity.ReviewState), nameof(SubmissionEntity.ReviewedRevision), nameof(SubmissionEntity.ReopenRequestedAt),
     ];
 
-    private static readonly string[] ReviewQueueColumns = [.. ReportColumns, nameof(SubmissionEntity.ReviewedAt)];
+    private static readonly string[] ReviewQueueColumns =
+        [.. ReportColumns, nameof(SubmissionEntity.ReviewedAt), nameof(SubmissionEntity.UnitName), nameof(SubmissionEntity.DistrictName)];
 
     private static readonly string[] ContributionColumns =
         [.. ReportColumns, nameof(SubmissionEntity.ItemStatuses), nameof(SubmissionEntity.GapNotes)];
@@ -51,7 +52,7 @@ public sealed class SubmissionReports(TableClients tables, DataMigrationState mi
 
     public async Task<IReadOnlyList<ReviewedReport>> ReadReviewedReportsAsync(string campaignId, string? districtId, CancellationToken cancellationToken) =>
         Newest(await ReadRowsAsync(districtId is null ? TableQueries.Partition(campaignId) : TableQueries.PartitionPrefix(campaignId, SubmissionKeys.AreaPrefix(districtId)), ReviewQueueColumns, cancellationToken))
-            .Select(row => new ReviewedReport(row.ToContribution().Report, SubmissionKeys.DistrictOf(row.RowKey) ?? row.DistrictId, row.ReviewedAt))
+            .Select(row => new ReviewedReport(row.ToContribution().Report, SubmissionKeys.DistrictOf(row.RowKey) ?? row.DistrictId, row.UnitName, row.DistrictName, row.ReviewedAt))
             .ToList();
 
     public async Task<UnitReport?> ReadUnitReportAsync(string campaignId, string districtId, string unitId, CancellationToken cancellationToken)

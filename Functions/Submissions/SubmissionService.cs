@@ -104,7 +104,9 @@ public sealed class SubmissionService(
                     throw Locked(standing);
                 }
             }
-            else if (top?.Guard is { } guard)
+
+            // Whatever the copy said: a guard that is not stale is a lock or a review in flight, never a fence to replace.
+            if (top?.Guard is { } guard)
             {
                 var standing = await reviews.ReadStandingAsync(campaignId, unitId, cancellationToken);
                 switch (ReviewGuardRule.Judge(guard, standing, clock.GetUtcNow()))

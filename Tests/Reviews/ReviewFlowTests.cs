@@ -37,6 +37,10 @@ public sealed class ReviewFlowTests
         Assert.Equal(1, seen.GetProperty("reviewedRevision").GetInt32());
         Assert.Equal("+07:00", seen.GetProperty("reviewedAt").GetString()![^6..]);
 
+        // The return's guard is lifted as a fence, not deleted: a writer that read the log before still reads it again.
+        var above = (await app.ReadAllAsync(TableNames.SubmissionRevisions)).Single(r => r.RowKey == RevisionKeys.Header(2));
+        Assert.Equal(RevisionStore.FenceRowType, above.GetString("RowType"));
+
         Ok(await SubmitAsync(app, Unit, As(BaDinhOfficer), Seed.Answers(fire: "ready", note: "đã bổ sung")));
         Assert.Equal("submitted", (await GetSubmissionAsync(app, Unit)).Json.GetProperty("reviewState").GetString());
         Assert.Equal("submitted", await CopiedStateAsync(app, Unit));
