@@ -75,7 +75,7 @@ public static class PageLoadReport
         string Count(CountedRequests? requests) => requests is null ? "–" : requests.Raw == requests.Azure ? $"{requests.Azure}" : $"{requests.Azure} ({requests.Raw} in Azurite)";
 
         var officer = measured.Select(s => PageOf(s, "officer")?.Warm).ToList();
-        Line($"| an officer's form (me, open campaigns, campaign, own submission with its review, own deadline) | {Cells(s => Count(PageOf(s, "officer")?.Warm))} | ≤ 4 | {Mark(officer.All(r => r is not null && r.Azure <= 4))} |");
+        Line($"| an officer's form (me, open campaigns, campaign, own submission with its review, own deadline) | {Cells(s => Count(PageOf(s, "officer")?.Warm))} | ≤ 5 | {Mark(officer.All(r => r is not null && r.Azure <= 5))} |");
         var flat = measured.Where(s => s.Units >= 6000).OrderBy(s => s.Units).Select(s => PageOf(s, "district")?.Warm?.Azure).ToList();
         Line($"| district coordinator's dashboard (me, campaigns, campaign, status, non-reporters, units, least-ready items, review queue) | {Cells(s => Count(PageOf(s, "district")?.Warm))} | the same from 6,000 units up | {(flat.Count < 2 ? "(needs two sizes ≥ 6,000)" : Mark(flat.Distinct().Count() == 1))} |");
         Line($"| city coordinator's dashboard, the same calls | {Cells(s => Count(PageOf(s, "city")?.Warm))} | {string.Join(" / ", measured.Select(CityBudget))} | {Mark(measured.All(s => PageOf(s, "city")?.Warm is { } r && r.Azure <= CityBudget(s)))} |");
@@ -85,7 +85,7 @@ public static class PageLoadReport
         Line($"| `least-ready-items`, city coordinator | {Cells(s => Count(CallOf(s, "city", "least-ready items")))} | | |");
         Line($"| write path: a resubmission (existing rows, campaign and unit cached) | {Cells(s => Count(s.Resubmission))} | ≤ 6 | {Mark(measured.All(s => s.Resubmission.Azure <= 6))} |");
         Line();
-        Line("City budget: 3 × ceil(units/1000) + 2 × ceil(submissions/1000) + 10. Page load median latency (ms, warm, the calls as the page makes them):");
+        Line("City budget: 3 × ceil(units/1000) + 3 × ceil(submissions/1000) + 11 (issue 15's, plus the review queue's read of the reports and the non-reporters' newest notes, issue 16). Officer: issue 15's 4, plus the review read of its own submission. Page load median latency (ms, warm, the calls as the page makes them):");
         Line();
         Line($"| page load: median latency | {string.Join(" | ", measured.Select(s => $"{N(s.Units)} units"))} |");
         Line($"|---|{string.Join("|", measured.Select(_ => "---:"))}|");
@@ -176,7 +176,7 @@ public static class PageLoadReport
         return md.ToString();
     }
 
-    public static int CityBudget(PageSizeFigures size) => (int)(3 * Math.Ceiling(size.Units / 1000.0) + 2 * Math.Ceiling(size.Submissions / 1000.0) + 10);
+    public static int CityBudget(PageSizeFigures size) => (int)(3 * Math.Ceiling(size.Units / 1000.0) + 3 * Math.Ceiling(size.Submissions / 1000.0) + 11);
 
     private static string Spanning(CountedRequests requests) =>
         requests.Spanning.Count == 0 ? "none" : string.Join("; ", requests.Spanning.Select(r => $"{r.Table} {r.AzuriteRequests} → {r.AzureRequests}"));
