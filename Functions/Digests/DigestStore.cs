@@ -51,31 +51,11 @@ public sealed class DigestStore(TableClients tables) : IOutboxStore<DigestEntity
     }
 
     /// <summary>Writes the row if nobody changed it since it was read; false when someone did (the claim is lost).</summary>
-    public async Task<bool> TryReplaceAsync(DigestEntity row, CancellationToken cancellationToken)
-    {
-        try
-        {
-            row.ETag = (await Digests.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken)).Headers.ETag ?? ETag.All;
-            return true;
-        }
-        catch (RequestFailedException exception) when (exception.Status == 412)
-        {
-            return false;
-        }
-    }
+    public Task<bool> TryReplaceAsync(DigestEntity row, CancellationToken cancellationToken) =>
+        ConditionalWrites.TryReplaceAsync(Digests, row, cancellationToken);
 
-    public async Task<bool> TryDeleteAsync(DigestEntity row, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Digests.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException exception) when (exception.Status is 412 or 404)
-        {
-            return false;
-        }
-    }
+    public Task<bool> TryDeleteAsync(DigestEntity row, CancellationToken cancellationToken) =>
+        ConditionalWrites.TryDeleteAsync(Digests, row, cancellationToken);
 
     private async Task<DigestEntity?> GetAsync(string date, string rowKey, CancellationToken cancellationToken)
     {

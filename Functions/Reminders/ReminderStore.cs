@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using TetReadiness.Outbox;
 using TetReadiness.Storage;
@@ -34,31 +33,11 @@ public sealed class ReminderStore(TableClients tables) : IOutboxStore<ReminderEn
     public Task AddAsync(IReadOnlyList<ReminderEntity> rows, ICollection<ReminderEntity> added, CancellationToken cancellationToken) =>
         TableBatches.AddNewAsync(Reminders, rows, added, cancellationToken);
 
-    public async Task<bool> TryReplaceAsync(ReminderEntity row, CancellationToken cancellationToken)
-    {
-        try
-        {
-            row.ETag = (await Reminders.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken)).Headers.ETag ?? ETag.All;
-            return true;
-        }
-        catch (RequestFailedException exception) when (exception.Status == 412)
-        {
-            return false;
-        }
-    }
+    public Task<bool> TryReplaceAsync(ReminderEntity row, CancellationToken cancellationToken) =>
+        ConditionalWrites.TryReplaceAsync(Reminders, row, cancellationToken);
 
-    public async Task<bool> TryDeleteAsync(ReminderEntity row, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Reminders.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException exception) when (exception.Status is 412 or 404)
-        {
-            return false;
-        }
-    }
+    public Task<bool> TryDeleteAsync(ReminderEntity row, CancellationToken cancellationToken) =>
+        ConditionalWrites.TryDeleteAsync(Reminders, row, cancellationToken);
 
     /// <summary>A reminder row does not record when its message was queued.</summary>
     public Task MarkQueuedAsync(IReadOnlyList<ReminderEntity> rows, DateTimeOffset at, CancellationToken cancellationToken) => Task.CompletedTask;

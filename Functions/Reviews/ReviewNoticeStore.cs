@@ -20,31 +20,11 @@ public sealed class ReviewNoticeStore(TableClients tables) : IOutboxStore<Review
     public Task AddAsync(IReadOnlyList<ReviewNoticeEntity> rows, ICollection<ReviewNoticeEntity> added, CancellationToken cancellationToken) =>
         TableBatches.AddNewAsync(Notices, rows, added, cancellationToken);
 
-    public async Task<bool> TryReplaceAsync(ReviewNoticeEntity row, CancellationToken cancellationToken)
-    {
-        try
-        {
-            row.ETag = (await Notices.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken)).Headers.ETag ?? ETag.All;
-            return true;
-        }
-        catch (RequestFailedException exception) when (exception.Status == 412)
-        {
-            return false;
-        }
-    }
+    public Task<bool> TryReplaceAsync(ReviewNoticeEntity row, CancellationToken cancellationToken) =>
+        ConditionalWrites.TryReplaceAsync(Notices, row, cancellationToken);
 
-    public async Task<bool> TryDeleteAsync(ReviewNoticeEntity row, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Notices.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException exception) when (exception.Status is 412 or 404)
-        {
-            return false;
-        }
-    }
+    public Task<bool> TryDeleteAsync(ReviewNoticeEntity row, CancellationToken cancellationToken) =>
+        ConditionalWrites.TryDeleteAsync(Notices, row, cancellationToken);
 
     /// <summary>Stamps <c>EnqueuedAt</c>: a row without it was added by a call that stopped before queueing it.</summary>
     public async Task MarkQueuedAsync(IReadOnlyList<ReviewNoticeEntity> rows, DateTimeOffset at, CancellationToken cancellationToken)
